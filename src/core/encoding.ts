@@ -1,0 +1,368 @@
+// Mis-encoded text (UTF-8 bytes that were decoded as Mac Roman or Windows-1252) and file decoding.
+// Pure: no `vscode`, no Node built-ins, so it runs in tests, the CLI, the extension host and a browser.
+//
+// Detection is exact: every character of a run is mapped back to the byte its encoding decodes to it,
+// and the bytes must form valid UTF-8. The byte ↔ character tables come from TextDecoder itself, so
+// they are the very mappings that produced the mojibake. On top of that exactness, a few context
+// rules keep ordinary text untouched (see `accept`).
+
+export type MisEncoding = 'macintosh' | 'windows-1252';
+
+export interface MisencodedRun {
+  /** UTF-16 offset into the text, inclusive. */
+  start: number;
+  /** UTF-16 offset into the text, exclusive. */
+  end: number;
+  /** What the run's bytes really are, decoded as UTF-8. */
+  replacement: string;
+  encoding: MisEncoding;
+}
+
+export interface DecodedFile {
+  text: string;
+  encoding: 'utf-8' | 'windows-1252';
+  bom: boolean;
+}
+
+// ---- Tables -------------------------------------------------------------------------------------
+
+// WHATWG index-windows-1252 for bytes 0x80–0x9F. Only used when the platform decoder is wrong: Node
+// ≥ 20.18.3 / 22.13.0 decodes windows-1252 as Latin-1 there (nodejs/node#56542, #60888).
+const WINDOWS_1252_80_9F =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+interface Codec {
+  encoding: MisEncoding;
+  /** Character code → byte, for bytes 0x80–0xFF; 0 where the character is not such a decoding. */
+  toByte: Uint8Array;
+  /** Byte → character code, all 256 bytes. */
+  toChar: Uint16Array;
+}
+
+interface Tables {
+  /** Mac Roman first: it is tried first at every position. Absent if the platform lacks it. */
+  codecs: Codec[];
+  windows1252: Codec;
+  /** Two or more characters that decode from bytes ≥ 0x80 in either encoding. */
+  candidateRun: RegExp;
+}
+
+let tables: Tables | undefined;
+
+function decodeAllBytes(label: MisEncoding): string | undefined {
+  const all = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) all[b] = b;
+  let chars: string;
+  try {
+    // `stream: true` sidesteps Node's broken Latin-1 fast path for windows-1252; harmless elsewhere.
+    chars = new TextDecoder(label).decode(all, { stream: true });
+  } catch {
+    return undefined; // e.g. Node built without ICU has no Mac Roman
+  }
+  if (label === 'windows-1252' && chars.charCodeAt(0x80) !== 0x20ac) {
+    chars = chars.slice(0, 0x80) + WINDOWS_1252_80_9F + chars.slice(0xa0);
+  }
+  return chars.length === 256 ? chars : undefined;
+}
+
+function buildCodec(encoding: MisEncoding, chars: string): Codec {
+  const toByte = new Uint8Array(0x10000);
+  const toChar = new Uint16Array(256);
+  for (let b = 0; b < 256; b++) {
+    const c = chars.charCodeAt(b);
+    toChar[b] = c;
+    if (b >= 0x80) toByte[c] = b;
+  }
+  return { encoding, toByte, toChar };
+}
+
+function getTables(): Tables {
+  if (tables) return tables;
+  const codecs: Codec[] = [];
+  let classChars = '';
+  let windows1252: Codec | undefined;
+  for (const encoding of ['macintosh', 'windows-1252'] as const) {
+    let chars = decodeAllBytes(encoding);
+    if (chars === undefined) {
+      if (encoding === 'macintosh') continue;
+      // Every platform knows windows-1252 at least as Latin-1; this is the last resort.
+      chars = '';
+      for (let b = 0; b < 256; b++) chars += String.fromCharCode(b);
+      chars = chars.slice(0, 0x80) + WINDOWS_1252_80_9F + chars.slice(0xa0);
+    }
+    const codec = buildCodec(encoding, chars);
+    codecs.push(codec);
+    if (encoding === 'windows-1252') windows1252 = codec;
+    for (let b = 0x80; b < 256; b++) classChars += '\\u' + chars.charCodeAt(b).toString(16).padStart(4, '0');
+  }
+  tables = { codecs, windows1252: windows1252!, candidateRun: new RegExp(`[${classChars}]{2,}`, 'g') };
+  return tables;
+}
+
+// ---- Sequences and chains -----------------------------------------------------------------------
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const seqBytes = new Uint8Array(4);
+
+/** Controls, unassigned (incl. noncharacters), private use, surrogates, U+FFFD: never a real character. */
+const IMPLAUSIBLE = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\uFFFD]/u;
+/** Emoji, punctuation, symbols, joiners, variation selectors: what 3/4-byte mojibake almost always is. */
+const COMMON = /^[\p{Script=Common}\p{Script=Inherited}]/u;
+const LATIN = /\p{Script=Latin}/u;
+/** Closing punctuation that legitimately follows an uppercase Ã/Ä/Å ending a word (`IRMÃ”`). */
+const CLOSERS_1252 = '\u2026\u2019\u201D\u00BB\u203A';
+
+/** The character decoded by the last successful `sequenceAt`. */
+let lastSeq = '';
+
+/**
+ * Decodes one UTF-8 sequence whose bytes are the characters at `i`; returns its UTF-8 length
+ * (= its length in characters), or 0. The decoded character is left in `lastSeq`.
+ */
+function sequenceAt(text: string, i: number, end: number, toByte: Uint8Array): number {
+  const lead = toByte[text.charCodeAt(i)]!;
+  if (lead < 0xc2 || lead > 0xf4) return 0;
+  const n = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+  if (i + n > end) return 0;
+  seqBytes[0] = lead;
+  for (let k = 1; k < n; k++) {
+    const b = toByte[text.charCodeAt(i + k)]!;
+    if (b < 0x80 || b > 0xbf) return 0;
+    seqBytes[k] = b;
+  }
+  // Overlongs, surrogates and > U+10FFFF: rejected here so the fatal decoder rarely has to throw.
+  const second = seqBytes[1]!;
+  if (
+    (lead === 0xe0 && second < 0xa0) ||
+    (lead === 0xed && second > 0x9f) ||
+    (lead === 0xf0 && second < 0x90) ||
+    (lead === 0xf4 && second > 0x8f)
+  ) {
+    return 0;
+  }
+  try {
+    lastSeq = utf8Fatal.decode(seqBytes.subarray(0, n));
+  } catch {
+    return 0;
+  }
+  return IMPLAUSIBLE.test(lastSeq) ? 0 : n;
+}
+
+/** Latin letters of real languages (Latin-1, Latin Extended-A, Romanian ș ț, Vietnamese ơ ư). */
+function isLatinLetter2(cp: number): boolean {
+  if (cp >= 0xc0 && cp <= 0x17f) return cp !== 0xd7 && cp !== 0xf7;
+  return (cp >= 0x218 && cp <= 0x21b) || cp === 0x1a0 || cp === 0x1a1 || cp === 0x1af || cp === 0x1b0;
+}
+
+function isLatinLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN outside the text: every comparison is false
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+  return c >= 0xaa && LATIN.test(text[i]!);
+}
+
+/** The longest chain of adjacent sequences in one encoding; reused, never allocated per call. */
+interface Chain {
+  codec: Codec | undefined;
+  start: number;
+  end: number;
+  sequences: number;
+  /** A 3/4-byte sequence decoding to a Common/Inherited character (emoji, ’ “ – ✅ …). */
+  strong: boolean;
+  /** A 3/4-byte sequence decoding to a letter of some script (CJK, Hangul, …). */
+  wide: boolean;
+  /** Every sequence is 2-byte and decodes to a Latin letter. */
+  allLatin2: boolean;
+}
+
+function newChain(): Chain {
+  return { codec: undefined, start: 0, end: 0, sequences: 0, strong: false, wide: false, allLatin2: true };
+}
+
+function scanChain(text: string, start: number, end: number, codec: Codec, out: Chain): Chain {
+  out.codec = codec;
+  out.start = start;
+  out.sequences = 0;
+  out.strong = false;
+  out.wide = false;
+  out.allLatin2 = true;
+  let i = start;
+  for (let n; i < end && (n = sequenceAt(text, i, end, codec.toByte)) > 0; i += n) {
+    out.sequences++;
+    if (n === 2) {
+      if (!isLatinLetter2(lastSeq.charCodeAt(0))) out.allLatin2 = false;
+    } else {
+      out.allLatin2 = false;
+      if (COMMON.test(lastSeq)) out.strong = true;
+      else out.wide = true;
+    }
+  }
+  out.end = i;
+  return out;
+}
+
+/** Whether a chain is mojibake rather than text the user meant. */
+function accept(text: string, c: Chain): boolean {
+  if (c.strong) return true;
+  if (c.wide) {
+    // In Windows-1252 a lone one is a word-final à–ï followed by two punctuation marks: `voilà »`
+    // (with no-break space) is à NBSP » = a Samaritan sign, `hätte…“` a CJK ideograph.
+    return c.sequences >= 2 || c.codec!.encoding === 'macintosh';
+  }
+  // 2-byte only: `√©` may be maths, so it must sit inside or against a word (`caf√©`, `Ren√©e`).
+  if (!c.allLatin2) return false;
+  const before = isLatinLetterAt(text, c.start - 1);
+  const after = isLatinLetterAt(text, c.end);
+  if (!before && !after) return false;
+  // `IRMÃ”` (uppercase Ã ending a word, then a closing quote) is ordinary Portuguese.
+  if (c.codec!.encoding === 'windows-1252' && c.sequences === 1 && !after) {
+    return !CLOSERS_1252.includes(text[c.start + 1]!);
+  }
+  return true;
+}
+
+function decodeChain(text: string, c: Chain): string {
+  const bytes = new Uint8Array(c.end - c.start);
+  for (let i = c.start; i < c.end; i++) bytes[i - c.start] = c.codec!.toByte[text.charCodeAt(i)]!;
+  return utf8Fatal.decode(bytes);
+}
+
+const chainA = newChain();
+const chainB = newChain();
+const pending = newChain();
+
+// ---- API ----------------------------------------------------------------------------------------
+
+/**
+ * Mis-encoded runs in `text[from, to)`, in order, offsets relative to the whole text. Characters
+ * just outside the slice still count as context (a letter before `from`), but no run crosses it.
+ */
+export function findMisencoded(text: string, from = 0, to: number = text.length): MisencodedRun[] {
+  from = Math.max(0, from);
+  to = Math.min(text.length, to);
+  const runs: MisencodedRun[] = [];
+  if (from >= to) return runs;
+  const { codecs, candidateRun } = getTables();
+  candidateRun.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = candidateRun.exec(text)) !== null && m.index < to) {
+    const stretchEnd = Math.min(m.index + m[0].length, to);
+    candidateRun.lastIndex = stretchEnd;
+    scanStretch(text, m.index, stretchEnd, codecs, runs);
+  }
+  return runs;
+}
+
+function scanStretch(text: string, start: number, end: number, codecs: Codec[], runs: MisencodedRun[]): void {
+  // Two accepted chains that abut switch encoding in mid-run: a mixture, so neither is reported.
+  let hasPending = false;
+  let pendingMixed = false;
+  const flush = (): void => {
+    if (hasPending && !pendingMixed) {
+      runs.push({
+        start: pending.start,
+        end: pending.end,
+        replacement: decodeChain(text, pending),
+        encoding: pending.codec!.encoding,
+      });
+    }
+    hasPending = false;
+  };
+  let i = start;
+  while (i < end) {
+    // Mac Roman first; Windows-1252 wins only if Mac Roman's chain is rejected or shorter.
+    let best: Chain | undefined;
+    let bestOk = false;
+    for (let k = 0; k < codecs.length; k++) {
+      const c = scanChain(text, i, end, codecs[k]!, k === 0 ? chainA : chainB);
+      if (c.sequences === 0) continue;
+      const ok = accept(text, c);
+      if (!best || (ok && !bestOk) || (ok === bestOk && c.end > best.end)) {
+        best = c;
+        bestOk = ok;
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    if (bestOk) {
+      const abuts = hasPending && pending.end === i;
+      if (abuts) hasPending = false; // drop the previous chain unreported
+      else flush();
+      Object.assign(pending, best);
+      hasPending = true;
+      pendingMixed = abuts;
+    }
+    // A rejected chain is skipped whole, so no chain starts inside it out of step.
+    i = best.end;
+  }
+  flush();
+}
+
+/** Applies every run; repeats while runs remain (text mis-encoded twice), so repairing is idempotent. */
+export function repairMisencoded(text: string): string {
+  for (let pass = 0; pass < 4; pass++) {
+    const runs = findMisencoded(text);
+    if (runs.length === 0) break;
+    let out = '';
+    let at = 0;
+    for (const r of runs) {
+      out += text.slice(at, r.start) + r.replacement;
+      at = r.end;
+    }
+    text = out + text.slice(at);
+  }
+  return text;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/** UTF-8 if the bytes are valid UTF-8 (a BOM is reported, not kept), else Windows-1252. */
+export function decodeFile(bytes: Uint8Array): DecodedFile {
+  const bom = bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
+  try {
+    return { text: utf8Fatal.decode(bom ? bytes.subarray(3) : bytes), encoding: 'utf-8', bom };
+  } catch {
+    // Our own table, not TextDecoder('windows-1252'): Node's is wrong for 0x80–0x9F (see above).
+    const { toChar } = getTables().windows1252;
+    const parts: string[] = [];
+    const CHUNK = 8192;
+    const codes = new Uint16Array(Math.min(CHUNK, bytes.length));
+    for (let at = 0; at < bytes.length; at += CHUNK) {
+      const n = Math.min(CHUNK, bytes.length - at);
+      for (let k = 0; k < n; k++) codes[k] = toChar[bytes[at + k]!]!;
+      parts.push(String.fromCharCode(...codes.subarray(0, n)));
+    }
+    return { text: parts.join(''), encoding: 'windows-1252', bom: false };
+  }
+}
+
+/** The inverse of `decodeFile`. Throws if a character has no Windows-1252 byte. */
+export function encodeFile(text: string, file: { encoding: 'utf-8' | 'windows-1252'; bom: boolean }): Uint8Array {
+  if (file.encoding === 'utf-8') {
+    const body = new TextEncoder().encode(text);
+    if (!file.bom) return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set(UTF8_BOM);
+    out.set(body, 3);
+    return out;
+  }
+  if (file.bom) throw new Error('A Windows-1252 file cannot have a UTF-8 byte order mark.');
+  const { toByte } = getTables().windows1252;
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const b = c < 0x80 ? c : toByte[c]!;
+    if (b === 0 && c !== 0) {
+      const cp = text.codePointAt(i)!;
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      throw new Error(
+        `Cannot save as Windows-1252: "${String.fromCodePoint(cp)}" (U+${hex}) at offset ${i} has no ` +
+          'Windows-1252 byte. Save the file as UTF-8 instead.',
+      );
+    }
+    out[i] = b;
+  }
+  return out;
+}

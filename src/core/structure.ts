@@ -1,0 +1,428 @@
+// Builds categories → stories → sub-stories from the facts of every section.
+//
+// Which heading level holds categories and which holds stories differs from file to file (H1 per
+// question, `###` stories under `##` categories, `##` stories under a `###` category, bold
+// `**Story: …**` lines under a question heading). The levels are read per file from where the STAR
+// labels sit: the heading (or bold story line) that owns most labels is the story level, and the
+// nearest shallower heading above those stories is the category level. A setting can fix both.
+
+import type { Fact, HeadingFact, LabelFact, SectionFacts } from './facts.js';
+import type { Category, LabelStyle, StarPart, StarSection, Story, StoryStatus } from './model.js';
+import { REQUIRED_PARTS } from './model.js';
+
+/** A section's facts placed at its offset in the document. */
+export interface PlacedSection {
+  start: number;
+  facts: SectionFacts;
+}
+
+export interface LevelOptions {
+  /** Heading depth of categories (1–6); 0 means none. Undefined: detect. */
+  category?: number | undefined;
+  /** Heading depth of stories (1–6). Undefined: detect. */
+  story?: number | undefined;
+}
+
+/** A fact with absolute offsets. */
+type Placed<F extends Fact = Fact> = F & { readonly base: number };
+
+export interface Structure {
+  isNotes: boolean;
+  levels: { category: number; story: number; bold: boolean };
+  categories: Category[];
+  /** Per story: the label facts, for fixes that copy a label's style. */
+  storyLabels: Map<Story, LabelFact[]>;
+  /** The file's most used label style, for stories that have no label to copy. */
+  fileStyle: LabelFact | undefined;
+}
+
+const STORY_TITLE = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo|histoire|exemple)\b/iu;
+const STORY_HEADING = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo)\s*(?:#\s*)?(?:\d+|[a-z])\b|^(?:tell me about|describe a time|give an example|a time)\b/iu;
+
+export function* placedFacts(sections: readonly PlacedSection[]): Generator<Placed> {
+  for (const s of sections) {
+    for (const f of s.facts.facts) yield { ...f, start: f.start + s.start, end: f.end + s.start, base: s.start } as Placed;
+  }
+}
+
+export function buildStructure(facts: readonly Placed[], options: LevelOptions = {}): Structure {
+  const distinct = new Set<StarPart>();
+  for (const f of facts) {
+    if (f.kind === 'label') for (const p of f.parts) distinct.add(p);
+    else if (f.kind === 'heading' && f.star) for (const p of f.star.parts) distinct.add(p);
+  }
+  const requiredSeen = REQUIRED_PARTS.filter((p) => distinct.has(p)).length;
+  const empty: Structure = {
+    isNotes: false,
+    levels: { category: 0, story: 0, bold: false },
+    categories: [],
+    storyLabels: new Map(),
+    fileStyle: undefined,
+  };
+  // A file is notes only when it uses at least two different STAR parts as labels: a README with a
+  // stray "**Result:**" is not a story bank.
+  if (requiredSeen < 2) return empty;
+  const levels = detectLevels(facts, options);
+  return new Builder(facts, levels).build();
+}
+
+interface Levels {
+  category: number;
+  story: number;
+  bold: boolean;
+}
+
+function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
+  const headingOwners = new Map<Placed<HeadingFact>, true>();
+  const boldOwners = new Map<Placed, Placed<HeadingFact> | undefined>();
+  const stack: Placed<HeadingFact>[] = []; // non-STAR headings, by depth
+  let lastBold: Placed | undefined;
+  for (const f of facts) {
+    if (f.kind === 'heading') {
+      if (f.star) {
+        const owner = [...stack].reverse().find((h) => h.depth < f.depth);
+        if (owner) headingOwners.set(owner, true);
+        continue;
+      }
+      while (stack.length && stack[stack.length - 1]!.depth >= f.depth) stack.pop();
+      stack.push(f as Placed<HeadingFact>);
+      lastBold = undefined;
+    } else if (f.kind === 'bold' && !f.inList && STORY_TITLE.test(f.title)) {
+      lastBold = f;
+    } else if (f.kind === 'label') {
+      const heading = stack[stack.length - 1];
+      if (lastBold) boldOwners.set(lastBold, heading);
+      else if (heading) headingOwners.set(heading, true);
+    }
+  }
+  const bold = boldOwners.size > headingOwners.size;
+  let story = options.story ?? 0;
+  let category = options.category;
+  if (bold) {
+    story = 0;
+    category ??= mode([...boldOwners.values()].filter((h) => h !== undefined).map((h) => h!.depth));
+    return { category, story, bold };
+  }
+  if (!options.story) story = mode([...headingOwners.keys()].map((h) => h.depth));
+  if (category === undefined) {
+    const votes: number[] = [];
+    const inverted: number[] = [];
+    const headings = facts.filter((f): f is Placed<HeadingFact> => f.kind === 'heading' && !f.star);
+    headings.forEach((h, i) => {
+      if (h.depth !== story || (!headingOwners.has(h) && !isStoryHeading(h))) return;
+      for (let j = i - 1; j >= 0; j--) {
+        const above = headings[j]!;
+        if (above.depth < story) {
+          votes.push(above.depth);
+          return;
+        }
+        if (above.depth > story && headings[j + 1]?.depth === story) {
+          inverted.push(above.depth);
+          return;
+        }
+      }
+    });
+    category = votes.length ? mode(votes) : inverted.length >= 2 ? mode(inverted) : 0;
+  }
+  return { category, story, bold };
+}
+
+function isStoryHeading(h: HeadingFact): boolean {
+  return h.number !== undefined || STORY_HEADING.test(h.text);
+}
+
+/** The most common value; ties go to the larger (deeper) one. 0 for none. */
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && v > best)) [best, bestCount] = [v, c];
+  return best;
+}
+
+interface OpenSection {
+  section: StarSection;
+}
+
+interface OpenStory {
+  story: Story;
+  /** Whether it was opened from a heading/bold line (a candidate that may turn out not to be a story). */
+  candidate: boolean;
+  content: boolean;
+  labels: LabelFact[];
+  open: OpenSection | undefined;
+  parent: OpenStory | undefined;
+}
+
+class Builder {
+  private readonly categories: Category[] = [];
+  private category: Category | undefined;
+  private story: OpenStory | undefined;
+  private sub: OpenStory | undefined;
+  private readonly storyLabels = new Map<Story, LabelFact[]>();
+  private readonly styleCounts = new Map<LabelStyle, { count: number; label: LabelFact }>();
+  private lastHeading: Placed<HeadingFact> | undefined;
+  private readonly nextHeadingDepth = new Map<Placed, number>();
+
+  constructor(
+    private readonly facts: readonly Placed[],
+    private readonly levels: Levels,
+  ) {
+    let next = 0;
+    for (let i = facts.length - 1; i >= 0; i--) {
+      const f = facts[i]!;
+      if (f.kind === 'heading' && !f.star) {
+        this.nextHeadingDepth.set(f, next);
+        next = f.depth;
+      }
+    }
+  }
+
+  build(): Structure {
+    for (const f of this.facts) this.visit(f);
+    this.closeStory();
+    this.closeCategory();
+    let fileStyle: LabelFact | undefined;
+    let best = 0;
+    for (const { count, label } of this.styleCounts.values()) {
+      if (count > best) [best, fileStyle] = [count, label];
+    }
+    const categories = this.categories.filter((c) => c.stories.length > 0 || c.title !== null);
+    return { isNotes: true, levels: this.levels, categories, storyLabels: this.storyLabels, fileStyle };
+  }
+
+  private visit(f: Placed): void {
+    const { category, story, bold } = this.levels;
+    switch (f.kind) {
+      case 'heading': {
+        if (f.star) {
+          this.label(f, {
+            kind: 'label',
+            start: f.start,
+            end: f.end,
+            parts: f.star.parts,
+            style: 'heading',
+            vocabulary: f.star.vocabulary,
+            written: f.star.written,
+            template: '#'.repeat(f.depth) + ' ' + f.star.written,
+            inlineContent: false,
+            inlinePlaceholder: false,
+          });
+          return;
+        }
+        this.lastHeading = f as Placed<HeadingFact>;
+        const inverted = category > story && !bold;
+        const isCategory =
+          category > 0 && f.depth === category && (!inverted || this.nextHeadingDepth.get(f) === story);
+        if (isCategory) {
+          this.closeStory();
+          this.closeCategory();
+          this.openCategory(f as Placed<HeadingFact>);
+        } else if (bold ? f.depth <= category || category === 0 : f.depth <= story) {
+          this.closeStory();
+          if (inverted ? f.depth < story : f.depth < category || (category === 0 && f.depth < story)) this.closeCategory();
+          if (!bold && f.depth === story) this.openStory(f, f.numberTitle, f.number, 'story');
+        } else if (inverted && f.depth < story) {
+          this.closeStory();
+          this.closeCategory();
+        }
+        return;
+      }
+      case 'bold': {
+        if (!STORY_TITLE.test(f.title)) return;
+        if (bold && !f.inList) {
+          this.closeStory();
+          this.openStory(f, f.title, undefined, 'story');
+        } else if (this.story) {
+          this.closeSub();
+          this.sub = this.newStory(f, f.title, undefined, 'substory', this.story);
+          this.story.story.stories.push(this.sub.story);
+        }
+        return;
+      }
+      case 'label':
+        this.label(f, f);
+        return;
+      case 'content': {
+        const target = this.sub ?? this.story;
+        if (!target) return;
+        target.content = true;
+        if (target.open) target.open.section.hasContent = true;
+        this.extend(target, f.end);
+        return;
+      }
+      case 'placeholder': {
+        const target = this.sub ?? this.story;
+        if (!target) return;
+        target.story.placeholders.push({ start: f.start, end: f.end });
+        this.extend(target, f.end);
+        return;
+      }
+      case 'highlight': {
+        const target = this.sub ?? this.story;
+        if (target) target.story.highlights.push({ start: f.start, end: f.end });
+        return;
+      }
+      case 'directive':
+        return;
+    }
+  }
+
+  private label(at: Placed, label: LabelFact): void {
+    if (!this.story) {
+      // Labels outside any story heading: a story without a title (a worksheet with no headings), or
+      // the heading just above when the file's levels put it elsewhere.
+      const h = this.lastHeading;
+      if (h && !this.levels.bold && h.depth !== this.levels.category) this.openStory(h, h.numberTitle, h.number, 'story');
+      else this.openStory(at, '(untitled story)', undefined, 'story');
+    }
+    let target = (this.sub ?? this.story)!;
+    // A part that repeats in an untitled story starts the next untitled story.
+    if (target.story.title === '(untitled story)' && target.story.sections.some((s) => s.part === label.parts[0])) {
+      this.closeStory();
+      this.openStory(at, '(untitled story)', undefined, 'story');
+      target = this.story!;
+    }
+    this.closeSection(target);
+    const counted = this.styleCounts.get(label.style);
+    if (counted) counted.count++;
+    else this.styleCounts.set(label.style, { count: 1, label });
+    target.labels.push(label);
+    for (const part of label.parts) {
+      const section: StarSection = {
+        part,
+        label: { start: at.start, end: at.end },
+        span: { start: at.start, end: at.end },
+        hasContent: label.inlineContent,
+        style: label.style,
+      };
+      target.story.sections.push(section);
+      target.open = { section };
+      if (label.parts.length > 1) this.closeSection(target);
+    }
+    this.extend(target, at.end);
+  }
+
+  private openCategory(h: Placed<HeadingFact>): void {
+    this.category = {
+      title: h.labelTitle,
+      label: h.label,
+      done: h.doneMark !== undefined,
+      doneMark: h.doneMark && { start: h.doneMark.start + h.base, end: h.doneMark.end + h.base },
+      heading: { start: h.start, end: h.end },
+      span: { start: h.start, end: h.end },
+      stories: [],
+    };
+    this.categories.push(this.category);
+  }
+
+  private closeCategory(): void {
+    this.category = undefined;
+  }
+
+  private newStory(at: Placed, title: string, number: number | undefined, kind: Story['kind'], parent?: OpenStory): OpenStory {
+    return {
+      story: {
+        kind,
+        title,
+        number,
+        heading: { start: at.start, end: at.end },
+        span: { start: at.start, end: at.end },
+        status: 'empty',
+        missing: [],
+        sections: [],
+        placeholders: [],
+        highlights: [],
+        stories: [],
+      },
+      candidate: true,
+      content: false,
+      labels: [],
+      open: undefined,
+      parent,
+    };
+  }
+
+  private openStory(at: Placed, title: string, number: number | undefined, kind: Story['kind']): void {
+    this.story = this.newStory(at, title, number, kind);
+  }
+
+  private extend(target: OpenStory, end: number): void {
+    for (let t: OpenStory | undefined = target; t; t = t.parent) if (end > t.story.span.end) t.story.span.end = end;
+    if (target.open && end > target.open.section.span.end) target.open.section.span.end = end;
+  }
+
+  private closeSection(target: OpenStory): void {
+    target.open = undefined;
+  }
+
+  private closeSub(): void {
+    if (!this.sub) return;
+    this.finish(this.sub);
+    this.sub = undefined;
+  }
+
+  private closeStory(): void {
+    this.closeSub();
+    const open = this.story;
+    if (!open) return;
+    this.story = undefined;
+    const story = open.story;
+    const isStory =
+      open.labels.length > 0 ||
+      story.stories.length > 0 ||
+      story.number !== undefined ||
+      STORY_HEADING.test(story.title) ||
+      STORY_TITLE.test(story.title) ||
+      (!open.content && story.placeholders.length === 0 && story.title !== '');
+    if (!isStory) return;
+    this.finish(open);
+    if (!this.category) {
+      this.category = {
+        title: null,
+        label: undefined,
+        done: false,
+        doneMark: undefined,
+        heading: undefined,
+        span: { ...story.span },
+        stories: [],
+      };
+      this.categories.push(this.category);
+    }
+    this.category.stories.push(story);
+    if (story.span.end > this.category.span.end) this.category.span.end = story.span.end;
+    if (story.span.start < this.category.span.start) this.category.span.start = story.span.start;
+  }
+
+  /** Works out status and missing parts once a story's extent is known. */
+  private finish(open: OpenStory): void {
+    const story = open.story;
+    this.storyLabels.set(story, open.labels);
+    const present = new Set<StarPart>();
+    let anyContent = open.content;
+    for (const s of story.sections) {
+      if (s.hasContent) {
+        present.add(s.part);
+        anyContent = true;
+      }
+    }
+    let status: StoryStatus;
+    let missing: StarPart[];
+    if (story.stories.length > 0) {
+      const statuses = story.stories.map((s) => s.status);
+      const union = new Set(story.stories.flatMap((s) => s.missing));
+      missing = REQUIRED_PARTS.filter((p) => union.has(p));
+      if (statuses.every((s) => s === 'complete') && story.placeholders.length === 0) status = 'complete';
+      else if (statuses.every((s) => s === 'empty') && !anyContent) status = 'empty';
+      else status = 'incomplete';
+    } else {
+      missing = REQUIRED_PARTS.filter((p) => !present.has(p));
+      if (!anyContent) status = 'empty';
+      else if (missing.length === 0 && story.placeholders.length === 0) status = 'complete';
+      else status = 'incomplete';
+    }
+    story.status = status;
+    story.missing = missing;
+  }
+}
