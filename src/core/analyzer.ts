@@ -95,7 +95,13 @@ export class NotesAnalyzer {
 
   private buildModel(): NotesModel {
     const text = this.text;
-    const facts = [...placedFacts(this.sections)];
+    let facts = [...placedFacts(this.sections)];
+    // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
+    // alone cannot know of a definition in another section, so such blanks are dropped here.
+    const definitions = new Set(this.sections.flatMap((s) => s.facts.definitions));
+    if (definitions.size > 0) {
+      facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !definitions.has(normalizeLabel(f.text.slice(1, -1))));
+    }
     const structure = buildStructure(facts, this.options.levels);
     this.lastStructure = structure;
     if (!structure.isNotes) return { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };
@@ -132,6 +138,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel 
   return new NotesAnalyzer(options).update(text);
 }
 
+/**
+ * The reference the sectioning is tested against: the whole document parsed as one section, as if
+ * there were no splitting at all. Slow on large files; for tests.
+ */
+export function analyzeUnsectioned(text: string, options: AnalyzeOptions = {}): NotesModel {
+  const analyzer = new NotesAnalyzer(options);
+  analyzer['sections'] = readAll(text, [0], text.length);
+  analyzer['text'] = text;
+  return analyzer['buildModel']();
+}
+
 function readAll(text: string, starts: number[], end: number, reuse?: Map<string, SectionFacts>): Section[] {
   const out: Section[] = [];
   for (let i = 0; i < starts.length; i++) {
@@ -142,6 +159,11 @@ function readAll(text: string, starts: number[], end: number, reuse?: Map<string
     out.push({ start, end: stop, facts: reuse?.get(slice) ?? readSection(slice) });
   }
   return out;
+}
+
+/** A link label as mdast's `identifier` has it (micromark's normalizeIdentifier, lower-cased). */
+function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
 }
 
 function sectionIndexAt(sections: readonly Section[], offset: number): number {

@@ -110,8 +110,9 @@ const IMPLAUSIBLE = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\uFFFD]/u;
 /** Emoji, punctuation, symbols, joiners, variation selectors: what 3/4-byte mojibake almost always is. */
 const COMMON = /^[\p{Script=Common}\p{Script=Inherited}]/u;
 const LATIN = /\p{Script=Latin}/u;
-/** Closing punctuation that legitimately follows an uppercase Ã/Ä/Å ending a word (`IRMÃ”`). */
-const CLOSERS_1252 = '\u2026\u2019\u201D\u00BB\u203A';
+const LOWERCASE = /\p{Ll}/u;
+/** Windows-1252 punctuation that ordinary text puts after a word: `…”`, `’”`, `”»`, `\u00A0»`, `–`. */
+const TRAILING_1252 = '\u2026\u2019\u201D\u00BB\u203A\u201C\u2018\u00AB\u2039\u2013\u2014\u00A0\u2022\u00B7';
 
 /** The character decoded by the last successful `sequenceAt`. */
 let lastSeq = '';
@@ -203,21 +204,30 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
 
 /** Whether a chain is mojibake rather than text the user meant. */
 function accept(text: string, c: Chain): boolean {
-  if (c.strong) return true;
-  if (c.wide) {
-    // In Windows-1252 a lone one is a word-final à–ï followed by two punctuation marks: `voilà »`
-    // (with no-break space) is à NBSP » = a Samaritan sign, `hätte…“` a CJK ideograph.
-    return c.sequences >= 2 || c.codec!.encoding === 'macintosh';
+  const windows1252 = c.codec!.encoding === 'windows-1252';
+  // Windows-1252 decodes 3/4-byte leads as à–ô, so one lone sequence may be a word-final letter
+  // followed by punctuation: `hätte…“` is ä…“ = a CJK ideograph, `voilà »` (no-break space) a
+  // Samaritan sign, `lâ…”` ⅔. Real mojibake of punctuation and emoji has € œ Ÿ … in it instead.
+  const lone1252 = windows1252 && c.sequences === 1;
+  if (c.strong) {
+    return !(lone1252 && isLatinLetterAt(text, c.start - 1) && allIn(text, c.start + 1, c.end, TRAILING_1252));
   }
+  if (c.wide) return !lone1252;
   // 2-byte only: `√©` may be maths, so it must sit inside or against a word (`caf√©`, `Ren√©e`).
   if (!c.allLatin2) return false;
   const before = isLatinLetterAt(text, c.start - 1);
   const after = isLatinLetterAt(text, c.end);
   if (!before && !after) return false;
-  // `IRMÃ”` (uppercase Ã ending a word, then a closing quote) is ordinary Portuguese.
-  if (c.codec!.encoding === 'windows-1252' && c.sequences === 1 && !after) {
-    return !CLOSERS_1252.includes(text[c.start + 1]!);
+  // `IRMÃ”`: an uppercase word ending in Ã/Ä/Å, then a closing quote, is ordinary text; after a
+  // lowercase letter (`sÄ…` = są) it cannot be.
+  if (lone1252 && !after && !LOWERCASE.test(text[c.start - 1] ?? '')) {
+    return !TRAILING_1252.includes(text[c.start + 1]!);
   }
+  return true;
+}
+
+function allIn(text: string, start: number, end: number, set: string): boolean {
+  for (let i = start; i < end; i++) if (!set.includes(text[i]!)) return false;
   return true;
 }
 
@@ -300,11 +310,14 @@ function scanStretch(text: string, start: number, end: number, codecs: Codec[], 
   flush();
 }
 
-/** Applies every run; repeats while runs remain (text mis-encoded twice), so repairing is idempotent. */
+/**
+ * Applies every run, and again while runs remain (text mis-encoded twice: `Ã¢â‚¬â„¢` → `â€™` → `’`),
+ * so that repairing is idempotent. Terminates: every run is longer than its replacement.
+ */
 export function repairMisencoded(text: string): string {
-  for (let pass = 0; pass < 4; pass++) {
+  for (;;) {
     const runs = findMisencoded(text);
-    if (runs.length === 0) break;
+    if (runs.length === 0) return text;
     let out = '';
     let at = 0;
     for (const r of runs) {
@@ -313,7 +326,6 @@ export function repairMisencoded(text: string): string {
     }
     text = out + text.slice(at);
   }
-  return text;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;

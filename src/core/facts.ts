@@ -110,6 +110,7 @@ const LEADING_DECORATION_RE = new RegExp(
   `^(?:[\\p{Extended_Pictographic}\\uFE0F\\u200D]|${withMisread([...DONE, QUESTION]).map(escapeRegExp).join('|')}|\\s)+`,
   'u',
 );
+const TRAILING_DONE_RE = new RegExp(`(?:\\s|\\uFE0F|${DONE_MARKS.map(escapeRegExp).join('|')})+$`, 'u');
 const DIRECTIVE_RE =
   /^<!--\s*interview-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->$/;
 const MEANINGFUL_RE = /[\p{L}\p{N}]/u;
@@ -205,7 +206,7 @@ class Reader {
     const end = this.end(node);
     const raw = toString(node);
     const decoration = DECORATION_RE.exec(raw)?.[0].length ?? 0;
-    const text = flat(raw.slice(decoration).trim());
+    const text = flat(raw.slice(decoration).replace(TRAILING_DONE_RE, '').trim());
     const label = /^((?:[A-Z]|\d{1,3})[.)])\s+(.*)$/su.exec(text);
     const numbered = /^(\d{1,4})(?:[.)]\s*|\s+)(.*)$/su.exec(text);
     const source = this.text.slice(start, end);

@@ -164,6 +164,7 @@ class Builder {
   private readonly styleCounts = new Map<LabelStyle, { count: number; label: LabelFact }>();
   private lastHeading: Placed<HeadingFact> | undefined;
   private readonly nextHeadingDepth = new Map<Placed, number>();
+  private readonly withContent = new Set<Category>();
 
   constructor(
     private readonly facts: readonly Placed[],
@@ -188,7 +189,11 @@ class Builder {
     for (const { count, label } of this.styleCounts.values()) {
       if (count > best) [best, fileStyle] = [count, label];
     }
-    const categories = this.categories.filter((c) => c.stories.length > 0 || c.title !== null);
+    // A category heading with no story under it is kept only while it is a bare heading the user is
+    // about to fill (or one marked like the others, `A.` / ✅); a trailing "Tips" section is not one.
+    const categories = this.categories.filter(
+      (c) => c.stories.length > 0 || (c.title !== null && (!this.withContent.has(c) || c.done || /^[A-Z]$/.test(c.label ?? ''))),
+    );
     return { isNotes: true, levels: this.levels, categories, storyLabels: this.storyLabels, fileStyle };
   }
 
@@ -246,7 +251,10 @@ class Builder {
         return;
       case 'content': {
         const target = this.sub ?? this.story;
-        if (!target) return;
+        if (!target) {
+          if (this.category) this.withContent.add(this.category);
+          return;
+        }
         target.content = true;
         if (target.open) target.open.section.hasContent = true;
         this.extend(target, f.end);

@@ -1,7 +1,7 @@
 import type { LabelFact } from '../facts.js';
 import type { StarPart, Story, TextEdit } from '../model.js';
 import { REQUIRED_PARTS } from '../model.js';
-import { lineEndAt, lineStartAt } from '../text.js';
+import { lineEndAt, lineStartAt, nextLineStart } from '../text.js';
 import { labelWordFor } from '../vocabulary.js';
 import { eachStory, listParts, quote, type Report, type Rule, type RuleContext } from './rule.js';
 
@@ -38,7 +38,7 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
   const own = structure.storyLabels.get(story) ?? [];
   const model = own.find((l) => l.style !== 'inline') ?? (own.length === 0 ? structure.fileStyle : undefined);
   if (!model || model.style === 'inline') return undefined;
-  const template = own.length ? model.template : model.template.replace(/^[ \t]+/, '');
+  const template = own.length ? model.template : childIndent(text, story) + model.template.replace(/^[ \t]+/, '');
   const paragraphs = model.style === 'heading' || model.style === 'bold' || (model.style === 'plain' && !/^\s*[-*+]|^\s*\d+[.)]/.test(template));
   const gap = paragraphs ? eol + eol : eol;
   const line = (part: StarPart) => template.replace(labelPattern(model), labelWordFor(part, model.vocabulary, model.written));
@@ -69,6 +69,19 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
     edits.push({ span: { start: at, end: at }, newText });
   }
   return edits.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Indentation for labels borrowed from elsewhere: none for a story, and for a sub-story (a list item)
+ * that of its nested content, so the labels land inside the sub-story's item.
+ */
+function childIndent(text: string, story: Story): string {
+  if (story.kind !== 'substory') return '';
+  const lineStart = lineStartAt(text, story.heading.start);
+  const prefix = text.slice(lineStart, story.heading.start);
+  const next = nextLineStart(text, story.heading.start);
+  const nextIndent = next === undefined ? '' : /^[ \t]*/.exec(text.slice(next, next + 100))![0];
+  return nextIndent.length > prefix.length - prefix.trimStart().length && next! < story.span.end ? nextIndent : ' '.repeat(prefix.length);
 }
 
 /** What to replace in a label's template to name another part. */
