@@ -111,8 +111,12 @@ const IMPLAUSIBLE = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\uFFFD]/u;
 const COMMON = /^[\p{Script=Common}\p{Script=Inherited}]/u;
 const LATIN = /\p{Script=Latin}/u;
 const LOWERCASE = /\p{Ll}/u;
-/** Windows-1252 punctuation that ordinary text puts after a word: `…”`, `’”`, `”»`, `\u00A0»`, `–`. */
-const TRAILING_1252 = '\u2026\u2019\u201D\u00BB\u203A\u201C\u2018\u00AB\u2039\u2013\u2014\u00A0\u2022\u00B7';
+const UPPERCASE = /\p{Lu}/u;
+/**
+ * Windows-1252 punctuation and symbols that ordinary text puts right after a word, possibly through
+ * a no-break space: `…”`, `\u00A0»`, `™`, `\u00A0„`.
+ */
+const TRAILING_1252 = '…’”»›“‘«‹„‚–—\u00A0•·°®©™¹²³ªº¿¡§¶';
 
 /** The character decoded by the last successful `sequenceAt`. */
 let lastSeq = '';
@@ -132,7 +136,7 @@ function sequenceAt(text: string, i: number, end: number, toByte: Uint8Array): n
     if (b < 0x80 || b > 0xbf) return 0;
     seqBytes[k] = b;
   }
-  // Overlongs, surrogates and > U+10FFFF: rejected here so the fatal decoder rarely has to throw.
+  // Overlongs, surrogates and > U+10FFFF (the lead range already excludes C0, C1, F5–FF).
   const second = seqBytes[1]!;
   if (
     (lead === 0xe0 && second < 0xa0) ||
@@ -142,11 +146,11 @@ function sequenceAt(text: string, i: number, end: number, toByte: Uint8Array): n
   ) {
     return 0;
   }
-  try {
-    lastSeq = utf8Fatal.decode(seqBytes.subarray(0, n));
-  } catch {
-    return 0;
-  }
+  // The checks above leave only valid UTF-8, so the code point can be computed directly; the
+  // fatal decoder stays the authority for the run as a whole (`decodeRange`).
+  let cp = lead & (0xff >> (n + 1));
+  for (let k = 1; k < n; k++) cp = (cp << 6) | (seqBytes[k]! & 0x3f);
+  lastSeq = String.fromCodePoint(cp);
   return IMPLAUSIBLE.test(lastSeq) ? 0 : n;
 }
 
@@ -170,14 +174,25 @@ interface Chain {
   sequences: number;
   /** A 3/4-byte sequence decoding to a Common/Inherited character (emoji, ’ “ – ✅ …). */
   strong: boolean;
-  /** A 3/4-byte sequence decoding to a letter of some script (CJK, Hangul, …). */
-  wide: boolean;
+  /** 3/4-byte sequences decoding to a letter of some script (CJK, Hangul, …). */
+  wide: number;
   /** Every sequence is 2-byte and decodes to a Latin letter. */
   allLatin2: boolean;
+  /** Every sequence could be ordinary punctuation after a word: continuations in TRAILING_1252. */
+  plainTrail: boolean;
 }
 
 function newChain(): Chain {
-  return { codec: undefined, start: 0, end: 0, sequences: 0, strong: false, wide: false, allLatin2: true };
+  return {
+    codec: undefined,
+    start: 0,
+    end: 0,
+    sequences: 0,
+    strong: false,
+    wide: 0,
+    allLatin2: true,
+    plainTrail: true,
+  };
 }
 
 function scanChain(text: string, start: number, end: number, codec: Codec, out: Chain): Chain {
@@ -185,17 +200,22 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
   out.start = start;
   out.sequences = 0;
   out.strong = false;
-  out.wide = false;
+  out.wide = 0;
   out.allLatin2 = true;
+  out.plainTrail = true;
   let i = start;
   for (let n; i < end && (n = sequenceAt(text, i, end, codec.toByte)) > 0; i += n) {
     out.sequences++;
+    // After a no-break space anything may follow (`é\u00A0€`), so such a sequence is plain too.
+    if (text.charCodeAt(i + 1) !== 0xa0) {
+      for (let k = 1; k < n && out.plainTrail; k++) out.plainTrail = TRAILING_1252.includes(text[i + k]!);
+    }
     if (n === 2) {
       if (!isLatinLetter2(lastSeq.charCodeAt(0))) out.allLatin2 = false;
     } else {
       out.allLatin2 = false;
       if (COMMON.test(lastSeq)) out.strong = true;
-      else out.wide = true;
+      else out.wide++;
     }
   }
   out.end = i;
@@ -205,41 +225,32 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
 /** Whether a chain is mojibake rather than text the user meant. */
 function accept(text: string, c: Chain): boolean {
   const windows1252 = c.codec!.encoding === 'windows-1252';
-  // Windows-1252 decodes 3/4-byte leads as à–ô, so one lone sequence may be a word-final letter
-  // followed by punctuation: `hätte…“` is ä…“ = a CJK ideograph, `voilà »` (no-break space) a
-  // Samaritan sign, `lâ…”` ⅔. Real mojibake of punctuation and emoji has € œ Ÿ … in it instead.
+  // Windows-1252 decodes 3/4-byte leads as à–ô, so a word-final letter followed by punctuation can
+  // look like a sequence: `hätte…“` is ä…“ = a CJK ideograph, `voilà »` (no-break space) a Samaritan
+  // sign, `lâ…”` ⅔. Real mojibake almost always has a byte ordinary text never puts there: € œ Ÿ ¸ ….
   const lone1252 = windows1252 && c.sequences === 1;
-  if (c.strong) {
-    return !(lone1252 && isLatinLetterAt(text, c.start - 1) && allIn(text, c.start + 1, c.end, TRAILING_1252));
-  }
-  if (c.wide) return !lone1252;
+  if (c.strong) return !(lone1252 && c.plainTrail && isLatinLetterAt(text, c.start - 1));
+  if (c.wide > 0) return !(windows1252 && c.plainTrail);
   // 2-byte only: `√©` may be maths, so it must sit inside or against a word (`caf√©`, `Ren√©e`).
   if (!c.allLatin2) return false;
   const before = isLatinLetterAt(text, c.start - 1);
   const after = isLatinLetterAt(text, c.end);
   if (!before && !after) return false;
-  // `IRMÃ”`: an uppercase word ending in Ã/Ä/Å, then a closing quote, is ordinary text; after a
-  // lowercase letter (`sÄ…` = są) it cannot be.
-  if (lone1252 && !after && !LOWERCASE.test(text[c.start - 1] ?? '')) {
-    return !TRAILING_1252.includes(text[c.start + 1]!);
+  // Windows-1252 reads these leads as Ã Ä Å È Æ, so after an uppercase letter the lead may end an
+  // uppercase word followed by a symbol: `IRMÃ”`, `TÄMÄ’s`, `IRMÃ°`, `TÄMÄ Word` (no-break space).
+  // Then the decoded letter must fit the word's case: `LÃ¤uft`, `ESPAÃ‘A`, `CAFÃ‰`.
+  if (lone1252 && before && UPPERCASE.test(text[c.start - 1]!)) {
+    const letter = decodeRange(text, c.codec!, c.start, c.end);
+    const cont = text[c.start + 1]!;
+    if (cont === '\u00A0') return false; // a word separator: `IRMÃ café`
+    if (LOWERCASE.test(text[c.end] ?? '')) return LOWERCASE.test(letter);
+    return UPPERCASE.test(letter) && (after || !TRAILING_1252.includes(cont));
   }
   return true;
 }
 
-function allIn(text: string, start: number, end: number, set: string): boolean {
-  for (let i = start; i < end; i++) if (!set.includes(text[i]!)) return false;
-  return true;
-}
-
-function decodeChain(text: string, c: Chain): string {
-  const bytes = new Uint8Array(c.end - c.start);
-  for (let i = c.start; i < c.end; i++) bytes[i - c.start] = c.codec!.toByte[text.charCodeAt(i)]!;
-  return utf8Fatal.decode(bytes);
-}
-
 const chainA = newChain();
 const chainB = newChain();
-const pending = newChain();
 
 // ---- API ----------------------------------------------------------------------------------------
 
@@ -253,31 +264,22 @@ export function findMisencoded(text: string, from = 0, to: number = text.length)
   const runs: MisencodedRun[] = [];
   if (from >= to) return runs;
   const { codecs, candidateRun } = getTables();
-  candidateRun.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = candidateRun.exec(text)) !== null && m.index < to) {
-    const stretchEnd = Math.min(m.index + m[0].length, to);
-    candidateRun.lastIndex = stretchEnd;
-    scanStretch(text, m.index, stretchEnd, codecs, runs);
+  // Search only the slice (V8 slices without copying), or every section would scan to the end.
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  candidateRun.lastIndex = 0;
+  for (let m; (m = candidateRun.exec(slice)) !== null; ) {
+    scanStretch(text, from + m.index, from + m.index + m[0].length, codecs, runs);
   }
   return runs;
 }
 
 function scanStretch(text: string, start: number, end: number, codecs: Codec[], runs: MisencodedRun[]): void {
   // Two accepted chains that abut switch encoding in mid-run: a mixture, so neither is reported.
-  let hasPending = false;
+  // The last accepted chain waits in `pending*` until we know nothing abuts it.
+  let pendingCodec: Codec | undefined;
+  let pendingStart = 0;
+  let pendingEnd = -1;
   let pendingMixed = false;
-  const flush = (): void => {
-    if (hasPending && !pendingMixed) {
-      runs.push({
-        start: pending.start,
-        end: pending.end,
-        replacement: decodeChain(text, pending),
-        encoding: pending.codec!.encoding,
-      });
-    }
-    hasPending = false;
-  };
   let i = start;
   while (i < end) {
     // Mac Roman first; Windows-1252 wins only if Mac Roman's chain is rejected or shorter.
@@ -297,23 +299,46 @@ function scanStretch(text: string, start: number, end: number, codecs: Codec[], 
       continue;
     }
     if (bestOk) {
-      const abuts = hasPending && pending.end === i;
-      if (abuts) hasPending = false; // drop the previous chain unreported
-      else flush();
-      Object.assign(pending, best);
-      hasPending = true;
+      const abuts = pendingEnd === i;
+      if (pendingCodec && !abuts && !pendingMixed) emit(text, pendingCodec, pendingStart, pendingEnd, runs);
+      pendingCodec = best.codec;
+      pendingStart = best.start;
+      pendingEnd = best.end;
       pendingMixed = abuts;
     }
     // A rejected chain is skipped whole, so no chain starts inside it out of step.
     i = best.end;
   }
-  flush();
+  if (pendingCodec && !pendingMixed) emit(text, pendingCodec, pendingStart, pendingEnd, runs);
+}
+
+function emit(text: string, codec: Codec, start: number, end: number, runs: MisencodedRun[]): void {
+  runs.push({ start, end, replacement: decodeRange(text, codec, start, end), encoding: codec.encoding });
+}
+
+/** The run's bytes through the fatal UTF-8 decoder: throws rather than ever invent a character. */
+function decodeRange(text: string, codec: Codec, start: number, end: number): string {
+  const bytes = new Uint8Array(end - start);
+  for (let i = start; i < end; i++) bytes[i - start] = codec.toByte[text.charCodeAt(i)]!;
+  return utf8Fatal.decode(bytes);
 }
 
 /**
  * Applies every run, and again while runs remain (text mis-encoded twice: `Ã¢â‚¬â„¢` → `â€™` → `’`),
  * so that repairing is idempotent. Terminates: every run is longer than its replacement.
  */
+/**
+ * `text` as its UTF-8 bytes read in `encoding`: what a mis-encoding turns it into (`✅` → `‚úÖ`).
+ * Uses the same tables as detection, so it is right where the platform decoder is not.
+ */
+export function misread(text: string, encoding: MisEncoding): string {
+  const codec = getTables().codecs.find((c) => c.encoding === encoding);
+  if (!codec) return text;
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(codec.toChar[byte]!);
+  return out;
+}
+
 export function repairMisencoded(text: string): string {
   for (;;) {
     const runs = findMisencoded(text);

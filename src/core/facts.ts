@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findMisencoded, type MisencodedRun } from './encoding.js';
+import { findMisencoded, misread, type MisencodedRun } from './encoding.js';
 import type { LabelStyle, StarPart } from './model.js';
 import { escapeRegExp, readLabelWords, type LabelWord } from './vocabulary.js';
 
@@ -401,8 +401,7 @@ function leadingDecoration(source: string): number {
 
 /** `s` as its UTF-8 bytes read as Mac Roman and as Windows-1252. */
 function misreadForms(s: string): string[] {
-  const bytes = new TextEncoder().encode(s);
-  return (['macintosh', 'windows-1252'] as const).map((e) => new TextDecoder(e).decode(bytes));
+  return [misread(s, 'macintosh'), misread(s, 'windows-1252')];
 }
 
 function withoutPlaceholders(s: string): string {
