@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The analysis core must stay pure: no editor API, no Node built-ins (it also runs in a browser).
     files: ['src/core/**/*.ts'],
     rules: {
