@@ -49,8 +49,13 @@ if ((${#missing[@]})); then
     SUDO=(sudo -n)
   fi
   export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update -qq >&2
-  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  apt_log="$(mktemp)"
+  if ! { "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2
+    rm -f "$apt_log"
+    die "apt-get install ${missing[*]} failed"
+  fi
+  rm -f "$apt_log"
 fi
 
 # ---------------------------------------------------------------------------------------------------

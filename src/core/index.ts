@@ -9,3 +9,5 @@ export * from './model.js';
 export { RULES, RULE_IDS, type Rule } from './rules/index.js';
 export { eachStory } from './rules/rule.js';
 export { applyCertainFixes, applyEdits } from './fixes.js';
+export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold.js';
+export type { Structure } from './structure.js';

@@ -1,0 +1,226 @@
+// Keeps an incremental analyzer per Markdown document and tells listeners when a document's model
+// changes. Open documents are analysed as the user types (debounced); with the workspace scope on,
+// every notes file matching the include glob is read through `workspace.fs` (so remote and virtual
+// folders work) and kept up to date by a file watcher.
+
+import * as vscode from 'vscode';
+import { decodeFile, NotesAnalyzer, type NotesModel } from '../core/index.js';
+import { positionSourceFor, type PositionSource } from './positions.js';
+import type { Settings } from './settings-map.js';
+
+export interface NotesEntry {
+  uri: vscode.Uri;
+  model: NotesModel;
+  analyzer: NotesAnalyzer;
+  /** The text the model was built from. */
+  text: string;
+  positions: PositionSource;
+  /** Open in an editor (else known only through the workspace scan). */
+  open: boolean;
+  /** Larger than the size limit: not analysed. */
+  tooLarge: boolean;
+}
+
+const EMPTY: NotesModel = { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };
+
+export class NotesStore implements vscode.Disposable {
+  private readonly entries = new Map<string, NotesEntry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private scan: vscode.CancellationTokenSource | undefined;
+
+  /** Fires with a document's uri when its model changed or it was dropped. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private settings: Settings) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.analyzeDocument(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.settings.run === 'onType' && e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.analyzeDocument(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
+      // A document stays "open" for a while after its editor is closed; what the user sees is the
+      // tabs, so closing a file's last tab is what removes it from the view.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tabUri(tab);
+          if (uri && !inAnyTab(uri)) this.closed(uri);
+        }
+      }),
+    );
+    for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d);
+    this.applyScope();
+  }
+
+  get(uri: vscode.Uri): NotesEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  /** Every known notes document (isNotes), in a stable order. */
+  notes(): NotesEntry[] {
+    return [...this.entries.values()].filter((e) => e.model.isNotes).sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  updateSettings(settings: Settings): void {
+    const scopeChanged = settings.scope !== this.settings.scope || settings.include !== this.settings.include || settings.exclude !== this.settings.exclude;
+    this.settings = settings;
+    for (const entry of this.entries.values()) {
+      entry.analyzer.setOptions(settings.options);
+      this.reanalyze(entry, entry.text);
+    }
+    if (scopeChanged) this.applyScope();
+  }
+
+  /** Analyses an open document now (commands call this so they act on the current text). */
+  analyzeDocument(document: vscode.TextDocument): NotesEntry | undefined {
+    if (document.languageId !== 'markdown') return undefined;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const text = document.getText();
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { uri: document.uri, model: EMPTY, analyzer: new NotesAnalyzer(this.settings.options), text: '', positions: document, open: true, tooLarge: false };
+      this.entries.set(key, entry);
+    }
+    entry.open = true;
+    entry.positions = document;
+    if (entry.text === text && entry.model !== EMPTY) return entry;
+    this.reanalyze(entry, text);
+    return entry;
+  }
+
+  private reanalyze(entry: NotesEntry, text: string): void {
+    entry.text = text;
+    entry.tooLarge = text.length > this.settings.maxFileSize;
+    try {
+      entry.model = entry.tooLarge ? EMPTY : entry.analyzer.update(text);
+    } catch (e) {
+      // The core is tested never to throw; if it ever does, the document keeps working without us.
+      console.error(`interview-notes: analysis failed for ${entry.uri.toString()}`, e);
+      entry.model = EMPTY;
+      entry.analyzer = new NotesAnalyzer(this.settings.options);
+    }
+    this.emitter.fire(entry.uri);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.analyzeDocument(document);
+      }, this.settings.debounceMs),
+    );
+  }
+
+  private closed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    if (this.settings.scope === 'workspace' && uri.scheme !== 'untitled' && this.inScope(uri)) {
+      // Keep it: the workspace scope shows closed files too. Its text stays what was last seen.
+      entry.open = false;
+      entry.positions = positionSourceFor(entry.text);
+      return;
+    }
+    this.entries.delete(key);
+    this.emitter.fire(uri);
+  }
+
+  private inScope(uri: vscode.Uri): boolean {
+    return this.watcherUris.has(uri.toString());
+  }
+
+  private readonly watcherUris = new Set<string>();
+
+  private applyScope(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.scan?.cancel();
+    this.watcherUris.clear();
+    for (const [key, entry] of this.entries) {
+      if (!entry.open) {
+        this.entries.delete(key);
+        this.emitter.fire(entry.uri);
+      }
+    }
+    if (this.settings.scope !== 'workspace') return;
+    const watcher = vscode.workspace.createFileSystemWatcher(this.settings.include);
+    watcher.onDidCreate((uri) => this.readFile(uri));
+    watcher.onDidChange((uri) => this.readFile(uri));
+    watcher.onDidDelete((uri) => {
+      const key = uri.toString();
+      this.watcherUris.delete(key);
+      const entry = this.entries.get(key);
+      if (entry && !entry.open) {
+        this.entries.delete(key);
+        this.emitter.fire(uri);
+      }
+    });
+    this.watcher = watcher;
+    const scan = new vscode.CancellationTokenSource();
+    this.scan = scan;
+    void vscode.workspace.findFiles(this.settings.include, this.settings.exclude || undefined, undefined, scan.token).then(async (uris) => {
+      for (const uri of uris) {
+        if (scan.token.isCancellationRequested) return;
+        await this.readFile(uri);
+      }
+    });
+  }
+
+  /** Reads a closed workspace file through `workspace.fs`; an open one is the editor's business. */
+  private async readFile(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    this.watcherUris.add(key);
+    const existing = this.entries.get(key);
+    if (existing?.open) return;
+    let text: string;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > this.settings.maxFileSize * 4) return;
+      text = decodeFile(await vscode.workspace.fs.readFile(uri)).text;
+    } catch {
+      return; // Deleted or unreadable meanwhile: nothing to show.
+    }
+    const entry: NotesEntry = existing ?? {
+      uri,
+      model: EMPTY,
+      analyzer: new NotesAnalyzer(this.settings.options),
+      text: '',
+      positions: positionSourceFor(''),
+      open: false,
+      tooLarge: false,
+    };
+    entry.positions = positionSourceFor(text);
+    this.entries.set(key, entry);
+    this.reanalyze(entry, text);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.scan?.cancel();
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
+  return undefined;
+}
+
+function inAnyTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === key));
+}

@@ -1,0 +1,47 @@
+// "★ 7/12 stories complete" while a notes file is active; a click goes to the next unfinished story.
+// A file over the size limit says so here, once, instead of being analysed.
+
+import * as vscode from 'vscode';
+import type { NotesStore } from './notes-store.js';
+import { countStories } from './tree-data.js';
+
+export class StatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('interviewNotes.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly store: NotesStore,
+    private readonly maxFileSize: () => number,
+  ) {
+    this.item.name = 'Interview Notes';
+    this.disposables = [store.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.update();
+  }
+
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const entry = editor && this.store.get(editor.document.uri);
+    if (entry?.tooLarge) {
+      const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+      this.item.text = '$(warning) Interview Notes: not analysed';
+      this.item.tooltip = `This file (${mb(entry.text.length)}) is larger than interviewNotes.maxFileSize (${mb(this.maxFileSize())}).`;
+      this.item.command = { command: 'workbench.action.openSettings', title: 'Open Settings', arguments: ['interviewNotes.maxFileSize'] };
+      this.item.show();
+      return;
+    }
+    if (!entry?.model.isNotes) {
+      this.item.hide();
+      return;
+    }
+    const { total, complete } = countStories(entry.model);
+    this.item.text = `★ ${complete}/${total} stories complete`;
+    this.item.tooltip = complete < total ? 'Go to the next unfinished story' : 'Every story is complete';
+    this.item.command = complete < total ? 'interviewNotes.nextUnfinished' : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,139 @@
+// The Stories view: file (when several) → category → story → sub-story. Elements are kept by id so
+// that an edit refreshes only the branches whose rendering changed, and expansion state survives.
+
+import * as vscode from 'vscode';
+import type { NotesStore } from './notes-store.js';
+import { countStories, fileNode, fileNodes, nodeAt, sameNode, type NodeData } from './tree-data.js';
+
+export class StoryElement {
+  constructor(
+    public data: NodeData,
+    public parent: StoryElement | undefined,
+  ) {}
+}
+
+export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<StoryElement | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly elements = new Map<string, StoryElement>();
+  private roots: StoryElement[] = [];
+  private filterUnfinished = false;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: NotesStore) {
+    this.subscription = store.onDidChange(() => this.rebuild());
+    this.rebuild();
+  }
+
+  setFilterUnfinished(on: boolean): void {
+    this.filterUnfinished = on;
+    void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', on);
+    this.rebuild(true);
+  }
+
+  get filtering(): boolean {
+    return this.filterUnfinished;
+  }
+
+  /** Root nodes as shown (for tests and the badge). */
+  get rootNodes(): readonly NodeData[] {
+    return this.roots.map((r) => r.data);
+  }
+
+  unfinishedCount(): number {
+    let n = 0;
+    for (const e of this.store.notes()) {
+      const c = countStories(e.model);
+      n += c.total - c.complete;
+    }
+    return n;
+  }
+
+  refresh(): void {
+    this.rebuild(true);
+  }
+
+  private rebuild(force = false): void {
+    const notes = this.store.notes();
+    const data =
+      notes.length > 1
+        ? notes.map((e) => fileNode(e.uri.toString(), vscode.workspace.asRelativePath(e.uri), e.model, this.filterUnfinished))
+        : notes.length === 1
+          ? fileNodes(notes[0]!.uri.toString(), notes[0]!.model, this.filterUnfinished)
+          : [];
+    const seen = new Set<string>();
+    const changed: StoryElement[] = [];
+    const sync = (nodes: NodeData[], parent: StoryElement | undefined): StoryElement[] =>
+      nodes.map((node) => {
+        seen.add(node.id);
+        let element = this.elements.get(node.id);
+        if (!element) {
+          element = new StoryElement(node, parent);
+          this.elements.set(node.id, element);
+        } else {
+          if (!sameNode(element.data, node)) changed.push(element);
+          element.data = node;
+          element.parent = parent;
+        }
+        sync(node.children, element);
+        return element;
+      });
+    const before = this.roots.map((r) => r.data.id).join('\n');
+    this.roots = sync(data, undefined);
+    for (const id of [...this.elements.keys()]) if (!seen.has(id)) this.elements.delete(id);
+    void vscode.commands.executeCommand('setContext', 'interviewNotes.hasNotes', notes.length > 0);
+    if (force || before !== this.roots.map((r) => r.data.id).join('\n')) {
+      this.emitter.fire(undefined);
+      return;
+    }
+    // Refresh only the outermost changed elements: a refreshed element re-reads its whole branch.
+    const changedSet = new Set(changed);
+    for (const element of changed) {
+      let ancestorChanged = false;
+      for (let p = element.parent; p; p = p.parent) if (changedSet.has(p)) ancestorChanged = true;
+      if (!ancestorChanged) this.emitter.fire(element);
+    }
+  }
+
+  getTreeItem(element: StoryElement): vscode.TreeItem {
+    const d = element.data;
+    const collapsible =
+      d.children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : d.kind === 'story'
+          ? vscode.TreeItemCollapsibleState.Collapsed
+          : vscode.TreeItemCollapsibleState.Expanded;
+    const item = new vscode.TreeItem(d.label, collapsible);
+    item.id = d.id;
+    item.description = d.description;
+    item.tooltip = d.tooltip;
+    item.contextValue = d.kind;
+    item.iconPath = new vscode.ThemeIcon(d.icon.id, d.icon.color ? new vscode.ThemeColor(d.icon.color) : undefined);
+    item.command = { command: 'interviewNotes.reveal', title: 'Reveal in Editor', arguments: [d.uri, d.offset] };
+    if (d.kind === 'file') item.resourceUri = vscode.Uri.parse(d.uri);
+    return item;
+  }
+
+  getChildren(element?: StoryElement): StoryElement[] {
+    if (!element) return this.roots;
+    return element.data.children.map((c) => this.elements.get(c.id)!).filter(Boolean);
+  }
+
+  getParent(element: StoryElement): StoryElement | undefined {
+    return element.parent;
+  }
+
+  /** The deepest element at `offset` of the document `uri`, for following the cursor. */
+  elementAt(uri: vscode.Uri, offset: number): StoryElement | undefined {
+    const key = uri.toString();
+    const roots = this.roots.map((r) => r.data).filter((n) => n.uri === key);
+    const scope = roots.length === 1 && roots[0]!.kind === 'file' ? roots[0]!.children : roots;
+    const node = nodeAt(scope, offset);
+    return node && this.elements.get(node.id);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,146 @@
+// What the Stories view shows, computed from the model without VS Code, so it is unit-tested: labels,
+// descriptions, status icons, counts and stable ids. stories-view.ts turns these into TreeItems.
+
+import type { Category, NotesModel, Story, StoryStatus } from '../core/index.js';
+
+export type NodeKind = 'file' | 'category' | 'story' | 'substory';
+
+export interface NodeData {
+  /** Stable across edits that do not move the node among its siblings: keeps expansion and selection. */
+  id: string;
+  kind: NodeKind;
+  label: string;
+  description: string;
+  tooltip: string;
+  /** A codicon id and a theme colour id. */
+  icon: { id: string; color: string | undefined };
+  status: StoryStatus | undefined;
+  uri: string;
+  /** Offset of the heading to reveal. */
+  offset: number;
+  /** Offsets the node covers, to follow the cursor. */
+  start: number;
+  end: number;
+  children: NodeData[];
+}
+
+const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R', learning: 'L' } as const;
+
+export const STATUS_ICON: Record<StoryStatus, { id: string; color: string }> = {
+  complete: { id: 'pass-filled', color: 'testing.iconPassed' },
+  incomplete: { id: 'circle-large-outline', color: 'list.warningForeground' },
+  empty: { id: 'circle-outline', color: 'disabledForeground' },
+};
+
+/** "missing R · 2 ❓", "empty", "" for a complete story. */
+export function storyDescription(story: Story): string {
+  const bits: string[] = [];
+  if (story.status === 'empty') bits.push('empty');
+  else if (story.missing.length) bits.push(`missing ${story.missing.map((p) => LETTER[p]).join(' ')}`);
+  const placeholders = story.placeholders.length + story.stories.reduce((n, s) => n + s.placeholders.length, 0);
+  if (placeholders) bits.push(`${placeholders} ❓`);
+  return bits.join(' · ');
+}
+
+function storyNode(uri: string, story: Story, id: string, filterUnfinished: boolean): NodeData {
+  const title = story.number !== undefined ? `${story.number}. ${story.title}` : story.title;
+  const missing = story.missing.length ? `Missing: ${story.missing.join(', ')}` : '';
+  return {
+    id,
+    kind: story.kind,
+    label: title,
+    description: storyDescription(story),
+    tooltip: [title, `Status: ${story.status}`, missing].filter(Boolean).join('\n'),
+    icon: STATUS_ICON[story.status],
+    status: story.status,
+    uri,
+    offset: story.heading.start,
+    start: story.span.start,
+    end: story.span.end,
+    children: story.stories
+      .filter((s) => !filterUnfinished || s.status !== 'complete')
+      .map((s, i) => storyNode(uri, s, `${id}/${i}`, filterUnfinished)),
+  };
+}
+
+function categoryNode(uri: string, category: Category, index: number, filterUnfinished: boolean): NodeData {
+  const complete = category.stories.filter((s) => s.status === 'complete').length;
+  const title = category.title ?? 'Stories without a category';
+  const label = category.label && category.title !== null ? `${category.label}. ${title}` : title;
+  const allDone = category.stories.length > 0 && complete === category.stories.length;
+  return {
+    id: `${uri}#${index}`,
+    kind: 'category',
+    label,
+    description: `${complete}/${category.stories.length}`,
+    tooltip: `${label}\n${complete} of ${category.stories.length} stories complete${category.done ? '\nMarked done (✅)' : ''}`,
+    icon: allDone ? { id: 'pass', color: 'testing.iconPassed' } : { id: category.done ? 'check' : 'folder', color: undefined },
+    status: undefined,
+    uri,
+    offset: category.heading?.start ?? category.span.start,
+    start: category.span.start,
+    end: category.span.end,
+    children: category.stories
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => !filterUnfinished || s.status !== 'complete')
+      .map(({ s, i }) => storyNode(uri, s, `${uri}#${index}/${i}`, filterUnfinished)),
+  };
+}
+
+/** The nodes for one file: its categories (the file node is added when the view shows several). */
+export function fileNodes(uri: string, model: NotesModel, filterUnfinished: boolean): NodeData[] {
+  return model.categories
+    .map((c, i) => categoryNode(uri, c, i, filterUnfinished))
+    .filter((n) => !filterUnfinished || n.children.length > 0);
+}
+
+export function fileNode(uri: string, name: string, model: NotesModel, filterUnfinished: boolean): NodeData {
+  const counts = countStories(model);
+  return {
+    id: uri,
+    kind: 'file',
+    label: name,
+    description: `${counts.complete}/${counts.total}`,
+    tooltip: `${name}\n${counts.complete} of ${counts.total} stories complete`,
+    icon: { id: 'notebook', color: undefined },
+    status: undefined,
+    uri,
+    offset: 0,
+    start: 0,
+    end: Number.MAX_SAFE_INTEGER,
+    children: fileNodes(uri, model, filterUnfinished),
+  };
+}
+
+export function countStories(model: NotesModel): { total: number; complete: number } {
+  let total = 0;
+  let complete = 0;
+  for (const c of model.categories) {
+    total += c.stories.length;
+    complete += c.stories.filter((s) => s.status === 'complete').length;
+  }
+  return { total, complete };
+}
+
+/** The deepest node whose range holds `offset` (for following the cursor). */
+export function nodeAt(nodes: readonly NodeData[], offset: number): NodeData | undefined {
+  for (const n of nodes) {
+    if (offset >= n.start && offset <= n.end) return nodeAt(n.children, offset) ?? (n.kind === 'file' ? undefined : n);
+  }
+  return undefined;
+}
+
+/** Whether two renderings of a node look the same (then its branch need not be refreshed). */
+export function sameNode(a: NodeData, b: NodeData): boolean {
+  return (
+    a.id === b.id &&
+    a.label === b.label &&
+    a.description === b.description &&
+    a.icon.id === b.icon.id &&
+    a.offset === b.offset &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.children.length === b.children.length &&
+    a.children.every((c, i) => sameNode(c, b.children[i]!))
+  );
+}
