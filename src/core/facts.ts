@@ -45,6 +45,8 @@ export interface LabelFact {
   inlineContent: boolean;
   /** A placeholder follows the label in the same paragraph. */
   inlinePlaceholder: boolean;
+  /** Where the label's own paragraph ends (its inline text belongs to the section). */
+  blockEnd: number;
 }
 
 export interface BoldLineFact {
@@ -315,6 +317,7 @@ class Reader {
       template: flat(this.text.slice(Math.max(lineStart, crStart), end)),
       inlineContent: MEANINGFUL_RE.test(withoutPlaceholders(after)),
       inlinePlaceholder: PLACEHOLDER_RE.test(after) && resetLastIndex(PLACEHOLDER_RE),
+      blockEnd: end + trimmedLength(after),
     };
   }
 
@@ -344,6 +347,7 @@ class Reader {
         template: `(${f.letters})`,
         inlineContent: MEANINGFUL_RE.test(withoutPlaceholders(after)),
         inlinePlaceholder: PLACEHOLDER_RE.test(after) && resetLastIndex(PLACEHOLDER_RE),
+        blockEnd: start + f.end + trimmedLength(after),
       });
     });
     return true;
@@ -402,6 +406,11 @@ function leadingDecoration(source: string): number {
 /** `s` as its UTF-8 bytes read as Mac Roman and as Windows-1252. */
 function misreadForms(s: string): string[] {
   return [misread(s, 'macintosh'), misread(s, 'windows-1252')];
+}
+
+/** Length of `s` without its trailing white space. */
+function trimmedLength(s: string): number {
+  return s.trimEnd().length;
 }
 
 function withoutPlaceholders(s: string): string {

@@ -213,6 +213,7 @@ class Builder {
             template: '#'.repeat(f.depth) + ' ' + f.star.written,
             inlineContent: false,
             inlinePlaceholder: false,
+            blockEnd: f.end,
           });
           return;
         }
@@ -309,7 +310,8 @@ class Builder {
       target.open = { section };
       if (label.parts.length > 1) this.closeSection(target);
     }
-    this.extend(target, at.end);
+    // A label read from a paragraph has its blockEnd relative to its section, like every fact.
+    this.extend(target, Math.max(at.end, label === at ? label.blockEnd + at.base : label.blockEnd));
   }
 
   private openCategory(h: Placed<HeadingFact>): void {

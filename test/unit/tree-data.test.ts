@@ -1,0 +1,48 @@
+// What the Stories view shows, from the model (the view itself is tested in a real VS Code).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/core/index';
+import { countStories, fileNode, fileNodes, nodeAt, sameNode } from '../../src/vscode/tree-data';
+
+const text = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'notes.md'), 'utf8');
+const model = analyze(text);
+
+describe('Stories view data', () => {
+  it('shows categories with counts, stories with what they miss, and status icons', () => {
+    const nodes = fileNodes('file:///n.md', model, false);
+    assert.deepEqual(
+      nodes.map((n) => [n.label, n.description, n.children.map((c) => [c.label, c.description, c.icon.id])]),
+      [
+        ['A. Handling Disagreements', '1/2', [['1. Disagreed on a design', '', 'pass-filled'], ['2. Disagreed with my manager', 'missing T R', 'circle-large-outline']]],
+        ['B. Ownership', '0/2', [['1. Fixed the flaky build', 'missing T · 1 ❓', 'circle-large-outline'], ['2. Owned an outage', 'empty', 'circle-outline']]],
+      ],
+    );
+  });
+
+  it('filters to unfinished stories, dropping categories left empty', () => {
+    const nodes = fileNodes('file:///n.md', model, true);
+    assert.deepEqual(nodes.map((n) => n.children.map((c) => c.label)), [['2. Disagreed with my manager'], ['1. Fixed the flaky build', '2. Owned an outage']]);
+  });
+
+  it('gives stable ids, so an edit elsewhere keeps a branch as it was', () => {
+    const edited = analyze(text.replace('CI failed one run in five.', 'CI failed one run in five or six.'));
+    const before = fileNodes('file:///n.md', model, false);
+    const after = fileNodes('file:///n.md', edited, false);
+    assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id));
+    assert.equal(sameNode(before[0]!, after[0]!), true, 'category A did not change');
+    assert.equal(sameNode(before[1]!, after[1]!), false, 'category B changed');
+  });
+
+  it('finds the story under the cursor, the deepest first', () => {
+    const nodes = fileNodes('file:///n.md', model, false);
+    assert.equal(nodeAt(nodes, text.indexOf('Proposed a smaller'))?.label, '2. Disagreed with my manager');
+    assert.equal(nodeAt(nodes, text.indexOf('## B.'))?.label, 'B. Ownership');
+  });
+
+  it('adds a file level with totals when several files are shown', () => {
+    const node = fileNode('file:///n.md', 'n.md', model, false);
+    assert.equal(node.description, '1/4');
+    assert.deepEqual(countStories(model), { total: 4, complete: 1 });
+  });
+});
