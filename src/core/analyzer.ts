@@ -10,7 +10,7 @@ import { detectLineEnding } from './line-index.js';
 import type { Finding, NotesModel, Severity } from './model.js';
 import { RULES } from './rules/index.js';
 import { scanSections } from './sections.js';
-import { buildStructure, placedFacts, type LevelOptions, type PlacedSection, type Structure } from './structure.js';
+import { buildStructure, placeFacts, type LevelOptions, type Placed, type PlacedSection, type Structure } from './structure.js';
 
 export interface AnalyzeOptions {
   /** Fix the heading levels instead of detecting them per file. */
@@ -28,6 +28,8 @@ export interface TextChange {
 
 interface Section extends PlacedSection {
   end: number;
+  /** The facts at their place in the document; shifted in place when an edit before them moves them. */
+  placed: Placed[];
 }
 
 export class NotesAnalyzer {
@@ -89,13 +91,25 @@ export class NotesAnalyzer {
       reuse.set(this.text.slice(s.start, s.end), s.facts);
     }
     const fresh = readAll(text, scan.starts, resumeAt ?? text.length, reuse);
-    const tail = old.slice(tailFrom).map((s) => ({ start: s.start + delta, end: s.end + delta, facts: s.facts }));
+    const tail = old.slice(tailFrom);
+    if (delta !== 0) {
+      for (const s of tail) {
+        s.start += delta;
+        s.end += delta;
+        for (const f of s.placed) {
+          f.start += delta;
+          f.end += delta;
+          f.base += delta;
+        }
+      }
+    }
     this.sections = [...old.slice(0, first), ...fresh, ...tail];
   }
 
   private buildModel(): NotesModel {
     const text = this.text;
-    let facts = [...placedFacts(this.sections)];
+    let facts: Placed[] = [];
+    for (const s of this.sections) for (const f of s.placed) facts.push(f);
     // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
     // alone cannot know of a definition in another section, so such blanks are dropped here.
     const definitions = new Set(this.sections.flatMap((s) => s.facts.definitions));
@@ -156,7 +170,8 @@ function readAll(text: string, starts: number[], end: number, reuse?: Map<string
     const stop = i + 1 < starts.length ? starts[i + 1]! : end;
     const slice = text.slice(start, stop);
     // Parsing depends on nothing but the section's text, so facts cached by text are exact.
-    out.push({ start, end: stop, facts: reuse?.get(slice) ?? readSection(slice) });
+    const facts = reuse?.get(slice) ?? readSection(slice);
+    out.push({ start, end: stop, facts, placed: placeFacts(facts, start) });
   }
   return out;
 }

@@ -392,7 +392,8 @@ class Reader {
 /** `[Write here]`, `[Title]`, `[Your Leadership Story Here]`: not `[1]`, `[sic]`, `[x]`. */
 function isBlank(inside: string): boolean {
   const t = inside.trim();
-  if (!/^\p{Lu}|^(?:write|title|your|insert|add|fill|todo|tbd|name|describe|example|e\.g\.)/iu.test(t)) return false;
+  // Case-sensitive for the capital (with /i, \p{Lu} would match any letter and `[sic]` would count).
+  if (!/^\p{Lu}/u.test(t) && !/^(?:write|title|your|insert|add|fill|todo|tbd|name|describe|example|e\.g\.)/i.test(t)) return false;
   return !/^[\p{Lu}\d\s]{1,4}$/u.test(t) || /^(?:TBD|TODO)$/.test(t);
 }
 

@@ -65,9 +65,13 @@ export function scanSections(
     pos = skipLine(text, bom);
   }
   // Only lines starting with one of these can open, close or split; the rest are skipped unread.
-  const noCR = text.indexOf('\r', from) === -1;
+  // Lines are found with indexOf('\n') while no bare or paired \r lies ahead (the next \r is looked
+  // up once and again only when passed), so a scan costs what it covers, not the rest of the text.
+  let nextCR = text.indexOf('\r', pos);
   while (pos < n) {
-    const lineEnd = noCR ? indexOrEnd(text, pos) : endOfLine(text, pos);
+    if (nextCR !== -1 && nextCR < pos) nextCR = text.indexOf('\r', pos);
+    const lf = indexOrEnd(text, pos);
+    const lineEnd = nextCR === -1 || nextCR > lf ? lf : endOfLine(text, pos);
     const first = text.charCodeAt(pos);
     if (hidden === null) {
       if (first === HASH || first === SPACE || first === BACKTICK || first === TILDE || first === LT) {

@@ -23,8 +23,8 @@ export interface LevelOptions {
   story?: number | undefined;
 }
 
-/** A fact with absolute offsets. */
-type Placed<F extends Fact = Fact> = F & { readonly base: number };
+/** A fact with absolute offsets; `base` is its section's start (for offsets kept relative, like doneMark). */
+export type Placed<F extends Fact = Fact> = F & { base: number };
 
 export interface Structure {
   isNotes: boolean;
@@ -39,10 +39,9 @@ export interface Structure {
 const STORY_TITLE = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo|histoire|exemple)\b/iu;
 const STORY_HEADING = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo)\s*(?:#\s*)?(?:\d+|[a-z])\b|^(?:tell me about|describe a time|give an example|a time)\b/iu;
 
-export function* placedFacts(sections: readonly PlacedSection[]): Generator<Placed> {
-  for (const s of sections) {
-    for (const f of s.facts.facts) yield { ...f, start: f.start + s.start, end: f.end + s.start, base: s.start } as Placed;
-  }
+/** Copies of a section's facts at their place in the document. */
+export function placeFacts(facts: SectionFacts, start: number): Placed[] {
+  return facts.facts.map((f) => ({ ...f, start: f.start + start, end: f.end + start, base: start }) as Placed);
 }
 
 export function buildStructure(facts: readonly Placed[], options: LevelOptions = {}): Structure {
