@@ -189,6 +189,35 @@ describe('Interview Notes in a real VS Code', function () {
     await revert(active);
   });
 
+  it('fixes everything certain with the source.fixAll action, and clears diagnostics on close', async () => {
+    const editor = await open('mis-encoded.md');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => diagnostics(uri).length === 2);
+    const all = await quickFixes(uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll);
+    const fixAll = all.find((a) => a.title === 'Fix all certain Interview Notes problems');
+    assert.ok(fixAll?.edit, `offered: ${all.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(fixAll.edit);
+    assert.doesNotMatch(editor.document.getText(), /\u201A\u00FA\u00D6|\uF8FF/);
+    await waitFor('no diagnostics after fixing', () => diagnostics(uri).length === 0);
+    await revert(editor);
+    await waitFor('diagnostics again', () => diagnostics(uri).length === 2);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor('diagnostics cleared on close', () => diagnostics(uri).length === 0);
+  });
+
+  it('inserts the contributed STAR story snippet, tab stops first on the number', async () => {
+    const editor = await open('one-category.md');
+    const before = editor.document.getText();
+    const end = editor.document.positionAt(before.length);
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'STAR story' });
+    assert.equal(editor.document.getText(), `${before}### N title\n- **Situation**: \n- **Task**: \n- **Action**: \n- **Result**: \n`);
+    assert.equal(editor.document.getText(editor.selection), 'N');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(editor.document.getText(editor.selection), 'title');
+    await revert(editor);
+  });
+
   it('repairs mis-encoded text, and undo restores the file byte for byte', async () => {
     const editor = await open('mis-encoded.md');
     const original = editor.document.getText();
