@@ -7,10 +7,10 @@ import { readSection } from './facts.js';
 import { applyDirectives } from './directives.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
-import type { Finding, NotesModel, Severity } from './model.js';
-import { RULES } from './rules/index.js';
+import type { Category, Finding, NotesModel, Severity, Span, Story } from './model.js';
+import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
-import { buildStructure, placeFacts, type LevelOptions, type Placed, type PlacedSection, type Structure } from './structure.js';
+import { buildCategories, globalSignature, placeFacts, readGlobals, type Globals, type LevelOptions, type Placed, type PlacedSection, type Structure } from './structure.js';
 
 export interface AnalyzeOptions {
   /** Fix the heading levels instead of detecting them per file. */
@@ -28,8 +28,14 @@ export interface TextChange {
 
 interface Section extends PlacedSection {
   end: number;
-  /** The facts at their place in the document; shifted in place when an edit before them moves them. */
-  placed: Placed[];
+}
+
+/**
+ * A section's facts at its place in the document, made when a build needs them: sections that an
+ * edit only moves keep their relative facts, and nothing per fact is shifted.
+ */
+function placed(section: Section): Placed[] {
+  return placeFacts(section.facts, section.start);
 }
 
 export class NotesAnalyzer {
@@ -37,6 +43,9 @@ export class NotesAnalyzer {
   private sections: Section[] = [];
   private model: NotesModel | undefined;
   private lastStructure: Structure | undefined;
+  /** The category-scoped findings of each category of lastStructure, in the same order. */
+  private categoryFindings: Finding[][] = [];
+  private eol = '\n';
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -44,6 +53,7 @@ export class NotesAnalyzer {
   setOptions(options: AnalyzeOptions): void {
     this.options = options;
     this.model = undefined;
+    this.lastStructure = undefined;
   }
 
   get structure(): Structure | undefined {
@@ -55,18 +65,20 @@ export class NotesAnalyzer {
    * looking for the edited region; without them it is found by comparing with the previous text.
    */
   update(text: string, changes?: readonly TextChange[]): NotesModel {
-    if (text === this.text && this.model) return this.model;
-    this.resection(text, changes);
+    // With a change event the texts differ; without one, a full comparison is no dearer than the diff.
+    if (this.model && !changes?.length && text === this.text) return this.model;
+    const region = this.resection(text, changes);
     this.text = text;
-    this.model = this.buildModel();
+    this.model = this.buildModel(this.model ? region : undefined);
     return this.model;
   }
 
-  private resection(text: string, changes?: readonly TextChange[]): void {
+  /** Re-reads the sections an edit touched; returns the edited region (old coordinates) and the shift. */
+  private resection(text: string, changes?: readonly TextChange[]): EditedRegion | undefined {
     const old = this.sections;
     if (old.length === 0) {
       this.sections = readAll(text, scanSections(text).starts, text.length);
-      return;
+      return undefined;
     }
     const [from, oldTo, newTo] = changedRegion(this.text, text, changes);
     const delta = text.length - this.text.length;
@@ -96,55 +108,221 @@ export class NotesAnalyzer {
       for (const s of tail) {
         s.start += delta;
         s.end += delta;
-        for (const f of s.placed) {
-          f.start += delta;
-          f.end += delta;
-          f.base += delta;
-        }
       }
     }
     this.sections = [...old.slice(0, first), ...fresh, ...tail];
+    return { from, oldTo, delta, oldLength: this.text.length, replaced: old.slice(first, tailFrom), fresh };
   }
 
-  private buildModel(): NotesModel {
+  /**
+   * Structure and findings. After an edit with the file-wide decisions (notes or not, heading levels,
+   * label style, line ending) unchanged, only the categories around the edit are rebuilt: the
+   * builder's state is the same at every category heading, so a run from one category heading to
+   * the next gives what a full run would. Categories after it are shifted in place.
+   */
+  private buildModel(region?: EditedRegion): NotesModel {
     const text = this.text;
-    let facts: Placed[] = [];
-    for (const s of this.sections) for (const f of s.placed) facts.push(f);
+    const sections = this.sections;
+    const eol = detectLineEnding(text);
+    const previous = this.lastStructure;
     // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
-    // alone cannot know of a definition in another section, so such blanks are dropped here.
-    const definitions = new Set(this.sections.flatMap((s) => s.facts.definitions));
-    if (definitions.size > 0) {
-      facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !definitions.has(normalizeLabel(f.text.slice(1, -1))));
+    // alone cannot know of a definition in another section, so such blanks are dropped (full path).
+    const definitions = sections.some((s) => s.facts.definitions.length > 0);
+    const signature = (list: readonly Section[]) => list.map((s) => globalSignature(s.facts)).join('\n\n');
+    const incremental =
+      region !== undefined &&
+      previous !== undefined &&
+      previous.isNotes &&
+      !definitions &&
+      eol === this.eol &&
+      this.categoryFindings.length === previous.categories.length &&
+      signature(region.replaced) === signature(region.fresh);
+    this.eol = eol;
+    if (!(incremental && this.rebuildAround(region, previous))) {
+      let facts: Placed[] = [];
+      for (const s of sections) for (const f of placed(s)) facts.push(f);
+      if (definitions) {
+        const labels = new Set(sections.flatMap((s) => s.facts.definitions));
+        facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
+      }
+      const globals = readGlobals(facts, this.options.levels);
+      if (!globals.isNotes) {
+        this.lastStructure = { ...globals, categories: [], storyLabels: new Map() };
+        this.categoryFindings = [];
+        return { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };
+      }
+      const built = buildCategories(facts, globals.levels);
+      this.lastStructure = { ...globals, ...built };
+      this.categoryFindings = built.categories.map((c) => this.categoryRuleFindings(c));
     }
-    const structure = buildStructure(facts, this.options.levels);
-    this.lastStructure = structure;
-    if (!structure.isNotes) return { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };
+    const structure = this.lastStructure!;
     const misencoded: MisencodedRun[] = [];
     const directives: DirectiveFact[] = [];
-    for (const s of this.sections) {
+    for (const s of sections) {
       for (const run of s.facts.misencoded) misencoded.push({ ...run, start: run.start + s.start, end: run.end + s.start });
+      if (s.facts.hasDirectives) for (const f of placed(s)) if (f.kind === 'directive') directives.push(f);
     }
-    for (const f of facts) if (f.kind === 'directive') directives.push(f);
-    const context = { text, structure, misencoded, eol: detectLineEnding(text) };
-    const severities = this.options.severities ?? {};
-    let findings: Finding[] = [];
-    for (const rule of RULES) {
-      const severity = severities[rule.id] ?? rule.defaultSeverity;
-      if (severity === 'off') continue;
-      for (const r of rule.check(context)) {
-        findings.push({ rule: rule.id, severity, message: r.message, span: r.span, fix: r.fix, ...(r.suggestions ? { suggestions: r.suggestions } : {}) });
-      }
-    }
-    findings = applyDirectives(text, directives, findings);
-    const order = new Map(RULES.map((r, i) => [r.id, i]));
-    findings.sort((a, b) => a.span.start - b.span.start || order.get(a.rule)! - order.get(b.rule)!);
+    const textFindings = this.findingsOf(TEXT_RULES, { text, structure, misencoded, eol });
+    const findings = applyDirectives(text, directives, mergeSorted(this.categoryFindings.flat(), textFindings));
     return {
       isNotes: true,
-      categories: structure.categories,
+      categories: structure.categories.slice(),
       findings,
       levels: { category: structure.levels.category, story: structure.levels.story },
     };
   }
+
+  private categoryRuleFindings(category: Category): Finding[] {
+    const structure = { ...this.lastStructure!, categories: [category] };
+    return this.findingsOf(CATEGORY_RULES, { text: this.text, structure, misencoded: [], eol: this.eol });
+  }
+
+  private findingsOf(rules: readonly Rule[], context: RuleContext): Finding[] {
+    const severities = this.options.severities ?? {};
+    const findings: Finding[] = [];
+    for (const rule of rules) {
+      const severity = severities[rule.id] ?? rule.defaultSeverity;
+      if (severity === 'off') continue;
+      for (const r of rule.check(context)) {
+        // Findings own their spans: categories that move are shifted in place, and a span shared
+        // with the model would be shifted twice.
+        findings.push({
+          rule: rule.id,
+          severity,
+          message: r.message,
+          span: { start: r.span.start, end: r.span.end },
+          fix: r.fix,
+          ...(r.suggestions ? { suggestions: r.suggestions } : {}),
+        });
+      }
+    }
+    return findings.sort(byPosition);
+  }
+
+  /** Rebuilds the categories the edit touched; false when it cannot be done exactly (then: all). */
+  private rebuildAround(region: EditedRegion, globals: Globals): boolean {
+    const { levels } = globals;
+    if (levels.bold || levels.category === 0 || levels.category > levels.story) return false;
+    const structure = this.lastStructure!;
+    const cats = structure.categories;
+    // Old coordinates: the last titled category whose heading starts before the edit, and the first
+    // titled category whose heading starts after it.
+    let first = -1;
+    for (let i = cats.length - 1; i >= 0; i--) {
+      const h = cats[i]!.heading;
+      if (h && h.start < region.from) {
+        first = i;
+        break;
+      }
+    }
+    if (first === -1) return false;
+    let next = first + 1;
+    while (next < cats.length && !(cats[next]!.heading && cats[next]!.heading!.start > region.oldTo)) next++;
+    const start = cats[first]!.heading!.start;
+    const end = next < cats.length ? cats[next]!.heading!.start + region.delta : this.text.length;
+    // Both ends must still be category headings in the new text (an edit may open a code fence that
+    // hides the next heading, or break the first one).
+    const facts: Placed[] = [];
+    for (let i = sectionIndexAt(this.sections, start); i < this.sections.length && this.sections[i]!.start <= end; i++) {
+      for (const f of placed(this.sections[i]!)) facts.push(f);
+    }
+    const lo = lowerBound(facts, start);
+    const hi = lowerBound(facts, end);
+    const isCategoryHeading = (f: Placed | undefined, at: number) =>
+      f !== undefined && f.start === at && f.kind === 'heading' && !f.star && f.depth === levels.category;
+    if (!isCategoryHeading(facts[lo], start)) return false;
+    if (next < cats.length && !isCategoryHeading(facts[hi], end)) return false;
+    const built = buildCategories(facts.slice(lo, hi), levels);
+    for (let i = next; i < cats.length; i++) {
+      shiftCategory(cats[i]!, region.delta);
+      for (const f of this.categoryFindings[i]!) shiftFinding(f, region.delta);
+    }
+    for (let i = first; i < next; i++) for (const story of cats[i]!.stories) forgetStory(structure.storyLabels, story);
+    for (const [story, labels] of built.storyLabels) structure.storyLabels.set(story, labels);
+    const removed = next - first;
+    cats.splice(first, removed, ...built.categories);
+    this.lastStructure = { ...structure, categories: cats };
+    this.categoryFindings.splice(first, removed, ...built.categories.map((c) => this.categoryRuleFindings(c)));
+    return true;
+  }
+}
+
+interface EditedRegion {
+  /** Where the edit starts, and where it ended in the old text. */
+  from: number;
+  oldTo: number;
+  delta: number;
+  oldLength: number;
+  /** The sections the edit replaced, and those that replaced them. */
+  replaced: Section[];
+  fresh: Section[];
+}
+
+const CATEGORY_RULES = RULES.filter((r) => r.scope === 'categories');
+const TEXT_RULES = RULES.filter((r) => r.scope === 'text');
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!;
+}
+
+/** Two lists each sorted by position, as one. */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  if (b.length === 0) return a;
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** Index of the first fact starting at or after `offset`. */
+function lowerBound(facts: readonly Placed[], offset: number): number {
+  let lo = 0;
+  let hi = facts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (facts[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function shiftSpan(span: Span, delta: number): void {
+  span.start += delta;
+  span.end += delta;
+}
+
+function shiftStory(story: Story, delta: number): void {
+  shiftSpan(story.heading, delta);
+  shiftSpan(story.span, delta);
+  for (const p of story.placeholders) shiftSpan(p, delta);
+  for (const h of story.highlights) shiftSpan(h, delta);
+  for (const s of story.sections) {
+    shiftSpan(s.label, delta);
+    shiftSpan(s.span, delta);
+  }
+  for (const sub of story.stories) shiftStory(sub, delta);
+}
+
+function shiftCategory(category: Category, delta: number): void {
+  shiftSpan(category.span, delta);
+  if (category.heading) shiftSpan(category.heading, delta);
+  if (category.doneMark) shiftSpan(category.doneMark, delta);
+  for (const story of category.stories) shiftStory(story, delta);
+}
+
+function shiftFinding(finding: Finding, delta: number): void {
+  shiftSpan(finding.span, delta);
+  for (const e of finding.fix ?? []) shiftSpan(e.span, delta);
+  for (const s of finding.suggestions ?? []) for (const e of s.edits) shiftSpan(e.span, delta);
+}
+
+function forgetStory(labels: Map<Story, unknown>, story: Story): void {
+  labels.delete(story);
+  for (const sub of story.stories) forgetStory(labels, sub);
 }
 
 /** Analyses a whole document from scratch. */
@@ -171,7 +349,7 @@ function readAll(text: string, starts: number[], end: number, reuse?: Map<string
     const slice = text.slice(start, stop);
     // Parsing depends on nothing but the section's text, so facts cached by text are exact.
     const facts = reuse?.get(slice) ?? readSection(slice);
-    out.push({ start, end: stop, facts, placed: placeFacts(facts, start) });
+    out.push({ start, end: stop, facts });
   }
   return out;
 }

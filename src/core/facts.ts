@@ -86,6 +86,8 @@ export interface SectionFacts {
   misencoded: MisencodedRun[];
   /** Normalised labels of link reference definitions (a `[Title]` that has one is a link). */
   definitions: string[];
+  /** Whether any silencing comment is among the facts (most sections have none). */
+  hasDirectives: boolean;
   length: number;
 }
 
@@ -128,6 +130,7 @@ export function readSection(text: string): SectionFacts {
     facts: reader.facts,
     misencoded: findMisencoded(text),
     definitions: reader.definitions,
+    hasDirectives: reader.facts.some((f) => f.kind === 'directive'),
     length: text.length,
   };
 }

@@ -65,13 +65,12 @@ export function scanSections(
     pos = skipLine(text, bom);
   }
   // Only lines starting with one of these can open, close or split; the rest are skipped unread.
-  // Lines are found with indexOf('\n') while no bare or paired \r lies ahead (the next \r is looked
-  // up once and again only when passed), so a scan costs what it covers, not the rest of the text.
-  let nextCR = text.indexOf('\r', pos);
+  // A regular expression finds each line's end: it stops at the first \r or \n, so a scan costs
+  // what it covers (an indexOf('\r') would read to the end of the text when there is none).
+  const lineBreak = /[\r\n]/g;
   while (pos < n) {
-    if (nextCR !== -1 && nextCR < pos) nextCR = text.indexOf('\r', pos);
-    const lf = indexOrEnd(text, pos);
-    const lineEnd = nextCR === -1 || nextCR > lf ? lf : endOfLine(text, pos);
+    lineBreak.lastIndex = pos;
+    const lineEnd = lineBreak.exec(text)?.index ?? n;
     const first = text.charCodeAt(pos);
     if (hidden === null) {
       if (first === HASH || first === SPACE || first === BACKTICK || first === TILDE || first === LT) {
@@ -132,11 +131,6 @@ function endOfLine(text: string, pos: number): number {
     i++;
   }
   return i;
-}
-
-function indexOrEnd(text: string, pos: number): number {
-  const i = text.indexOf('\n', pos);
-  return i === -1 ? text.length : i;
 }
 
 function skipBreak(text: string, lineEnd: number): number {

@@ -30,7 +30,7 @@ export interface Structure {
   isNotes: boolean;
   levels: { category: number; story: number; bold: boolean };
   categories: Category[];
-  /** Per story: the label facts, for fixes that copy a label's style. */
+  /** Per story: the label facts, for fixes that copy a label's style (offsets hold while the story is built). */
   storyLabels: Map<Story, LabelFact[]>;
   /** The file's most used label style, for stories that have no label to copy. */
   fileStyle: LabelFact | undefined;
@@ -45,27 +45,93 @@ export function placeFacts(facts: SectionFacts, start: number): Placed[] {
 }
 
 export function buildStructure(facts: readonly Placed[], options: LevelOptions = {}): Structure {
+  const globals = readGlobals(facts, options);
+  if (!globals.isNotes) return { ...globals, categories: [], storyLabels: new Map() };
+  return { ...globals, ...new Builder(facts, globals.levels).build() };
+}
+
+/** What the whole file decides, whatever part of it is rebuilt: notes or not, levels, label style. */
+export interface Globals {
+  isNotes: boolean;
+  levels: Levels;
+  fileStyle: LabelFact | undefined;
+}
+
+export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}): Globals {
   const distinct = new Set<StarPart>();
+  const styles = new Map<LabelStyle, { count: number; label: LabelFact }>();
   for (const f of facts) {
-    if (f.kind === 'label') for (const p of f.parts) distinct.add(p);
-    else if (f.kind === 'heading' && f.star) for (const p of f.star.parts) distinct.add(p);
+    if (f.kind === 'label') {
+      for (const p of f.parts) distinct.add(p);
+      const counted = styles.get(f.style);
+      if (counted) counted.count++;
+      else styles.set(f.style, { count: 1, label: f });
+    } else if (f.kind === 'heading' && f.star) {
+      for (const p of f.star.parts) distinct.add(p);
+      const counted = styles.get('heading');
+      if (counted) counted.count++;
+      else styles.set('heading', { count: 1, label: headingLabel(f) });
+    }
   }
-  const requiredSeen = REQUIRED_PARTS.filter((p) => distinct.has(p)).length;
-  const empty: Structure = {
-    isNotes: false,
-    levels: { category: 0, story: 0, bold: false },
-    categories: [],
-    storyLabels: new Map(),
-    fileStyle: undefined,
-  };
   // A file is notes only when it uses at least two different STAR parts as labels: a README with a
   // stray "**Result:**" is not a story bank.
-  if (requiredSeen < 2) return empty;
-  const levels = detectLevels(facts, options);
+  if (REQUIRED_PARTS.filter((p) => distinct.has(p)).length < 2) {
+    return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
+  }
+  let fileStyle: LabelFact | undefined;
+  let best = 0;
+  for (const { count, label } of styles.values()) if (count > best) [best, fileStyle] = [count, label];
+  return { isNotes: true, levels: detectLevels(facts, options), fileStyle };
+}
+
+const signatures = new WeakMap<SectionFacts, string>();
+
+/**
+ * What of a section the file-wide decisions (readGlobals) depend on: headings, bold story lines and
+ * labels, not text, content or marks. When an edit leaves the signatures of the sections it touched
+ * unchanged, the globals are unchanged too and need not be read again from every section.
+ */
+export function globalSignature(facts: SectionFacts): string {
+  let signature = signatures.get(facts);
+  if (signature !== undefined) return signature;
+  const parts: string[] = [];
+  for (const f of facts.facts) {
+    if (f.kind === 'heading') {
+      parts.push(f.star ? `S${f.depth}${f.star.parts.join(',')}|${f.star.vocabulary}|${f.star.written}` : `H${f.depth}${isStoryHeading(f) ? 's' : ''}`);
+    } else if (f.kind === 'bold') {
+      parts.push(`B${f.inList ? 'l' : ''}${STORY_TITLE.test(f.title) ? 's' : ''}`);
+    } else if (f.kind === 'label') {
+      parts.push(`L${f.style}|${f.parts.join(',')}|${f.vocabulary}|${f.written}|${f.template}`);
+    }
+  }
+  signature = parts.join('\n');
+  signatures.set(facts, signature);
+  return signature;
+}
+
+/** A `### Situation` heading as the label it is. */
+function headingLabel(f: Placed<HeadingFact>): LabelFact {
+  return {
+    kind: 'label',
+    start: f.start,
+    end: f.end,
+    parts: f.star!.parts,
+    style: 'heading',
+    vocabulary: f.star!.vocabulary,
+    written: f.star!.written,
+    template: '#'.repeat(f.depth) + ' ' + f.star!.written,
+    inlineContent: false,
+    inlinePlaceholder: false,
+    blockEnd: f.end,
+  };
+}
+
+/** Categories and stories of a run of facts that starts and ends at category boundaries. */
+export function buildCategories(facts: readonly Placed[], levels: Levels): Pick<Structure, 'categories' | 'storyLabels'> {
   return new Builder(facts, levels).build();
 }
 
-interface Levels {
+export interface Levels {
   category: number;
   story: number;
   bold: boolean;
@@ -160,7 +226,6 @@ class Builder {
   private story: OpenStory | undefined;
   private sub: OpenStory | undefined;
   private readonly storyLabels = new Map<Story, LabelFact[]>();
-  private readonly styleCounts = new Map<LabelStyle, { count: number; label: LabelFact }>();
   private lastHeading: Placed<HeadingFact> | undefined;
   private readonly nextHeadingDepth = new Map<Placed, number>();
   private readonly withContent = new Set<Category>();
@@ -179,21 +244,16 @@ class Builder {
     }
   }
 
-  build(): Structure {
+  build(): Pick<Structure, 'categories' | 'storyLabels'> {
     for (const f of this.facts) this.visit(f);
     this.closeStory();
     this.closeCategory();
-    let fileStyle: LabelFact | undefined;
-    let best = 0;
-    for (const { count, label } of this.styleCounts.values()) {
-      if (count > best) [best, fileStyle] = [count, label];
-    }
     // A category heading with no story under it is kept only while it is a bare heading the user is
     // about to fill (or one marked like the others, `A.` / ✅); a trailing "Tips" section is not one.
     const categories = this.categories.filter(
       (c) => c.stories.length > 0 || (c.title !== null && (!this.withContent.has(c) || c.done || /^[A-Z]$/.test(c.label ?? ''))),
     );
-    return { isNotes: true, levels: this.levels, categories, storyLabels: this.storyLabels, fileStyle };
+    return { categories, storyLabels: this.storyLabels };
   }
 
   private visit(f: Placed): void {
@@ -201,19 +261,7 @@ class Builder {
     switch (f.kind) {
       case 'heading': {
         if (f.star) {
-          this.label(f, {
-            kind: 'label',
-            start: f.start,
-            end: f.end,
-            parts: f.star.parts,
-            style: 'heading',
-            vocabulary: f.star.vocabulary,
-            written: f.star.written,
-            template: '#'.repeat(f.depth) + ' ' + f.star.written,
-            inlineContent: false,
-            inlinePlaceholder: false,
-            blockEnd: f.end,
-          });
+          this.label(f, headingLabel(f as Placed<HeadingFact>));
           return;
         }
         this.lastHeading = f as Placed<HeadingFact>;
@@ -293,9 +341,6 @@ class Builder {
       target = this.story!;
     }
     this.closeSection(target);
-    const counted = this.styleCounts.get(label.style);
-    if (counted) counted.count++;
-    else this.styleCounts.set(label.style, { count: 1, label });
     target.labels.push(label);
     for (const part of label.parts) {
       const section: StarSection = {

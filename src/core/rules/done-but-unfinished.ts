@@ -7,6 +7,7 @@ import { quote, type Rule } from './rule.js';
 export const doneButUnfinished: Rule = {
   id: 'done-but-unfinished',
   defaultSeverity: 'warning',
+  scope: 'categories',
   description: 'A category marked done (✅) still holds unfinished stories.',
   check({ structure, text }) {
     const reports = [];

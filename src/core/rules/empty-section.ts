@@ -8,6 +8,7 @@ import { eachStory, PART_NAMES, quote, type Rule } from './rule.js';
 export const emptySection: Rule = {
   id: 'empty-section',
   defaultSeverity: 'warning',
+  scope: 'categories',
   description: 'A STAR label (Situation, Task, Action, Result) has nothing after it.',
   check({ structure }) {
     const reports = [];

@@ -7,6 +7,7 @@ import { eachStory, quote, type Rule } from './rule.js';
 export const emptyStory: Rule = {
   id: 'empty-story',
   defaultSeverity: 'warning',
+  scope: 'categories',
   description: 'A story or sub-story has nothing written under its title.',
   check({ structure }) {
     const reports = [];

@@ -15,6 +15,7 @@ import { eachStory, listParts, quote, type Report, type Rule, type RuleContext }
 export const missingSection: Rule = {
   id: 'missing-section',
   defaultSeverity: 'warning',
+  scope: 'categories',
   description: 'A story lacks one of the STAR parts (Situation, Task, Action, Result).',
   check(context) {
     const reports: Report[] = [];

@@ -8,6 +8,7 @@ import { eachStory, quote, type Rule } from './rule.js';
 export const placeholder: Rule = {
   id: 'placeholder',
   defaultSeverity: 'information',
+  scope: 'categories',
   description: 'A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work.',
   check({ structure, text }) {
     const reports = [];

@@ -26,6 +26,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line, shown in settings and the README. */
   description: string;
+  /**
+   * 'categories': reports only from the categories in context (so each category's findings can be
+   * kept and recomputed alone); 'text': from the whole text (mis-encoded runs).
+   */
+  scope: 'categories' | 'text';
   check(context: RuleContext): Report[];
 }
 
