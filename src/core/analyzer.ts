@@ -63,6 +63,8 @@ export class NotesAnalyzer {
   /**
    * Analyses `text`, reusing every section the edit did not touch. `changes`, when known, saves
    * looking for the edited region; without them it is found by comparing with the previous text.
+   * The stories and categories of the returned model are reused (and shifted) by the next update:
+   * read a model before updating again, or take a copy.
    */
   update(text: string, changes?: readonly TextChange[]): NotesModel {
     // With a change event the texts differ; without one, a full comparison is no dearer than the diff.
