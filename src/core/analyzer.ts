@@ -45,6 +45,11 @@ export class NotesAnalyzer {
   private lastStructure: Structure | undefined;
   /** The category-scoped findings of each category of lastStructure, in the same order. */
   private categoryFindings: Finding[][] = [];
+  /** How many sections have link definitions, and which have mis-encoded runs or silencing comments:
+   *  kept up to date by resection so that a keystroke does not look through every section. */
+  private definitionSections = 0;
+  private withRuns: Section[] = [];
+  private withDirectives: Section[] = [];
   private eol = '\n';
 
   constructor(private options: AnalyzeOptions = {}) {}
@@ -75,11 +80,18 @@ export class NotesAnalyzer {
     return this.model;
   }
 
+  private useSections(sections: Section[]): void {
+    this.sections = sections;
+    this.definitionSections = sections.filter((s) => s.facts.definitions.length).length;
+    this.withRuns = sections.filter((s) => s.facts.misencoded.length);
+    this.withDirectives = sections.filter((s) => s.facts.hasDirectives);
+  }
+
   /** Re-reads the sections an edit touched; returns the edited region (old coordinates) and the shift. */
   private resection(text: string, changes?: readonly TextChange[]): EditedRegion | undefined {
     const old = this.sections;
     if (old.length === 0) {
-      this.sections = readAll(text, scanSections(text).starts, text.length);
+      this.useSections(readAll(text, scanSections(text).starts, text.length));
       return undefined;
     }
     const [from, oldTo, newTo] = changedRegion(this.text, text, changes);
@@ -105,6 +117,12 @@ export class NotesAnalyzer {
       reuse.set(this.text.slice(s.start, s.end), s.facts);
     }
     const fresh = readAll(text, scan.starts, resumeAt ?? text.length, reuse);
+    const replaced = old.slice(first, tailFrom);
+    // Before the tail moves: the tracked sections in [scanFrom, tail start) are the replaced ones.
+    const tailStart = tailFrom < old.length ? old[tailFrom]!.start : Infinity;
+    retrack(this.withRuns, scanFrom, tailStart, fresh.filter((s) => s.facts.misencoded.length));
+    retrack(this.withDirectives, scanFrom, tailStart, fresh.filter((s) => s.facts.hasDirectives));
+    this.definitionSections += fresh.filter((s) => s.facts.definitions.length).length - replaced.filter((s) => s.facts.definitions.length).length;
     const tail = old.slice(tailFrom);
     if (delta !== 0) {
       for (const s of tail) {
@@ -113,7 +131,7 @@ export class NotesAnalyzer {
       }
     }
     this.sections = [...old.slice(0, first), ...fresh, ...tail];
-    return { from, oldTo, delta, oldLength: this.text.length, replaced: old.slice(first, tailFrom), fresh };
+    return { from, oldTo, delta, oldLength: this.text.length, replaced, fresh };
   }
 
   /**
@@ -129,7 +147,7 @@ export class NotesAnalyzer {
     const previous = this.lastStructure;
     // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
     // alone cannot know of a definition in another section, so such blanks are dropped (full path).
-    const definitions = sections.some((s) => s.facts.definitions.length > 0);
+    const definitions = this.definitionSections > 0;
     const signature = (list: readonly Section[]) => list.map((s) => globalSignature(s.facts)).join('\n\n');
     const incremental =
       region !== undefined &&
@@ -160,12 +178,14 @@ export class NotesAnalyzer {
     const structure = this.lastStructure!;
     const misencoded: MisencodedRun[] = [];
     const directives: DirectiveFact[] = [];
-    for (const s of sections) {
+    for (const s of this.withRuns) {
       for (const run of s.facts.misencoded) misencoded.push({ ...run, start: run.start + s.start, end: run.end + s.start });
-      if (s.facts.hasDirectives) for (const f of placed(s)) if (f.kind === 'directive') directives.push(f);
     }
+    for (const s of this.withDirectives) for (const f of placed(s)) if (f.kind === 'directive') directives.push(f);
     const textFindings = this.findingsOf(TEXT_RULES, { text, structure, misencoded, eol });
-    const findings = applyDirectives(text, directives, mergeSorted(this.categoryFindings.flat(), textFindings));
+    const byCategory: Finding[] = [];
+    for (const list of this.categoryFindings) for (const f of list) byCategory.push(f);
+    const findings = applyDirectives(text, directives, mergeSorted(byCategory, textFindings));
     return {
       isNotes: true,
       categories: structure.categories.slice(),
@@ -338,7 +358,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel 
  */
 export function analyzeUnsectioned(text: string, options: AnalyzeOptions = {}): NotesModel {
   const analyzer = new NotesAnalyzer(options);
-  analyzer['sections'] = readAll(text, [0], text.length);
+  analyzer['useSections'](readAll(text, [0], text.length));
   analyzer['text'] = text;
   return analyzer['buildModel']();
 }
@@ -359,6 +379,15 @@ function readAll(text: string, starts: number[], end: number, reuse?: Map<string
 /** A link label as mdast's `identifier` has it (micromark's normalizeIdentifier, lower-cased). */
 function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+}
+
+/** Replaces the tracked sections starting in [from, to) with `fresh` (sections sorted by start). */
+function retrack(tracked: Section[], from: number, to: number, fresh: Section[]): void {
+  let i = 0;
+  while (i < tracked.length && tracked[i]!.start < from) i++;
+  let j = i;
+  while (j < tracked.length && tracked[j]!.start < to) j++;
+  if (j > i || fresh.length) tracked.splice(i, j - i, ...fresh);
 }
 
 function sectionIndexAt(sections: readonly Section[], offset: number): number {
