@@ -17,8 +17,9 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, platform: 'node', entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The web extension host has no Node: platform browser, and esbuild fails the build if anything
-  // reaches for a Node built-in.
-  esbuild.build({ ...common, platform: 'browser', mainFields: ['browser', 'module', 'main'], entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
+  // reaches for a Node built-in. It runs in a Web Worker, which has no DOM: the 'worker' condition
+  // picks decode-named-character-reference's table over its document.createElement version.
+  esbuild.build({ ...common, platform: 'browser', conditions: ['worker'], mainFields: ['browser', 'module', 'main'], entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, platform: 'node', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The core alone, for the benchmark and for anyone who wants the analysis as a library.
   esbuild.build({ ...common, platform: 'neutral', mainFields: ['module', 'main'], entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
