@@ -43,7 +43,7 @@ export function readSettings(get: (key: string) => unknown): Settings {
     scope: get('scope') === 'workspace' ? 'workspace' : 'openFiles',
     include: typeof get('workspace.include') === 'string' ? (get('workspace.include') as string) : '**/*.md',
     exclude: typeof get('workspace.exclude') === 'string' ? (get('workspace.exclude') as string) : '**/node_modules/**',
-    maxFileSize: number('maxFileSize', 10_000_000, 0),
+    maxFileSize: number('maxFileSize', 2_000_000, 0),
     debounceMs: number('lint.debounce', 300, 0),
     run: get('lint.run') === 'onSave' ? 'onSave' : 'onType',
     followCursor: get('tree.followCursor') !== false,

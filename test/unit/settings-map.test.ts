@@ -25,7 +25,7 @@ describe('settings', () => {
   it('reads the defaults from package.json into the same options as no settings at all', () => {
     const defaults = readSettings((key) => properties[`interviewNotes.${key}`]?.default ?? undefined);
     assert.equal(defaults.scope, 'openFiles');
-    assert.equal(defaults.maxFileSize, 10_000_000);
+    assert.equal(defaults.maxFileSize, 2_000_000);
     assert.equal(defaults.options.levels, undefined);
     const text = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'notes.md'), 'utf8');
     assert.deepEqual(analyze(text, defaults.options), analyze(text));
