@@ -2,7 +2,7 @@
 // UTF-8, Windows-1252) and the byte order mark are kept, and a write goes through a temporary file
 // and a rename so that a crash mid-write leaves the original whole.
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeFile, encodeFile, type DecodedFile } from '../core/index.js';
 
@@ -19,6 +19,8 @@ export function writeNotesFileAtomically(path: string, file: NotesFile): void {
   const mode = statSync(path).mode;
   const fd = openSync(temp, 'wx', mode);
   try {
+    // The mode given to open is reduced by the umask; set it exactly, so the file keeps its own.
+    fchmodSync(fd, mode & 0o7777);
     writeSync(fd, bytes);
     fsyncSync(fd);
   } catch (e) {

@@ -3,7 +3,7 @@
 // `analyze(text)` is the same pipeline with an empty cache; a differential test holds the two equal.
 
 import type { DirectiveFact, SectionFacts } from './facts.js';
-import { readSection } from './facts.js';
+import { isPathological, readSection } from './facts.js';
 import { applyDirectives } from './directives.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
@@ -357,6 +357,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel 
  * there were no splitting at all. Slow on large files; for tests.
  */
 export function analyzeUnsectioned(text: string, options: AnalyzeOptions = {}): NotesModel {
+  // A section too deeply nested to parse is read plainly, section by section; the whole text parsed
+  // at once would be read plainly as a whole. There the sectioned reading is its own reference.
+  const { starts } = scanSections(text);
+  if (starts.some((start, i) => isPathological(text.slice(start, starts[i + 1] ?? text.length)))) return analyze(text, options);
   const analyzer = new NotesAnalyzer(options);
   analyzer['useSections'](readAll(text, [0], text.length));
   analyzer['text'] = text;

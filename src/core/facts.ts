@@ -91,7 +91,11 @@ export interface SectionFacts {
   length: number;
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse);
+// Front matter only where it is closed: micromark-extension-frontmatter reads the rest of a file that
+// starts with an unclosed `---` wrongly (its lists become paragraphs).
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const CLOSED_FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)(?:[^]*?(?:\r\n?|\n))?---[ \t]*(?:\r\n?|\n|$)/;
 
 // The marks, and each one as UTF-8 read as Mac Roman or Windows-1252 (`‚úÖ` is ✅ in the seed notes):
 // the mis-encoded forms are computed with the same decoders that produce them, not typed by hand.
@@ -99,7 +103,7 @@ const DONE = ['\u2705', '\u2714\uFE0F', '\u2714', '\u2611\uFE0F', '\u2611'];
 const QUESTION = '\u2753';
 const HIGHLIGHTS = ['\u{1F538}'];
 const withMisread = (marks: string[]) => [...new Set(marks.flatMap((m) => [m, ...misreadForms(m)]))];
-const DONE_MARKS = withMisread(DONE);
+export const DONE_MARKS = withMisread(DONE);
 const HIGHLIGHT_RE = new RegExp(withMisread(HIGHLIGHTS).map(escapeRegExp).join('|'), 'gu');
 const QUESTION_FORMS = withMisread([QUESTION]).map(escapeRegExp).join('|');
 const PLACEHOLDER_RE = new RegExp(
@@ -119,10 +123,60 @@ const DIRECTIVE_RE =
   /^<!--\s*interview-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->$/;
 const MEANINGFUL_RE = /[\p{L}\p{N}]/u;
 
+/**
+ * Markdown that makes the parser slow or overflow its stack: containers nested dozens deep on one
+ * line (`> > > …`, `- - - …`), indentation hundreds of columns deep (a list staircase), tens of
+ * thousands of emphasis or code markers. Such a section is read as plain content (its heading kept),
+ * so the analysis stays bounded and never throws.
+ */
+const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){64}|^[ \t]{256}/m;
+const MAX_DELIMITERS = 20_000;
+
+export function isPathological(text: string): boolean {
+  if (DEEP_NESTING.test(text)) return true;
+  if (text.length < MAX_DELIMITERS) return false;
+  let delimiters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 42 || c === 95 || c === 96 || c === 91) && ++delimiters > MAX_DELIMITERS) return true;
+  }
+  return false;
+}
+
+/** A section read without its body's structure: the heading line, and the rest as content. */
+function plainSection(text: string): SectionFacts {
+  const bias = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstLineEnd = /\r\n?|\n|$/.exec(text.slice(bias))!.index + bias;
+  const head = firstLineEnd < 10_000 && /^#{1,6}(?:[ \t]|$)/.test(text.slice(bias, bias + 8)) ? safeRead(text.slice(0, firstLineEnd)) : undefined;
+  const facts: Fact[] = head ? head.facts.filter((f) => f.kind === 'heading') : [];
+  const bodyStart = head ? firstLineEnd : bias;
+  const trimmedEnd = text.replace(/\s+$/, '').length;
+  if (trimmedEnd > bodyStart && MEANINGFUL_RE.test(text.slice(bodyStart, Math.min(trimmedEnd, bodyStart + 100_000)))) {
+    facts.push({ kind: 'content', start: bodyStart, end: trimmedEnd });
+  }
+  return { facts, misencoded: findMisencoded(text), definitions: [], hasDirectives: false, length: text.length };
+}
+
+function safeRead(text: string): SectionFacts | undefined {
+  try {
+    return parseSection(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function readSection(text: string): SectionFacts {
+  if (isPathological(text)) return plainSection(text);
+  // Anything the parser cannot take (a stack overflow on input the guard did not foresee) is read
+  // plainly: the analysis never throws.
+  return safeRead(text) ?? plainSection(text);
+}
+
+function parseSection(text: string): SectionFacts {
   // micromark drops a leading byte order mark and counts offsets without it.
   const bias = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(bias ? text.slice(1) : text) as Root;
+  const source = bias ? text.slice(1) : text;
+  const tree = (CLOSED_FRONT_MATTER.test(source) ? withFrontMatter : processor).parse(source) as Root;
   const reader = new Reader(text, bias);
   reader.block(tree);
   reader.facts.sort((a, b) => a.start - b.start);
@@ -139,18 +193,26 @@ class Reader {
   readonly facts: Fact[] = [];
   readonly definitions: string[] = [];
 
+  /** The section's length without its final line breaks. */
+  private readonly contentEnd: number;
+
   constructor(
     private readonly text: string,
     private readonly bias: number,
-  ) {}
+  ) {
+    this.contentEnd = text.replace(/[\r\n]+$/, '').length;
+  }
 
   private start(node: Nodes): number {
     return (node.position?.start.offset ?? 0) + this.bias;
   }
 
   private end(node: Nodes): number {
-    return (node.position?.end.offset ?? 0) + this.bias;
+    // At the end of its input micromark lets an unclosed fence in a list item take the final line
+    // break; in the whole document that break belongs to no block. Never past the section's text.
+    return Math.min((node.position?.end.offset ?? 0) + this.bias, this.contentEnd);
   }
+
 
   block(node: Nodes, inList = false): void {
     switch (node.type) {
@@ -209,7 +271,7 @@ class Reader {
   private heading(node: Nodes & { type: 'heading' }): void {
     const start = this.start(node);
     const end = this.end(node);
-    const raw = toString(node);
+    const raw = headingText(node);
     const decoration = DECORATION_RE.exec(raw)?.[0].length ?? 0;
     const text = flat(raw.slice(decoration).replace(TRAILING_DONE_RE, '').trim());
     const label = /^((?:[A-Z]|\d{1,3})[.)])\s+(.*)$/su.exec(text);
@@ -291,7 +353,7 @@ class Reader {
     if (first.type === 'text') {
       const value = first.value;
       const colon = /^([\p{L}][\p{L} /&()]{0,40}?)[ \t]*:/u.exec(value);
-      const dash = /^([\p{Lu}][\p{Lu} /&]{1,40}?)[ \t]+[-–][ \t]/u.exec(value);
+      const dash = /^([\p{Lu}][\p{Lu} /&]{1,40}?)[ \t]+[-–](?:[ \t]|$)/u.exec(value);
       const bare = /^([\p{L}][\p{L} /&]{0,40}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
       for (const m of [colon, dash, bare]) {
         if (!m) continue;
@@ -390,6 +452,16 @@ class Reader {
       this.facts.push({ kind: 'highlight', start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
     }
   }
+}
+
+/**
+ * A heading's text, with a reference link kept in its brackets: `[ref]` reads the same whether its
+ * definition is in this section (a linkReference) or another one (plain text).
+ */
+function headingText(node: Nodes): string {
+  if (node.type === 'linkReference' || node.type === 'imageReference') return `[${toString(node)}]`;
+  if ('children' in node) return (node.children as Nodes[]).map(headingText).join('');
+  return toString(node);
 }
 
 /** `[Write here]`, `[Title]`, `[Your Leadership Story Here]`: not `[1]`, `[sic]`, `[x]`. */

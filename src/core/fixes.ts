@@ -8,14 +8,15 @@ import type { NotesModel, TextEdit } from './model.js';
  * Applies edits that do not overlap (an edit overlapping one already taken is skipped). Text outside
  * the edits' spans is copied unchanged.
  */
-export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number; taken: Set<TextEdit> } {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const taken: TextEdit[] = [];
   let lastEnd = -1;
   for (const e of sorted) {
     if (e.span.start < 0 || e.span.end > text.length || e.span.start > e.span.end) continue;
-    // Two insertions at one point keep their order; anything that overlaps is left for the next pass.
-    if (e.span.start < lastEnd || (e.span.start === lastEnd && taken.at(-1)!.span.start !== e.span.start)) continue;
+    // Edits that only touch (an insertion right after a replacement) both apply, in order; anything
+    // that overlaps is left for the next pass.
+    if (e.span.start < lastEnd) continue;
     taken.push(e);
     lastEnd = Math.max(lastEnd, e.span.end);
   }
@@ -26,7 +27,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
     pos = e.span.end;
   }
   out += text.slice(pos);
-  return { text: out, applied: taken.length };
+  return { text: out, applied: taken.length, taken: new Set(taken) };
 }
 
 /**
@@ -42,10 +43,14 @@ export function applyCertainFixes(
   let current = text;
   let currentModel = model;
   let applied = 0;
+  // A fix that did not settle its finding is not applied again (it would insert the same text twice).
+  const tried = new Set<string>();
   for (let round = 0; round < 3; round++) {
-    const edits = currentModel.findings.flatMap((f) => f.fix ?? []);
+    const fixable = currentModel.findings.filter((f) => f.fix && !tried.has(`${f.rule}\u0000${f.message}`));
+    const edits = fixable.flatMap((f) => f.fix ?? []);
     if (edits.length === 0) break;
     const result = applyEdits(current, edits);
+    for (const f of fixable) if (f.fix!.every((e) => result.taken.has(e))) tried.add(`${f.rule}\u0000${f.message}`);
     if (result.applied === 0 || result.text === current) break;
     applied += result.applied;
     current = result.text;

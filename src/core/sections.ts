@@ -21,7 +21,6 @@ export interface SectionBoundary {
 
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HTML_OPEN = /^ {0,3}</;
 const HTML_KINDS: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
@@ -32,8 +31,6 @@ const HTML_KINDS: ReadonlyArray<[RegExp, RegExp]> = [
 const BLANK = /^[ \t]*$/;
 const HASH = 35;
 const SPACE = 32;
-const BACKTICK = 96;
-const TILDE = 126;
 const LT = 60;
 
 /** The scanner's state between lines; `null` means a heading line would start a section. */
@@ -44,11 +41,25 @@ type Hidden =
   | { kind: 'html-until-blank' }
   | null;
 
+// CommonMark's HTML block starts: 6, a block-level tag (may interrupt a paragraph); 7, any other
+// complete tag alone on its line (may not).
+const HTML_BLOCK_TAG =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+const HTML_LONE_TAG =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
 /**
  * Section start offsets for `text[from, to)`, where `from` is a section start (state is clear there).
  * The first entry is always `from`. When `stopAt` is given, the scan stops at the first split at or
  * after it that `stopAt` accepts (used to resynchronise with the previous split after an edit);
  * the returned `resumedAt` is that offset.
+ *
+ * Fences and HTML blocks hide headings only at the top level: inside a list item they end with the
+ * item, and a line at column 0 ends every list item. So the scan keeps the content columns of the
+ * open list items, and ignores fence and HTML openers indented into one. Where it cannot tell (a
+ * lone inline tag after a line that may be a paragraph), it stops splitting for the rest of the text.
  */
 export function scanSections(
   text: string,
@@ -57,54 +68,109 @@ export function scanSections(
 ): { starts: number[]; resumedAt: number | undefined } {
   const starts = [from];
   let hidden: Hidden = null;
-  let pos = from;
   const n = text.length;
   const bom = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = from + bom;
+  const firstLine = pos;
   if (from === 0 && /^---[ \t]*(?:\r\n?|\n)/.test(text.slice(bom, bom + 8))) {
     hidden = { kind: 'front-matter' };
     pos = skipLine(text, bom);
   }
-  // Only lines starting with one of these can open, close or split; the rest are skipped unread.
+  /** Content columns of the open list items, innermost last. */
+  const lists: number[] = [];
+  let previous: 'blank' | 'heading' | 'text' = 'blank';
+  let poisoned = false;
   // A regular expression finds each line's end: it stops at the first \r or \n, so a scan costs
   // what it covers (an indexOf('\r') would read to the end of the text when there is none).
   const lineBreak = /[\r\n]/g;
   while (pos < n) {
     lineBreak.lastIndex = pos;
     const lineEnd = lineBreak.exec(text)?.index ?? n;
+    const next = skipBreak(text, lineEnd);
+    if (hidden !== null) {
+      if (closes(hidden, text.slice(pos, lineEnd))) hidden = null;
+      if (hidden === null) previous = 'heading'; // a closed block: what follows starts afresh
+      pos = next;
+      continue;
+    }
     const first = text.charCodeAt(pos);
-    if (hidden === null) {
-      if (first === HASH || first === SPACE || first === BACKTICK || first === TILDE || first === LT) {
-        const line = text.slice(pos, lineEnd);
-        if (first === HASH && pos !== from && ATX_HEADING.test(line)) {
-          if (stopAt && stopAt(pos)) return { starts, resumedAt: pos };
-          starts.push(pos);
-        } else {
-          hidden = opens(line);
+    if (first === HASH && pos !== firstLine && !poisoned) {
+      const line = text.slice(pos, lineEnd);
+      if (ATX_HEADING.test(line)) {
+        if (stopAt && stopAt(pos)) return { starts, resumedAt: pos };
+        starts.push(pos);
+        lists.length = 0;
+        previous = 'heading';
+        pos = next;
+        continue;
+      }
+    }
+    const line = text.slice(pos, lineEnd);
+    const indent = columnsOfIndent(line);
+    const rest = line.trimStart();
+    if (rest === '') {
+      previous = 'blank';
+      pos = next;
+      continue;
+    }
+    const fence = FENCE_OPEN.exec(rest);
+    const opensFence = fence !== null && !(fence[1]![0] === '`' && fence[2]!.includes('`'));
+    const isHtml = rest.charCodeAt(0) === LT;
+    const marker = LIST_MARKER.exec(rest);
+    const isMarker = marker !== null && !THEMATIC_BREAK.test(rest);
+    const startsBlock = opensFence || isHtml || isMarker || rest.charCodeAt(0) === HASH || THEMATIC_BREAK.test(rest) || rest.charCodeAt(0) === 62;
+    // Which list items the line stays in: those whose content column it reaches; a paragraph's
+    // continuation line (lazy) stays in all of them.
+    if (startsBlock || previous === 'blank') while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
+    const inList = lists.length > 0;
+    if (!inList && indent <= 3) {
+      if (opensFence) {
+        hidden = { kind: 'fence', char: fence[1]![0]!, length: fence[1]!.length };
+      } else if (isHtml) {
+        hidden = htmlBlock(rest, previous);
+        if (hidden === POISON) {
+          poisoned = true;
+          hidden = null;
         }
       }
-    } else if (closes(hidden, text.slice(pos, lineEnd))) {
-      hidden = null;
     }
-    pos = skipBreak(text, lineEnd);
+    if (isMarker && hidden === null) {
+      const width = marker[2]!.length;
+      lists.push(indent + marker[1]!.length + (width === 0 || width > 4 ? 1 : width));
+    }
+    previous = rest.charCodeAt(0) === HASH && ATX_HEADING.test(rest) ? 'heading' : 'text';
+    pos = next;
   }
   return { starts, resumedAt: undefined };
 }
 
-function opens(line: string): Hidden {
-  const fence = FENCE_OPEN.exec(line);
-  if (fence) {
-    const marker = fence[1]!;
-    // A backtick fence's info string may not contain a backtick (then it is inline code).
-    if (marker[0] === '`' && fence[2]!.includes('`')) return null;
-    return { kind: 'fence', char: marker[0]!, length: marker.length };
+const POISON: Hidden = { kind: 'html-until-blank' };
+
+/** The HTML block a line at the top level starts, if any (POISON when it cannot be told). */
+function htmlBlock(rest: string, previous: 'blank' | 'heading' | 'text'): Hidden {
+  for (const [open, end] of HTML_KINDS) {
+    if (open.test(rest)) return end.test(rest.replace(open, '')) ? null : { kind: 'html-until', end };
   }
-  if (HTML_OPEN.test(line)) {
-    for (const [open, end] of HTML_KINDS) {
-      if (open.test(line)) return end.test(line) ? null : { kind: 'html-until', end };
-    }
-    return { kind: 'html-until-blank' };
+  if (HTML_BLOCK_TAG.test(rest)) return { kind: 'html-until-blank' };
+  if (HTML_LONE_TAG.test(rest)) {
+    // Type 7 cannot interrupt a paragraph: after a blank line or a heading it starts a block; after
+    // text it is that paragraph's continuation, unless the text was a setext underline or the like.
+    if (previous !== 'text') return { kind: 'html-until-blank' };
+    return POISON;
   }
   return null;
+}
+
+/** Columns of leading white space, a tab reaching the next multiple of 4. */
+function columnsOfIndent(line: string): number {
+  let col = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === SPACE) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
 }
 
 function closes(hidden: NonNullable<Hidden>, line: string): boolean {

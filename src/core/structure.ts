@@ -279,6 +279,10 @@ class Builder {
         } else if (inverted && f.depth < story) {
           this.closeStory();
           this.closeCategory();
+        } else {
+          // A deeper heading inside a story (`#### Details`) ends the STAR part above it.
+          const target = this.sub ?? this.story;
+          if (target) this.closeSection(target);
         }
         return;
       }

@@ -4,7 +4,21 @@
 export function lineStartAt(text: string, offset: number): number {
   let i = Math.min(offset, text.length);
   while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  // The first line starts after a byte order mark: nothing is inserted before it.
+  if (i === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff) return 1;
   return i;
+}
+
+/** The end of the last line that holds content before `end` (never between a \r and its \n). */
+export function lastContentLineEnd(text: string, end: number): number {
+  let i = Math.max(0, Math.min(end, text.length));
+  while (i > 0 && (text[i - 1] === '\n' || text[i - 1] === '\r')) i--;
+  return lineEndAt(text, i);
+}
+
+/** Whether `line` (a whole line) is blank. */
+export function isBlankLine(line: string): boolean {
+  return /^[ \t]*$/.test(line);
 }
 
 export function lineEndAt(text: string, offset: number): number {

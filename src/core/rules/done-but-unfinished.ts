@@ -1,3 +1,5 @@
+import { DONE_MARKS } from '../facts.js';
+import type { TextEdit } from '../model.js';
 import { quote, type Rule } from './rule.js';
 
 /**
@@ -16,15 +18,39 @@ export const doneButUnfinished: Rule = {
       const unfinished = category.stories.filter((s) => s.status !== 'complete').length;
       if (unfinished === 0) continue;
       const mark = category.doneMark;
-      // Remove the mark and the space after it, so `## ✅ A. Title` becomes `## A. Title`.
-      let end = mark.end;
-      while (text[end] === ' ' || text[end] === '\t') end++;
       reports.push({
         span: mark,
         message: `${quote(category.title ?? '')} is marked done, but ${unfinished} of ${category.stories.length} ${category.stories.length === 1 ? 'story is' : 'stories are'} unfinished.`,
-        suggestions: [{ title: 'Remove the done mark', edits: [{ span: { start: mark.start, end }, newText: '' }] }],
+        suggestions: [{ title: 'Remove the done mark', edits: removeMarks(text, category.heading ?? mark) }],
       });
     }
     return reports;
   },
 };
+
+/**
+ * Edits that remove every done mark in the heading (`## ✅ A. Title ✅`), each with the blanks after
+ * it, or before it at the end of the line, so `## ✅ A. Title` becomes `## A. Title`.
+ */
+function removeMarks(text: string, heading: { start: number; end: number }): TextEdit[] {
+  const source = text.slice(heading.start, heading.end);
+  const edits: TextEdit[] = [];
+  let at = 0;
+  while (at < source.length) {
+    let found = -1;
+    let length = 0;
+    for (const m of DONE_MARKS) {
+      const i = source.indexOf(m, at);
+      if (i !== -1 && (found === -1 || i < found || (i === found && m.length > length))) [found, length] = [i, m.length];
+    }
+    if (found === -1) break;
+    let start = found;
+    let end = found + length;
+    while (source[end] === ' ' || source[end] === '\t') end++;
+    // At the end of the line, the blanks before the mark go instead (not into a previous edit).
+    if (end === source.length) while (start > at && (source[start - 1] === ' ' || source[start - 1] === '\t')) start--;
+    edits.push({ span: { start: heading.start + start, end: heading.start + end }, newText: '' });
+    at = end;
+  }
+  return edits;
+}

@@ -1,3 +1,4 @@
+import { repairMisencoded } from '../encoding.js';
 import { quote, type Rule } from './rule.js';
 
 /**
@@ -12,9 +13,10 @@ export const misEncoded: Rule = {
   description: 'Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅.',
   check({ misencoded, text }) {
     return misencoded.map((run) => ({
+      // A run mis-encoded twice (`Ã¢â‚¬â„¢`) decodes to another mis-encoded run: repair it to the end.
       span: { start: run.start, end: run.end },
-      message: `Mis-encoded text ${quote(text.slice(run.start, run.end))} should read ${quote(run.replacement)} (UTF-8 read as ${run.encoding === 'macintosh' ? 'Mac Roman' : 'Windows-1252'}).`,
-      fix: [{ span: { start: run.start, end: run.end }, newText: run.replacement }],
+      message: `Mis-encoded text ${quote(text.slice(run.start, run.end))} should read ${quote(repairMisencoded(run.replacement))} (UTF-8 read as ${run.encoding === 'macintosh' ? 'Mac Roman' : 'Windows-1252'}).`,
+      fix: [{ span: { start: run.start, end: run.end }, newText: repairMisencoded(run.replacement) }],
     }));
   },
 };

@@ -1,7 +1,8 @@
-import type { LabelFact } from '../facts.js';
+import { readSection, type LabelFact } from '../facts.js';
+import { buildCategories, placeFacts } from '../structure.js';
 import type { StarPart, Story, TextEdit } from '../model.js';
 import { REQUIRED_PARTS } from '../model.js';
-import { lineEndAt, lineStartAt, nextLineStart } from '../text.js';
+import { isBlankLine, lastContentLineEnd, lineEndAt, lineStartAt, nextLineStart } from '../text.js';
 import { labelWordFor } from '../vocabulary.js';
 import { eachStory, listParts, quote, type Report, type Rule, type RuleContext } from './rule.js';
 
@@ -24,7 +25,8 @@ export const missingSection: Rule = {
       const labelled = new Set(story.sections.map((s) => s.part));
       const absent = REQUIRED_PARTS.filter((p) => !labelled.has(p));
       if (absent.length === 0) continue;
-      const fix = insertLabels(context, story, absent);
+      const edits = insertLabels(context, story, absent);
+      const fix = edits && settles(context, story, absent, edits) ? edits : undefined;
       reports.push({
         span: story.heading,
         message: `${story.kind === 'substory' ? 'Sub-story' : 'Story'} ${quote(story.title)} has no ${listParts(absent)}.`,
@@ -36,8 +38,12 @@ export const missingSection: Rule = {
 };
 
 function insertLabels({ text, structure, eol }: RuleContext, story: Story, absent: StarPart[]): TextEdit[] | undefined {
+  // Where one untitled story ends and the next begins depends on the labels themselves.
+  if (story.title === '(untitled story)') return undefined;
   const own = structure.storyLabels.get(story) ?? [];
-  const model = own.find((l) => l.style !== 'inline') ?? (own.length === 0 ? structure.fileStyle : undefined);
+  // Inline `(S) … (A) …` markers live inside paragraphs: no place to insert a label is certain.
+  if (own.some((l) => l.style === 'inline')) return undefined;
+  const model = own[0] ?? structure.fileStyle;
   if (!model || model.style === 'inline') return undefined;
   const template = own.length ? model.template : childIndent(text, story) + model.template.replace(/^[ \t]+/, '');
   const paragraphs = model.style === 'heading' || model.style === 'bold' || (model.style === 'plain' && !/^\s*[-*+]|^\s*\d+[.)]/.test(template));
@@ -57,7 +63,7 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
       inserts.set(at, entry);
     } else {
       const last = story.sections.filter((s) => s.part !== 'learning').at(-1);
-      const at = lineEndAt(text, Math.max(0, (last ? last.span.end : story.span.end) - 1));
+      const at = lastContentLineEnd(text, last ? last.span.end : story.span.end);
       const entry = inserts.get(at) ?? { before: false, parts: [] };
       entry.parts.push(part);
       inserts.set(at, entry);
@@ -65,11 +71,97 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
   }
   const edits: TextEdit[] = [];
   for (const [at, { before, parts }] of inserts) {
+    // Inside a code fence the story never closed, a label would be code.
+    if (insideOpenFence(text, story.heading.start, at)) return undefined;
     const lines = parts.map(line);
-    const newText = before ? lines.map((l) => l + gap).join('') : lines.map((l) => gap + l).join('');
+    let newText = before ? lines.map((l) => l + gap).join('') : lines.map((l) => gap + l).join('');
+    if (before) {
+      // Not joined to a paragraph just above (a paragraph-style label needs a blank line before it),
+      // and a list label not continued by a paragraph line just below (lazy continuation).
+      const previous = lineBefore(text, at);
+      if (paragraphs && previous !== undefined && !isBlankLine(previous)) newText = eol + newText;
+      if (!paragraphs && !LIST_ITEM.test(text.slice(at, lineEndAt(text, at)))) newText += eol;
+    } else {
+      const next = nextLineStart(text, at);
+      if (next !== undefined && !isBlankLine(text.slice(next, lineEndAt(text, next)))) newText += eol;
+    }
     edits.push({ span: { start: at, end: at }, newText });
   }
   return edits.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Whether the edits give the story every absent label, checked by reading again the stretch of text
+ * around the story with the edits applied (from the column-0 heading at or before the story to the
+ * next one after the last edit). Layouts where an inserted line would join a paragraph or leave a
+ * list item are many; a fix is called certain only when it is seen to work.
+ */
+function settles({ text, structure }: RuleContext, story: Story, absent: StarPart[], edits: TextEdit[]): boolean {
+  const from = headingLineAtOrBefore(text, story.heading.start);
+  const to = headingLineAfter(text, Math.max(...edits.map((e) => e.span.end)));
+  let chunk = '';
+  let pos = from;
+  for (const e of [...edits].sort((a, b) => a.span.start - b.span.start)) {
+    chunk += text.slice(pos, e.span.start) + e.newText;
+    pos = e.span.end;
+  }
+  chunk += text.slice(pos, to);
+  const facts = readSection(chunk);
+  const { categories } = buildCategories(placeFacts(facts, 0), structure.levels);
+  const at = story.heading.start - from;
+  for (const category of categories) {
+    for (const s of category.stories) {
+      for (const candidate of [s, ...s.stories]) {
+        if (candidate.heading.start !== at) continue;
+        // Every absent part now labelled, and none of the labels the story had lost.
+        const labelled = new Set(candidate.sections.map((x) => x.part));
+        const wanted = [...absent, ...story.sections.map((x) => x.part)];
+        return wanted.every((p) => labelled.has(p)) && candidate.stories.length === story.stories.length;
+      }
+    }
+  }
+  return false;
+}
+
+/** Start of the last line at or before `offset` that is a column-0 ATX heading (or 0). */
+function headingLineAtOrBefore(text: string, offset: number): number {
+  let i = lineStartAt(text, offset);
+  for (;;) {
+    if (/^#{1,6}(?:[ \t]|$)/.test(text.slice(i, i + 8))) return i;
+    if (i <= 0) return 0;
+    i = lineStartAt(text, i - 1);
+    if (i === 1 && text.charCodeAt(0) === 0xfeff) return 0;
+  }
+}
+
+/** Start of the first line after `offset`'s line that is a column-0 ATX heading (or the text's end). */
+function headingLineAfter(text: string, offset: number): number {
+  const re = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
+  re.lastIndex = lineEndAt(text, offset);
+  const m = re.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** The whole line before the one starting at `lineStart`, or undefined on the first line. */
+function lineBefore(text: string, lineStart: number): string | undefined {
+  if (lineStart <= 0 || (lineStart === 1 && text.charCodeAt(0) === 0xfeff)) return undefined;
+  let end = lineStart - 1;
+  if (text[end] === '\n' && text[end - 1] === '\r') end--;
+  return text.slice(lineStartAt(text, end), end);
+}
+
+/** Whether a fence opened between `from` and `at` is still open at `at` (fence lines counted). */
+function insideOpenFence(text: string, from: number, at: number): boolean {
+  let open: string | undefined;
+  for (const line of text.slice(from, at).split(/\r\n?|\n/)) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!m) continue;
+    if (open === undefined) open = m[1];
+    else if (m[1]![0] === open[0] && m[1]!.length >= open.length && m[2]!.trim() === '') open = undefined;
+  }
+  return open !== undefined;
 }
 
 /**

@@ -1,0 +1,128 @@
+// Mutation tests over the user's seed notes and every corpus file: random lines deleted, duplicated or
+// swapped, the file cut at a random point, random bytes inserted (which may make it invalid UTF-8 and
+// so Windows-1252). Every mutant keeps the properties of properties.test.ts: no exception, every span
+// inside the text, stories in order, the same result twice, and the incremental analyser (moved from
+// the original to the mutant and back) equal to analysis from scratch.
+//
+// Deterministic: a fixed seed per file. MUTATION_RUNS sets the mutants per file (a soak run:
+// MUTATION_RUNS=2000); PROPERTY_SEED explores other mutants.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { analyze, decodeFile, NotesAnalyzer, type NotesModel } from '../../src/core/index';
+import { assertModelInvariants, describeText, envInt, params } from '../support/arbitraries';
+import { corpusFiles, requireShared, SEED_PATH, sharedAvailable } from '../support/shared';
+
+const RUNS_PER_FILE = envInt('MUTATION_RUNS', 75);
+
+type Mutation =
+  | { kind: 'delete'; line: number }
+  | { kind: 'duplicate'; line: number }
+  | { kind: 'swap'; a: number; b: number }
+  | { kind: 'cut'; at: number }
+  | { kind: 'insert'; at: number; bytes: number[] };
+
+/** Positions are fractions of the file, so one mutation fits files of any size. */
+const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+/** Bytes worth inserting: line breaks, Markdown punctuation, UTF-8 lead and continuation bytes, NUL. */
+const interestingByte = fc.oneof(
+  fc.constantFrom(0x0a, 0x0d, 0x23, 0x2a, 0x2d, 0x3e, 0x60, 0x7e, 0x3c, 0x5b, 0x5d, 0x3a, 0x20, 0x09, 0x00, 0xef, 0xbb, 0xbf, 0xe2, 0x9c, 0x85, 0xc3, 0xa9, 0xf0, 0x9f, 0x80, 0xff),
+  fc.integer({ min: 0, max: 255 }),
+);
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fraction.map((line) => ({ kind: 'delete' as const, line })),
+  fraction.map((line) => ({ kind: 'duplicate' as const, line })),
+  fc.tuple(fraction, fraction).map(([a, b]) => ({ kind: 'swap' as const, a, b })),
+  { arbitrary: fraction.map((at) => ({ kind: 'cut' as const, at })), weight: 1 },
+  { arbitrary: fc.tuple(fraction, fc.array(interestingByte, { minLength: 1, maxLength: 12 })).map(([at, bytes]) => ({ kind: 'insert' as const, at, bytes })), weight: 2 },
+);
+
+/** The file's lines as byte slices, each with its line break (\r\n, \n or a bare \r). */
+function splitLines(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || b === 0x0d) {
+      if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+      lines.push(bytes.subarray(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < bytes.length) lines.push(bytes.subarray(start));
+  return lines;
+}
+
+function mutate(bytes: Buffer, m: Mutation): Buffer {
+  const at = (f: number, n: number) => Math.min(n - 1, Math.floor(f * n));
+  switch (m.kind) {
+    case 'cut':
+      return bytes.subarray(0, Math.floor(m.at * (bytes.length + 1)));
+    case 'insert': {
+      const i = Math.floor(m.at * (bytes.length + 1));
+      return Buffer.concat([bytes.subarray(0, i), Buffer.from(m.bytes), bytes.subarray(i)]);
+    }
+    default: {
+      const lines = splitLines(bytes);
+      if (lines.length === 0) return bytes;
+      if (m.kind === 'delete') lines.splice(at(m.line, lines.length), 1);
+      else if (m.kind === 'duplicate') {
+        const i = at(m.line, lines.length);
+        lines.splice(i, 0, lines[i]!);
+      } else {
+        const i = at(m.a, lines.length);
+        const j = at(m.b, lines.length);
+        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+      }
+      return Buffer.concat(lines);
+    }
+  }
+}
+
+function documents(): { name: string; bytes: Buffer }[] {
+  if (!sharedAvailable()) return [];
+  return [{ name: 'seed-notes.md', bytes: readFileSync(SEED_PATH) }, ...corpusFiles()];
+}
+
+describe('mutations of the seed and the corpus keep every property', function () {
+  let total = 0;
+  let started = 0;
+  const docs = documents();
+  before(function () {
+    requireShared(this);
+    started = Date.now();
+  });
+  after(() => {
+    if (total) console.log(`      mutations: ${total} cases over ${docs.length} files (${RUNS_PER_FILE} per file) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  for (const { name, bytes } of docs) {
+    it(`${name}: ${RUNS_PER_FILE} mutants`, () => {
+      const original = decodeFile(bytes).text;
+      const originalModel: NotesModel = analyze(original);
+      // One analyser kept on the original between cases: each case moves it to the mutant and back.
+      const analyzer = new NotesAnalyzer();
+      analyzer.update(original);
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+          total++;
+          let mutant = bytes;
+          for (const m of mutations) mutant = mutate(mutant, m);
+          const { text } = decodeFile(mutant);
+          const model = analyze(text);
+          assertModelInvariants(text, model);
+          assert.deepStrictEqual(analyze(text), model, `analysing twice differs: ${describeText(text)}`);
+          try {
+            assert.deepStrictEqual(analyzer.update(text), model, 'incremental (original → mutant) ≠ from scratch');
+          } finally {
+            // Back to the original whatever happened, so that the next case starts from it.
+            const back = analyzer.update(original);
+            if (back !== originalModel) assert.deepStrictEqual(back, originalModel, 'incremental (mutant → original) ≠ from scratch');
+          }
+        }),
+        params(`mutations ${name}`, RUNS_PER_FILE),
+      );
+    });
+  }
+});
