@@ -2,7 +2,7 @@
 // Exit codes: 0 no findings at warning or above, 1 some, 2 bad usage or an unreadable file.
 
 import { readFileSync } from 'node:fs';
-import { analyze, type AnalyzeOptions } from '../core/index.js';
+import { analyze, encodeFile, type AnalyzeOptions } from '../core/index.js';
 import { applyCertainFixes } from '../core/fixes.js';
 import { readNotesFile, writeNotesFileAtomically, type NotesFile } from './files.js';
 import { renderText, toJson, type FileReport } from './report.js';
@@ -91,7 +91,17 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     let model = analyze(file.text, args.options);
     let fixed = 0;
     if (args.fix && model.isNotes) {
-      const result = applyCertainFixes(file.text, model, args.options);
+      // A Windows-1252 file keeps its encoding: fixes whose text it cannot hold (✅ repaired from
+      // `‚úÖ`) are left out, and the others applied.
+      const encodable = (edit: { newText: string }) => {
+        try {
+          encodeFile(edit.newText, { encoding: file.encoding, bom: false });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const result = applyCertainFixes(file.text, model, args.options, encodable);
       if (result.applied > 0) {
         try {
           writeNotesFileAtomically(path, { ...file, text: result.text });

@@ -38,6 +38,8 @@ export function applyCertainFixes(
   text: string,
   model: NotesModel,
   options: AnalyzeOptions = {},
+  /** Only edits this accepts are applied (the command line keeps to what the file's encoding holds). */
+  accept: (edit: TextEdit) => boolean = () => true,
 ): { text: string; model: NotesModel; applied: number } {
   const analyzer = new NotesAnalyzer(options);
   let current = text;
@@ -46,7 +48,7 @@ export function applyCertainFixes(
   // A fix that did not settle its finding is not applied again (it would insert the same text twice).
   const tried = new Set<string>();
   for (let round = 0; round < 3; round++) {
-    const fixable = currentModel.findings.filter((f) => f.fix && !tried.has(`${f.rule}\u0000${f.message}`));
+    const fixable = currentModel.findings.filter((f) => f.fix && f.fix.every(accept) && !tried.has(`${f.rule}\u0000${f.message}`));
     const edits = fixable.flatMap((f) => f.fix ?? []);
     if (edits.length === 0) break;
     const result = applyEdits(current, edits);

@@ -306,7 +306,7 @@ describe('command line (dist/cli.js)', function () {
       }
     });
 
-    it('a Windows-1252 file whose fix has no Windows-1252 byte (✅): not written, exit 2, one line, no temp file', () => {
+    it('a Windows-1252 file: the fixes it can hold are applied, one it cannot (✅) is left, and it stays Windows-1252', () => {
       // `‚úÖ` is the Mac Roman reading of ✅; in a Windows-1252 file those are the bytes 82 FA D6.
       const text = NOTES.replace('pager at 3 am ❓', 'pager at 3 am, caf\u00e9 closed');
       const bytes = Buffer.from(encodeFile(text, { encoding: 'windows-1252', bom: false }));
@@ -314,10 +314,13 @@ describe('command line (dist/cli.js)', function () {
       const path = join(dir, 'legacy.md');
       writeFileSync(path, bytes);
       const r = cli(['check', '--fix', 'legacy.md'], dir);
-      assert.equal(r.status, 2, r.stdout + r.stderr);
-      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
-      assert.match(r.stderr, /^interview-notes: not fixed legacy\.md: .*Windows-1252/);
-      assert.ok(readFileSync(path).equals(bytes), 'the file changed');
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.equal(r.stderr, '');
+      const after = decodeFile(readFileSync(path));
+      assert.equal(after.encoding, 'windows-1252');
+      assert.ok(after.text.includes('## \u201A\u00FA\u00D6 A. Handling conflict'), 'the ✅ that Windows-1252 cannot hold is left as it was');
+      assert.ok(after.text.includes('- **Situation**: glue jobs for 2 GB a day\n- **Task**:\n- **Action**:\n- **Result**:'), after.text);
+      assert.match(r.stdout, /mis-encoded/);
       assert.deepEqual(readdirSync(dir), ['legacy.md'], 'a temporary file was left behind');
     });
 
