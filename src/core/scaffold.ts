@@ -6,6 +6,7 @@ import type { Category, NotesModel, StarPart } from './model.js';
 import { REQUIRED_PARTS } from './model.js';
 import type { Structure } from './structure.js';
 import { lineEndAt } from './text.js';
+import { relabel } from './rules/missing-section.js';
 import { labelWordFor } from './vocabulary.js';
 
 export interface Scaffold {
@@ -42,10 +43,7 @@ function render(parts: (string | [number, string])[]): { snippet: string; text: 
 function labelLine(structure: Structure | undefined, part: StarPart): string {
   const model = structure?.fileStyle;
   if (!model || model.style === 'inline' || model.style === 'heading') return `- **${labelWordFor(part, 'en', 'Situation')}**:`;
-  const template = model.template.replace(/^[ \t]+/, '');
-  const word = labelWordFor(part, model.vocabulary, model.written);
-  const pattern = model.vocabulary === 'letters-named' ? /\b[STARL]\s*\([^)]*\)/ : new RegExp(model.written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return template.replace(pattern, word);
+  return relabel(model, model.template.replace(/^[ \t]+/, ''), part);
 }
 
 /**

@@ -3,7 +3,7 @@ import { buildCategories, placeFacts } from '../structure.js';
 import type { StarPart, Story, TextEdit } from '../model.js';
 import { REQUIRED_PARTS } from '../model.js';
 import { isBlankLine, lastContentLineEnd, lineEndAt, lineStartAt, nextLineStart } from '../text.js';
-import { labelWordFor } from '../vocabulary.js';
+import { escapeRegExp, labelWordFor } from '../vocabulary.js';
 import { eachStory, listParts, quote, type Report, type Rule, type RuleContext } from './rule.js';
 
 /**
@@ -48,7 +48,7 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
   const template = own.length ? model.template : childIndent(text, story) + model.template.replace(/^[ \t]+/, '');
   const paragraphs = model.style === 'heading' || model.style === 'bold' || (model.style === 'plain' && !/^\s*[-*+]|^\s*\d+[.)]/.test(template));
   const gap = paragraphs ? eol + eol : eol;
-  const line = (part: StarPart) => template.replace(labelPattern(model), labelWordFor(part, model.vocabulary, model.written));
+  const line = (part: StarPart) => relabel(model, template, part);
 
   // Group the absent parts by where they go: before the first later part that is present, else
   // after the last section (or after the story's content when it has no label yet).
@@ -177,8 +177,8 @@ function childIndent(text: string, story: Story): string {
   return nextIndent.length > prefix.length - prefix.trimStart().length && next! < story.span.end ? nextIndent : ' '.repeat(prefix.length);
 }
 
-/** What to replace in a label's template to name another part. */
-function labelPattern(label: LabelFact): RegExp {
-  if (label.vocabulary === 'letters-named') return /\b[STARL]\s*\([^)]*\)/;
-  return new RegExp(label.written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+/** A label line written like `label` (its template, or `template`), naming `part` instead. */
+export function relabel(label: LabelFact, template: string, part: StarPart): string {
+  const pattern = label.vocabulary === 'letters-named' ? /\b[STARL]\s*\([^)]*\)/ : new RegExp(escapeRegExp(label.written));
+  return template.replace(pattern, labelWordFor(part, label.vocabulary, label.written));
 }
