@@ -44,12 +44,6 @@ export function placeFacts(facts: SectionFacts, start: number): Placed[] {
   return facts.facts.map((f) => ({ ...f, start: f.start + start, end: f.end + start, base: start }) as Placed);
 }
 
-export function buildStructure(facts: readonly Placed[], options: LevelOptions = {}): Structure {
-  const globals = readGlobals(facts, options);
-  if (!globals.isNotes) return { ...globals, categories: [], storyLabels: new Map() };
-  return { ...globals, ...new Builder(facts, globals.levels).build() };
-}
-
 /** What the whole file decides, whatever part of it is rebuilt: notes or not, levels, label style. */
 export interface Globals {
   isNotes: boolean;
