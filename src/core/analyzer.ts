@@ -131,7 +131,7 @@ export class NotesAnalyzer {
       }
     }
     this.sections = [...old.slice(0, first), ...fresh, ...tail];
-    return { from, oldTo, delta, oldLength: this.text.length, replaced, fresh };
+    return { from, oldTo, delta, replaced, fresh };
   }
 
   /**
@@ -274,7 +274,6 @@ interface EditedRegion {
   from: number;
   oldTo: number;
   delta: number;
-  oldLength: number;
   /** The sections the edit replaced, and those that replaced them. */
   replaced: Section[];
   fresh: Section[];

@@ -14,6 +14,8 @@
 // Openers are recognised generously (a fence inside a list item counts as open), which can only
 // suppress splits, never add a wrong one.
 
+import { isBlankLine } from './text.js';
+
 export interface SectionBoundary {
   /** Offset of the first character of the section (0, or the start of a heading line). */
   start: number;
@@ -28,7 +30,6 @@ const HTML_KINDS: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
-const BLANK = /^[ \t]*$/;
 const HASH = 35;
 const SPACE = 32;
 const LT = 60;
@@ -184,7 +185,7 @@ function closes(hidden: NonNullable<Hidden>, line: string): boolean {
     case 'html-until':
       return hidden.end.test(line);
     case 'html-until-blank':
-      return BLANK.test(line);
+      return isBlankLine(line);
   }
 }
 
