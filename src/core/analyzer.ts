@@ -43,12 +43,12 @@ export class NotesAnalyzer {
   private sections: Section[] = [];
   private model: NotesModel | undefined;
   private lastStructure: Structure | undefined;
-  /** The category-scoped findings of each category of lastStructure, in the same order. */
-  private categoryFindings: Finding[][] = [];
-  /** How many sections have link definitions, and which have mis-encoded runs or silencing comments:
-   *  kept up to date by resection so that a keystroke does not look through every section. */
+  /** Every finding of the categories and the mis-encoded runs, sorted by position, before the silencing
+   *  comments apply: an edit splices in the findings of the region it rebuilt and shifts those after. */
+  private findings: Finding[] = [];
+  /** How many sections have link definitions, and which have silencing comments: kept up to date by
+   *  resection so that a keystroke does not look through every section. */
   private definitionSections = 0;
-  private withRuns: Section[] = [];
   private withDirectives: Section[] = [];
   private eol = '\n';
 
@@ -83,7 +83,6 @@ export class NotesAnalyzer {
   private useSections(sections: Section[]): void {
     this.sections = sections;
     this.definitionSections = sections.filter((s) => s.facts.definitions.length).length;
-    this.withRuns = sections.filter((s) => s.facts.misencoded.length);
     this.withDirectives = sections.filter((s) => s.facts.hasDirectives);
   }
 
@@ -120,18 +119,16 @@ export class NotesAnalyzer {
     const replaced = old.slice(first, tailFrom);
     // Before the tail moves: the tracked sections in [scanFrom, tail start) are the replaced ones.
     const tailStart = tailFrom < old.length ? old[tailFrom]!.start : Infinity;
-    retrack(this.withRuns, scanFrom, tailStart, fresh.filter((s) => s.facts.misencoded.length));
     retrack(this.withDirectives, scanFrom, tailStart, fresh.filter((s) => s.facts.hasDirectives));
     this.definitionSections += fresh.filter((s) => s.facts.definitions.length).length - replaced.filter((s) => s.facts.definitions.length).length;
-    const tail = old.slice(tailFrom);
     if (delta !== 0) {
-      for (const s of tail) {
-        s.start += delta;
-        s.end += delta;
+      for (let i = tailFrom; i < old.length; i++) {
+        old[i]!.start += delta;
+        old[i]!.end += delta;
       }
     }
-    this.sections = [...old.slice(0, first), ...fresh, ...tail];
-    return { from, oldTo, delta, replaced, fresh };
+    old.splice(first, tailFrom - first, ...fresh);
+    return { from, oldTo, delta, replaced, fresh, readFrom: scanFrom, readTo: tailStart };
   }
 
   /**
@@ -155,10 +152,11 @@ export class NotesAnalyzer {
       previous.isNotes &&
       !definitions &&
       eol === this.eol &&
-      this.categoryFindings.length === previous.categories.length &&
       signature(region.replaced) === signature(region.fresh);
     this.eol = eol;
-    if (!(incremental && this.rebuildAround(region, previous))) {
+    const window = incremental ? this.rebuildAround(region, previous) : undefined;
+    if (window) this.spliceFindings(region!, window);
+    else {
       let facts: Placed[] = [];
       for (const s of sections) for (const f of placed(s)) facts.push(f);
       if (definitions) {
@@ -168,24 +166,21 @@ export class NotesAnalyzer {
       const globals = readGlobals(facts, this.options.levels);
       if (!globals.isNotes) {
         this.lastStructure = { ...globals, categories: [], storyLabels: new Map() };
-        this.categoryFindings = [];
+        this.findings = [];
         return { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };
       }
       const built = buildCategories(facts, globals.levels);
       this.lastStructure = { ...globals, ...built };
-      this.categoryFindings = built.categories.map((c) => this.categoryRuleFindings(c));
+      const byCategory: Finding[] = [];
+      for (const c of built.categories) for (const f of this.categoryRuleFindings(c)) byCategory.push(f);
+      this.findings = mergeSorted(byCategory, this.runFindings(sections));
     }
     const structure = this.lastStructure!;
-    const misencoded: MisencodedRun[] = [];
     const directives: DirectiveFact[] = [];
-    for (const s of this.withRuns) {
-      for (const run of s.facts.misencoded) misencoded.push({ ...run, start: run.start + s.start, end: run.end + s.start });
-    }
     for (const s of this.withDirectives) for (const f of placed(s)) if (f.kind === 'directive') directives.push(f);
-    const textFindings = this.findingsOf(TEXT_RULES, { text, structure, misencoded, eol });
-    const byCategory: Finding[] = [];
-    for (const list of this.categoryFindings) for (const f of list) byCategory.push(f);
-    const findings = applyDirectives(text, directives, mergeSorted(byCategory, textFindings));
+    const silenced = applyDirectives(text, directives, this.findings);
+    // The model gets its own array: the next update splices this.findings in place.
+    const findings = silenced === this.findings ? silenced.slice() : silenced;
     return {
       isNotes: true,
       categories: structure.categories.slice(),
@@ -197,6 +192,43 @@ export class NotesAnalyzer {
   private categoryRuleFindings(category: Category): Finding[] {
     const structure = { ...this.lastStructure!, categories: [category] };
     return this.findingsOf(CATEGORY_RULES, { text: this.text, structure, misencoded: [], eol: this.eol });
+  }
+
+  /** The findings of the mis-encoded runs of `sections`. */
+  private runFindings(sections: readonly Section[]): Finding[] {
+    const misencoded: MisencodedRun[] = [];
+    for (const s of sections) {
+      for (const run of s.facts.misencoded) misencoded.push({ ...run, start: run.start + s.start, end: run.end + s.start });
+    }
+    if (misencoded.length === 0) return [];
+    return this.findingsOf(RUN_RULES, { text: this.text, structure: this.lastStructure!, misencoded, eol: this.eol });
+  }
+
+  /**
+   * Replaces the findings of the rebuilt categories and of the re-read sections (old coordinates:
+   * `window` and region.readFrom–readTo) with their new ones, and shifts the findings after them.
+   * Category findings lie inside their category and run findings inside their section, so nothing
+   * else changes.
+   */
+  private spliceFindings(region: EditedRegion, window: RebuiltWindow): void {
+    const all = this.findings;
+    const lo = Math.min(window.lo, region.readFrom);
+    const hi = Math.max(window.hi, region.readTo);
+    const i0 = findingIndexAt(all, lo);
+    const i1 = findingIndexAt(all, hi);
+    const kept: Finding[] = [];
+    for (let i = i0; i < i1; i++) {
+      const f = all[i]!;
+      const at = f.span.start;
+      const replaced = RUN_RULE_IDS.has(f.rule) ? at >= region.readFrom && at < region.readTo : at >= window.lo && at < window.hi;
+      if (replaced) continue;
+      // What is kept here lies wholly before the edit or wholly after it.
+      if (at >= region.oldTo && region.delta !== 0) shiftFinding(f, region.delta);
+      kept.push(f);
+    }
+    if (region.delta !== 0) for (let i = i1; i < all.length; i++) shiftFinding(all[i]!, region.delta);
+    const fresh = kept.concat(window.findings, this.runFindings(region.fresh)).sort(byPosition);
+    all.splice(i0, i1 - i0, ...fresh);
   }
 
   private findingsOf(rules: readonly Rule[], context: RuleContext): Finding[] {
@@ -221,10 +253,13 @@ export class NotesAnalyzer {
     return findings.sort(byPosition);
   }
 
-  /** Rebuilds the categories the edit touched; false when it cannot be done exactly (then: all). */
-  private rebuildAround(region: EditedRegion, globals: Globals): boolean {
+  /**
+   * Rebuilds the categories the edit touched and their findings; undefined when it cannot be done
+   * exactly (then everything is rebuilt).
+   */
+  private rebuildAround(region: EditedRegion, globals: Globals): RebuiltWindow | undefined {
     const { levels } = globals;
-    if (levels.bold || levels.category === 0 || levels.category > levels.story) return false;
+    if (levels.bold || levels.category === 0 || levels.category > levels.story) return undefined;
     const structure = this.lastStructure!;
     const cats = structure.categories;
     // Old coordinates: the last titled category whose heading starts before the edit, and the first
@@ -237,7 +272,7 @@ export class NotesAnalyzer {
         break;
       }
     }
-    if (first === -1) return false;
+    if (first === -1) return undefined;
     let next = first + 1;
     while (next < cats.length && !(cats[next]!.heading && cats[next]!.heading!.start > region.oldTo)) next++;
     const start = cats[first]!.heading!.start;
@@ -252,20 +287,19 @@ export class NotesAnalyzer {
     const hi = lowerBound(facts, end);
     const isCategoryHeading = (f: Placed | undefined, at: number) =>
       f !== undefined && f.start === at && f.kind === 'heading' && !f.star && f.depth === levels.category;
-    if (!isCategoryHeading(facts[lo], start)) return false;
-    if (next < cats.length && !isCategoryHeading(facts[hi], end)) return false;
+    if (!isCategoryHeading(facts[lo], start)) return undefined;
+    if (next < cats.length && !isCategoryHeading(facts[hi], end)) return undefined;
     const built = buildCategories(facts.slice(lo, hi), levels);
-    for (let i = next; i < cats.length; i++) {
-      shiftCategory(cats[i]!, region.delta);
-      for (const f of this.categoryFindings[i]!) shiftFinding(f, region.delta);
-    }
+    const oldEnd = next < cats.length ? cats[next]!.heading!.start : Infinity;
+    if (region.delta !== 0) for (let i = next; i < cats.length; i++) shiftCategory(cats[i]!, region.delta);
     for (let i = first; i < next; i++) for (const story of cats[i]!.stories) forgetStory(structure.storyLabels, story);
     for (const [story, labels] of built.storyLabels) structure.storyLabels.set(story, labels);
     const removed = next - first;
     cats.splice(first, removed, ...built.categories);
     this.lastStructure = { ...structure, categories: cats };
-    this.categoryFindings.splice(first, removed, ...built.categories.map((c) => this.categoryRuleFindings(c)));
-    return true;
+    const findings: Finding[] = [];
+    for (const c of built.categories) for (const f of this.categoryRuleFindings(c)) findings.push(f);
+    return { lo: start, hi: oldEnd, findings };
   }
 }
 
@@ -277,10 +311,21 @@ interface EditedRegion {
   /** The sections the edit replaced, and those that replaced them. */
   replaced: Section[];
   fresh: Section[];
+  /** The old text's span of the sections that were read again (readTo: Infinity for up to the end). */
+  readFrom: number;
+  readTo: number;
+}
+
+/** The categories an edit rebuilt: their old span (hi: Infinity for up to the end), their new findings. */
+interface RebuiltWindow {
+  lo: number;
+  hi: number;
+  findings: Finding[];
 }
 
 const CATEGORY_RULES = RULES.filter((r) => r.scope === 'categories');
-const TEXT_RULES = RULES.filter((r) => r.scope === 'text');
+const RUN_RULES = RULES.filter((r) => r.scope === 'runs');
+const RUN_RULE_IDS = new Set(RUN_RULES.map((r) => r.id));
 const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
 function byPosition(a: Finding, b: Finding): number {
@@ -297,6 +342,18 @@ function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;
+}
+
+/** Index of the first finding starting at or after `offset`. */
+function findingIndexAt(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first fact starting at or after `offset`. */
@@ -406,20 +463,46 @@ function sectionIndexAt(sections: readonly Section[], offset: number): number {
 
 /** [start, old end, new end] of the region that differs between two texts. */
 function changedRegion(before: string, after: string, changes?: readonly TextChange[]): [number, number, number] {
-  // One change (a keystroke, a paste) says exactly where it is; several, applied one after
-  // another, are simpler and as fast to find again by comparing the texts.
-  if (changes && changes.length === 1) {
-    const c = changes[0]!;
-    const oldTo = c.rangeOffset + c.rangeLength;
-    if (oldTo <= before.length && before.length - c.rangeLength + c.text.length === after.length) {
-      return [c.rangeOffset, oldTo, c.rangeOffset + c.text.length];
-    }
-  }
+  // Changes say where they are: comparing 8 MB texts costs more than the rest of a keystroke.
+  const folded = changes?.length ? foldChanges(changes, before.length) : undefined;
+  if (folded && before.length - (folded[1] - folded[0]) + (folded[2] - folded[0]) === after.length) return folded;
   const max = Math.min(before.length, after.length);
   let prefix = commonPrefix(before, after, max);
   if (prefix > 0 && isLowSurrogate(after.charCodeAt(prefix))) prefix--;
   const suffix = commonSuffix(before, after, max - prefix);
   return [prefix, before.length - suffix, after.length - suffix];
+}
+
+/**
+ * The one region that covers changes applied one after another (each in the offsets of the text the
+ * previous ones left, as VS Code's change events are): [start, old end, new end]. Undefined when a
+ * change does not fit the text it applies to.
+ */
+export function foldChanges(changes: readonly TextChange[], beforeLength: number): [number, number, number] | undefined {
+  let start = 0;
+  let oldEnd = 0;
+  let newEnd = 0;
+  let length = beforeLength;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    const from = c.rangeOffset;
+    const to = from + c.rangeLength;
+    if (!(from >= 0 && c.rangeLength >= 0 && to <= length)) return undefined;
+    const delta = c.text.length - c.rangeLength;
+    if (i === 0) {
+      [start, oldEnd, newEnd] = [from, to, from + c.text.length];
+    } else {
+      // Before `start` both texts agree; after `newEnd` they differ only by a shift.
+      if (to <= newEnd) newEnd += delta;
+      else {
+        oldEnd += to - newEnd;
+        newEnd = from + c.text.length;
+      }
+      start = Math.min(start, from);
+    }
+    length += delta;
+  }
+  return [start, oldEnd, newEnd];
 }
 
 /** Compares in large slices first: string equality is a fast native comparison. */

@@ -124,22 +124,30 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
     );
   });
 
-  it('NotesAnalyzer through a chain of edits (with and without change events) equals analyze() at every step', () => {
+  it('NotesAnalyzer through a chain of edits (without change events, with each, with several at once) equals analyze() at every step', () => {
+    // 'batched': one to three edits, then one update with all their change events, as the extension
+    // passes what was typed while it waited.
+    const events = fc.constantFrom('none', 'each', 'batched');
     fc.assert(
-      fc.property(notesDoc, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.boolean(), ({ text: start }, edits, withEvents) => {
+      fc.property(notesDoc, fc.array(edit, { minLength: 1, maxLength: 8 }), events, fc.integer({ min: 1, max: 3 }), ({ text: start }, edits, mode, batch) => {
         cases++;
         const analyzer = new NotesAnalyzer();
         analyzer.update(start);
         let text = start;
+        let before = text;
+        let pending: TextChange[] = [];
         edits.forEach((e, i) => {
           const next = applyEdit(text, e);
-          const before = text;
           text = next.text;
+          pending.push(next.change);
+          if (mode === 'batched' && pending.length < batch && i < edits.length - 1) return;
           chars += text.length;
-          const incremental = withEvents ? analyzer.update(text, [next.change]) : analyzer.update(text);
+          const incremental = mode === 'none' ? analyzer.update(text) : analyzer.update(text, pending);
           const full = analyze(text);
           assertModelInvariants(text, incremental);
-          assert.deepStrictEqual(incremental, full, `edit ${i} ${JSON.stringify(next.change)} of ${describeText(before)}`);
+          assert.deepStrictEqual(incremental, full, `edit ${i} ${JSON.stringify(pending)} of ${describeText(before)}`);
+          pending = [];
+          before = text;
         });
       }),
       params('edits', Math.max(1, Math.round(PROPERTY_RUNS / 2))),

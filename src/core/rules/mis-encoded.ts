@@ -9,7 +9,7 @@ import { quote, type Rule } from './rule.js';
 export const misEncoded: Rule = {
   id: 'mis-encoded',
   defaultSeverity: 'warning',
-  scope: 'text',
+  scope: 'runs',
   description: 'Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅.',
   check({ misencoded, text }) {
     return misencoded.map((run) => ({

@@ -1,5 +1,5 @@
 import { readSection, type LabelFact } from '../facts.js';
-import { buildCategories, placeFacts } from '../structure.js';
+import { buildCategories, placeFacts, type Levels } from '../structure.js';
 import type { StarPart, Story, TextEdit } from '../model.js';
 import { REQUIRED_PARTS } from '../model.js';
 import { isBlankLine, lastContentLineEnd, lineEndAt, lineStartAt, nextLineStart } from '../text.js';
@@ -106,17 +106,35 @@ function settles({ text, structure }: RuleContext, story: Story, absent: StarPar
     pos = e.span.end;
   }
   chunk += text.slice(pos, to);
-  const facts = readSection(chunk);
-  const { categories } = buildCategories(placeFacts(facts, 0), structure.levels);
   const at = story.heading.start - from;
+  const wanted = [...absent, ...story.sections.map((x) => x.part)];
+  const { levels } = structure;
+  // The answer depends on nothing else: remembered, an edit elsewhere in the story's category (which
+  // rebuilds the category's findings) does not parse the untouched stories again.
+  const key = `${levels.category},${levels.story},${levels.bold},${at},${wanted.join()},${story.stories.length}\u0000${chunk}`;
+  let answer = verified.get(key);
+  if (answer === undefined) {
+    answer = storyGetsEveryPart(chunk, at, levels, wanted, story.stories.length);
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(key, answer);
+  }
+  return answer;
+}
+
+/** A bounded memo of settles(): whole, it would hold a copy of every story a session verified. */
+const verified = new Map<string, boolean>();
+const VERIFIED_MAX = 4096;
+
+function storyGetsEveryPart(chunk: string, at: number, levels: Levels, wanted: StarPart[], substories: number): boolean {
+  const facts = readSection(chunk);
+  const { categories } = buildCategories(placeFacts(facts, 0), levels);
   for (const category of categories) {
     for (const s of category.stories) {
       for (const candidate of [s, ...s.stories]) {
         if (candidate.heading.start !== at) continue;
         // Every absent part now labelled, and none of the labels the story had lost.
         const labelled = new Set(candidate.sections.map((x) => x.part));
-        const wanted = [...absent, ...story.sections.map((x) => x.part)];
-        return wanted.every((p) => labelled.has(p)) && candidate.stories.length === story.stories.length;
+        return wanted.every((p) => labelled.has(p)) && candidate.stories.length === substories;
       }
     }
   }

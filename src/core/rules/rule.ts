@@ -27,10 +27,11 @@ export interface Rule {
   /** One line, shown in settings and the README. */
   description: string;
   /**
-   * 'categories': reports only from the categories in context (so each category's findings can be
-   * kept and recomputed alone); 'text': from the whole text (mis-encoded runs).
+   * What a rule reports from, so that an edit recomputes only the findings it can change:
+   * 'categories': only from the categories in context, each finding inside its category;
+   * 'runs': only at the mis-encoded runs in context, each finding inside its run.
    */
-  scope: 'categories' | 'text';
+  scope: 'categories' | 'runs';
   check(context: RuleContext): Report[];
 }
 
