@@ -7,7 +7,7 @@ import { isPathological, readSection } from './facts.js';
 import { applyDirectives } from './directives.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
-import type { Category, Finding, NotesModel, Severity, Span, Story } from './model.js';
+import type { Category, Finding, NotesModel, Severity, Span, Story, TextEdit } from './model.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
 import { buildCategories, globalSignature, placeFacts, readGlobals, type Globals, type LevelOptions, type Placed, type PlacedSection, type Structure } from './structure.js';
@@ -368,34 +368,47 @@ function lowerBound(facts: readonly Placed[], offset: number): number {
   return lo;
 }
 
+// The shifts below run over every category after an edit: plain indexed loops, no allocation.
 function shiftSpan(span: Span, delta: number): void {
   span.start += delta;
   span.end += delta;
 }
 
+function shiftSpans(spans: readonly Span[], delta: number): void {
+  for (let i = 0; i < spans.length; i++) shiftSpan(spans[i]!, delta);
+}
+
 function shiftStory(story: Story, delta: number): void {
   shiftSpan(story.heading, delta);
   shiftSpan(story.span, delta);
-  for (const p of story.placeholders) shiftSpan(p, delta);
-  for (const h of story.highlights) shiftSpan(h, delta);
-  for (const s of story.sections) {
-    shiftSpan(s.label, delta);
-    shiftSpan(s.span, delta);
+  shiftSpans(story.placeholders, delta);
+  shiftSpans(story.highlights, delta);
+  const sections = story.sections;
+  for (let i = 0; i < sections.length; i++) {
+    shiftSpan(sections[i]!.label, delta);
+    shiftSpan(sections[i]!.span, delta);
   }
-  for (const sub of story.stories) shiftStory(sub, delta);
+  const subs = story.stories;
+  for (let i = 0; i < subs.length; i++) shiftStory(subs[i]!, delta);
 }
 
 function shiftCategory(category: Category, delta: number): void {
   shiftSpan(category.span, delta);
   if (category.heading) shiftSpan(category.heading, delta);
   if (category.doneMark) shiftSpan(category.doneMark, delta);
-  for (const story of category.stories) shiftStory(story, delta);
+  const stories = category.stories;
+  for (let i = 0; i < stories.length; i++) shiftStory(stories[i]!, delta);
+}
+
+function shiftEdits(edits: readonly TextEdit[], delta: number): void {
+  for (let i = 0; i < edits.length; i++) shiftSpan(edits[i]!.span, delta);
 }
 
 function shiftFinding(finding: Finding, delta: number): void {
   shiftSpan(finding.span, delta);
-  for (const e of finding.fix ?? []) shiftSpan(e.span, delta);
-  for (const s of finding.suggestions ?? []) for (const e of s.edits) shiftSpan(e.span, delta);
+  if (finding.fix) shiftEdits(finding.fix, delta);
+  const suggestions = finding.suggestions;
+  if (suggestions) for (let i = 0; i < suggestions.length; i++) shiftEdits(suggestions[i]!.edits, delta);
 }
 
 function forgetStory(labels: Map<Story, unknown>, story: Story): void {
