@@ -4,7 +4,7 @@
 // folders work) and kept up to date by a file watcher.
 
 import * as vscode from 'vscode';
-import { decodeFile, NotesAnalyzer, type NotesModel } from '../core/index.js';
+import { decodeFile, NotesAnalyzer, type NotesModel, type TextChange } from '../core/index.js';
 import { positionSourceFor, type PositionSource } from './positions.js';
 import type { Settings } from './settings-map.js';
 
@@ -19,6 +19,11 @@ export interface NotesEntry {
   open: boolean;
   /** Larger than the size limit: not analysed. */
   tooLarge: boolean;
+  /**
+   * The edits typed since `text`, in order, and the document version they lead to: they tell the
+   * analyzer where the text changed without comparing it whole. Undefined when one may be missing.
+   */
+  pending?: { changes: TextChange[]; version: number };
 }
 
 const EMPTY: NotesModel = { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };
@@ -38,7 +43,9 @@ export class NotesStore implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.analyzeDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.settings.run === 'onType' && e.contentChanges.length > 0) this.schedule(e.document);
+        if (e.contentChanges.length === 0) return;
+        this.record(e);
+        if (this.settings.run === 'onType') this.schedule(e.document);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.analyzeDocument(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
@@ -88,16 +95,33 @@ export class NotesStore implements vscode.Disposable {
     }
     entry.open = true;
     entry.positions = document;
+    const pending = entry.pending?.version === document.version ? entry.pending.changes : undefined;
+    entry.pending = { changes: [], version: document.version };
     if (entry.text === text && entry.model !== EMPTY) return entry;
-    this.reanalyze(entry, text);
+    this.reanalyze(entry, text, pending);
     return entry;
   }
 
-  private reanalyze(entry: NotesEntry, text: string): void {
+  /** Keeps the edits of an analysed document while a chain of versions is unbroken. */
+  private record(e: vscode.TextDocumentChangeEvent): void {
+    const entry = this.entries.get(e.document.uri.toString());
+    if (!entry?.pending) return;
+    if (entry.pending.version !== e.document.version - 1) {
+      entry.pending = undefined;
+      return;
+    }
+    for (const c of e.contentChanges.slice(0, 1)) entry.pending.changes.push({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text });
+    entry.pending.version = e.document.version;
+  }
+
+  private reanalyze(entry: NotesEntry, text: string, changes?: readonly TextChange[]): void {
     entry.text = text;
     entry.tooLarge = text.length > this.settings.maxFileSize;
+    // A fresh analyzer for a file over the limit: it frees the old analysis, and it cannot take later
+    // change events as edits of a text it never saw.
+    if (entry.tooLarge) entry.analyzer = new NotesAnalyzer(this.settings.options);
     try {
-      entry.model = entry.tooLarge ? EMPTY : entry.analyzer.update(text);
+      entry.model = entry.tooLarge ? EMPTY : entry.analyzer.update(text, changes);
     } catch (e) {
       // The core is tested never to throw; if it ever does, the document keeps working without us.
       console.error(`interview-notes: analysis failed for ${entry.uri.toString()}`, e);
@@ -129,6 +153,7 @@ export class NotesStore implements vscode.Disposable {
     if (this.settings.scope === 'workspace' && uri.scheme !== 'untitled' && this.inScope(uri)) {
       // Keep it: the workspace scope shows closed files too. Its text stays what was last seen.
       entry.open = false;
+      entry.pending = undefined;
       entry.positions = positionSourceFor(entry.text);
       return;
     }
@@ -201,6 +226,7 @@ export class NotesStore implements vscode.Disposable {
       tooLarge: false,
     };
     entry.positions = positionSourceFor(text);
+    entry.pending = undefined;
     this.entries.set(key, entry);
     this.reanalyze(entry, text);
   }
