@@ -113,8 +113,11 @@ export function makeEditor(text) {
       const at = site + lo;
       inserted.splice(lo, 0, site);
       current = flatten(current.slice(0, at) + ch + current.slice(at));
+      this.change = { rangeOffset: at, rangeLength: 0, text: ch };
       return current;
     },
+    /** The last edit as VS Code's change event has it (what the extension passes to update). */
+    change: undefined,
     get text() {
       return current;
     },

@@ -20,7 +20,9 @@
 //   analyze (full)      analyze(text)
 //   edit + update       a NotesAnalyzer that has seen the text; each run inserts one character in the
 //                       middle of a story's Action text (cumulatively, a different story and character each
-//                       time) and times a.update(editedText) only
+//                       time) and times a.update(editedText, [changeEvent]) only, with the change event
+//                       as VS Code gives it to the extension (without it, update compares the texts: at
+//                       8 MB that adds ~1.5 ms)
 //   remark-parse        unified().use(remarkParse).parse(text)
 //   markdownlint        lint({ strings: { doc: text } }) with the default rules
 //   line scan           split into lines, three regexes per line: the floor
@@ -166,9 +168,9 @@ function makeContenders(text) {
         const editor = makeEditor(text);
         entry.editor = editor;
         entry.prepare = (inner) => {
-          const texts = Array.from({ length: inner }, () => editor.next());
+          const edits = Array.from({ length: inner }, () => [editor.next(), [editor.change]]);
           return () => {
-            for (const t of texts) sink = analyzer.update(t);
+            for (const [t, changes] of edits) sink = analyzer.update(t, changes);
             entry.last = sink;
           };
         };
@@ -672,7 +674,15 @@ for (const s of sizes) {
     const which = b.production ? 'production build' : 'as built, unminified';
     target(`bundle ${b.name} ≤ 300 KB (${which})`, '≤ 300 KB', size ? fmtBytes(size.bytes) : 'absent', size ? size.bytes <= 300 * KB : null, 'not built');
   }
-  target(`cold load + first analysis ≤ 100 ms (${path.relative(ROOT, CORE_PATH)} as built, from process start)`, '≤ 100 ms', cold.status === 'ok' ? `${fmtMs(cold.readyMs)} ms` : '–', cold.status === 'ok' ? cold.readyMs <= 100 : null, cold.status === 'failed' ? 'failed' : coreWhy);
+  // Two readings of "cold load plus first analysis": what loading the bundle and analysing cost in a
+  // fresh process (the extension host is already running when the extension loads), and the same
+  // counted from the process's start, Node's own boot (~55–70 ms here) included. Both are shown.
+  const shipped = coldProduction.status === 'ok' ? [coldProduction, 'core.js, production build'] : [cold, `${path.relative(ROOT, CORE_PATH)} as built`];
+  const [c, what] = shipped;
+  const cok = c.status === 'ok';
+  const cwhy = c.status === 'failed' ? 'failed' : coreWhy;
+  target(`cold load + first analysis ≤ 100 ms (${what}: require + analyze in a fresh process)`, '≤ 100 ms', cok ? `${fmtMs(c.requireMs + c.analyzeMs)} ms` : '–', cok ? c.requireMs + c.analyzeMs <= 100 : null, cwhy);
+  target(`cold load + first analysis ≤ 100 ms (${what}: from process start, Node's boot included)`, '≤ 100 ms', cok ? `${fmtMs(c.readyMs)} ms` : '–', cok ? c.readyMs <= 100 : null, cwhy);
 }
 
 // ---- Flat figures (for --compare) ---------------------------------------------------------------------
