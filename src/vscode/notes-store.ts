@@ -47,7 +47,11 @@ export class NotesStore implements vscode.Disposable {
         this.record(e);
         if (this.settings.run === 'onType') this.schedule(e.document);
       }),
-      vscode.workspace.onDidSaveTextDocument((d) => this.analyzeDocument(d)),
+      // Only a document the store still shows: VS Code reports a file deleted after its tab closed as
+      // saved, which would bring it back into the Stories view.
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.entries.get(d.uri.toString())?.open) this.analyzeDocument(d);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
       // A document stays "open" for a while after its editor is closed; what the user sees is the
       // tabs, so closing a file's last tab is what removes it from the view.
@@ -110,7 +114,7 @@ export class NotesStore implements vscode.Disposable {
       entry.pending = undefined;
       return;
     }
-    for (const c of e.contentChanges.slice(0, 1)) entry.pending.changes.push({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text });
+    for (const c of e.contentChanges) entry.pending.changes.push({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text });
     entry.pending.version = e.document.version;
   }
 

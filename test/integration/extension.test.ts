@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { analyze } from '../../src/core/index';
 import type { InterviewNotesApi } from '../../src/vscode/extension';
+import { toRange } from '../../src/vscode/positions';
+import { readSettings } from '../../src/vscode/settings-map';
 import type { StoryElement } from '../../src/vscode/stories-view';
 import { screenshotWithRows } from './runner/result-file.cjs';
 
@@ -30,16 +33,31 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
   }
 }
 
-function diagnostics(uri: vscode.Uri): string[] {
+function diagnosticLine(code: unknown, r: vscode.Range, severity: string, message?: string): string {
+  const s = `${code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${severity}`;
+  return message === undefined ? s : `${s} ${message}`;
+}
+
+function diagnostics(uri: vscode.Uri, withMessages = false): string[] {
   const name: Record<number, string> = { 0: 'error', 1: 'warning', 2: 'information', 3: 'hint' };
   return vscode.languages
     .getDiagnostics(uri)
     .filter((d) => d.source === 'interview-notes')
-    .map((d) => {
-      const code = typeof d.code === 'object' ? d.code.value : d.code;
-      const r = d.range;
-      return `${code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${name[d.severity]}`;
-    });
+    .map((d) => diagnosticLine(typeof d.code === 'object' ? d.code.value : d.code, d.range, name[d.severity], withMessages ? d.message : undefined));
+}
+
+/** What the pure core finds in the document's current text, as `diagnostics(uri, true)` writes it. */
+function coreDiagnostics(document: vscode.TextDocument): string[] {
+  const options = readSettings((key) => vscode.workspace.getConfiguration('interviewNotes').get(key)).options;
+  return analyze(document.getText(), options).findings.map((f) => diagnosticLine(f.rule, toRange(document, f.span), f.severity, f.message));
+}
+
+/** The range of the only occurrence of `needle` in the document. */
+function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
+  const text = document.getText();
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0 && text.indexOf(needle, at + 1) < 0, `exactly one "${needle}" in the document`);
+  return new vscode.Range(document.positionAt(at), document.positionAt(at + needle.length));
 }
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range, only?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
@@ -63,6 +81,11 @@ describe('Interview Notes in a real VS Code', function () {
     const extension = vscode.extensions.getExtension<InterviewNotesApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed`);
     api = await extension.activate();
+  });
+
+  after(async () => {
+    // The copy made by the several-edits test.
+    await vscode.workspace.fs.delete(workspaceFile('several-edits.md')).then(undefined, () => undefined);
   });
 
   afterEach(async () => {
@@ -162,6 +185,63 @@ describe('Interview Notes in a real VS Code', function () {
     await waitFor('the story to be complete', () => labels(api, b)[0] === '1. Fixed the flaky build []');
     assert.deepEqual(labels(api), ['A. Handling Disagreements [1/2]', 'B. Ownership [1/2]']);
     await revert(editor);
+  });
+
+  it('analyses edits made at several places within one debounce (multi-cursor edit, rename, snippet, undo) as the core analyses the final text', async () => {
+    // The store passes every change event since the last analysis to the core, which folds them into
+    // one edited region: a wrong region would leave stale findings. A copy, so notes.md stays as is.
+    // A longer debounce, and no light bulb (it asks for code actions 250 ms after the cursor moves,
+    // which analyses at once), so that all the edits below reach one analysis.
+    const setting = (section: string, key: string, value: unknown) =>
+      vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
+    await setting('interviewNotes', 'lint.debounce', 1000);
+    await setting('editor', 'lightbulb.enabled', 'off');
+    await waitFor('the settings', () => vscode.workspace.getConfiguration('interviewNotes').get('lint.debounce') === 1000 && vscode.workspace.getConfiguration('editor').get('lightbulb.enabled') === 'off');
+    const uri = workspaceFile('several-edits.md');
+    await vscode.workspace.fs.copy(workspaceFile('notes.md'), uri, { overwrite: true });
+    const editor = await open('several-edits.md');
+    const document = editor.document;
+    try {
+      await waitFor('diagnostics', () => diagnostics(uri).includes('empty-section 14:2-14:11 warning'));
+      const original = document.getText();
+      const entry = api.store.get(uri)!;
+      // 1. One edit at three places, as with several cursors: drop story A.1's Task line, give A.2 a
+      //    Result, fill B.1's empty Task. VS Code reports these last first.
+      assert.ok(
+        await editor.edit((e) => {
+          e.delete(rangeOf(document, '- **Task**: Pick one before the launch.\n'));
+          e.insert(rangeOf(document, '- **Action**: Proposed a smaller first release.\n').end, '- **Result**: We shipped a smaller first release.\n');
+          e.insert(rangeOf(document, '- **Task**:\n').start.translate(0, '- **Task**:'.length), ' Make CI green again.');
+        }),
+      );
+      // 2. Rename story B.2, at the end of the file, keeping the length.
+      assert.ok(await editor.edit((e) => e.replace(rangeOf(document, 'Owned an outage'), 'Owned a rollout')));
+      // 3. Insert a STAR story at the end of category A, then undo it.
+      const beforeB = rangeOf(document, '## B. Ownership').start;
+      editor.selection = new vscode.Selection(beforeB, beforeB);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'STAR story' });
+      assert.ok(document.getText().includes('### N title\n- **Situation**: \n'));
+      await vscode.commands.executeCommand('undo');
+      assert.ok(!document.getText().includes('### N title'));
+      // All of it within the debounce: nothing analysed yet, every change event waiting.
+      assert.equal(entry.text, original, 'the store analysed before the edits were done (debounce too short?)');
+      assert.equal(entry.pending?.changes.length, 6, JSON.stringify(entry.pending));
+      assert.equal(entry.pending.version, document.version);
+      await waitFor('the analysis of the edited text', () => entry.text === document.getText());
+      assert.deepEqual(diagnostics(uri, true), coreDiagnostics(document));
+      // What the user sees: the story that lost its Task line is flagged on its heading, the filled
+      // Task is no longer empty, and the renamed story is reported under its new title.
+      const messages = diagnostics(uri, true);
+      assert.ok(messages.includes('missing-section 1:0-1:27 warning Story “Disagreed on a design” has no Task.'), messages.join('\n'));
+      assert.ok(!messages.some((d) => d.startsWith('empty-section')), messages.join('\n'));
+      assert.ok(messages.includes('empty-story 18:0-18:21 warning Story “Owned a rollout” is empty.'), messages.join('\n'));
+      const [a] = api.stories.getChildren();
+      assert.deepEqual(labels(api, a), ['1. Disagreed on a design [missing T]', '2. Disagreed with my manager [missing T]']);
+    } finally {
+      await revert(editor);
+      await setting('interviewNotes', 'lint.debounce', undefined);
+      await setting('editor', 'lightbulb.enabled', undefined);
+    }
   });
 
   it('follows a severity setting, including off', async () => {
