@@ -4,6 +4,7 @@
 
 import type { DirectiveFact, SectionFacts } from './facts.js';
 import { isPathological, readSection } from './facts.js';
+import { anchorCategory, moveCategory } from './anchored-span.js';
 import { applyDirectives } from './directives.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
@@ -44,7 +45,7 @@ export class NotesAnalyzer {
   private model: NotesModel | undefined;
   private lastStructure: Structure | undefined;
   /** Every finding of the categories and the mis-encoded runs, sorted by position, before the silencing
-   *  comments apply: an edit splices in the findings of the region it rebuilt and shifts those after. */
+   *  comments apply: an edit splices in the findings of the region it rebuilt and moves those after. */
   private findings: Finding[] = [];
   /** How many sections have link definitions, and which have silencing comments: kept up to date by
    *  resection so that a keystroke does not look through every section. */
@@ -68,8 +69,8 @@ export class NotesAnalyzer {
   /**
    * Analyses `text`, reusing every section the edit did not touch. `changes`, when known, saves
    * looking for the edited region; without them it is found by comparing with the previous text.
-   * The stories and categories of the returned model are reused (and shifted) by the next update:
-   * read a model before updating again, or take a copy.
+   * The categories, stories and findings of the returned model are reused by the next update (those
+   * after the edit move with it): read a model before updating again, or take a copy.
    */
   update(text: string, changes?: readonly TextChange[]): NotesModel {
     // With a change event the texts differ; without one, a full comparison is no dearer than the diff.
@@ -135,7 +136,8 @@ export class NotesAnalyzer {
    * Structure and findings. After an edit with the file-wide decisions (notes or not, heading levels,
    * label style, line ending) unchanged, only the categories around the edit are rebuilt: the
    * builder's state is the same at every category heading, so a run from one category heading to
-   * the next gives what a full run would. Categories after it are shifted in place.
+   * the next gives what a full run would. Categories after it move with their anchor (one addition
+   * each, see anchored-span.ts).
    */
   private buildModel(region?: EditedRegion): NotesModel {
     const text = this.text;
@@ -189,9 +191,12 @@ export class NotesAnalyzer {
     };
   }
 
+  /** The findings of a freshly built category; then the category and they move with one anchor. */
   private categoryRuleFindings(category: Category): Finding[] {
     const structure = { ...this.lastStructure!, categories: [category] };
-    return this.findingsOf(CATEGORY_RULES, { text: this.text, structure, misencoded: [], eol: this.eol });
+    const findings = this.findingsOf(CATEGORY_RULES, { text: this.text, structure, misencoded: [], eol: this.eol });
+    anchorCategory(category, findings);
+    return findings;
   }
 
   /** The findings of the mis-encoded runs of `sections`. */
@@ -206,12 +211,14 @@ export class NotesAnalyzer {
 
   /**
    * Replaces the findings of the rebuilt categories and of the re-read sections (old coordinates:
-   * `window` and region.readFrom–readTo) with their new ones, and shifts the findings after them.
+   * `window` and region.readFrom–readTo) with their new ones, and moves what follows the edit: the
+   * categories after the window (their findings move with them) and the mis-encoded findings.
    * Category findings lie inside their category and run findings inside their section, so nothing
    * else changes.
    */
   private spliceFindings(region: EditedRegion, window: RebuiltWindow): void {
     const all = this.findings;
+    const { delta } = region;
     const lo = Math.min(window.lo, region.readFrom);
     const hi = Math.max(window.hi, region.readTo);
     const i0 = findingIndexAt(all, lo);
@@ -221,12 +228,16 @@ export class NotesAnalyzer {
       const f = all[i]!;
       const at = f.span.start;
       const replaced = RUN_RULE_IDS.has(f.rule) ? at >= region.readFrom && at < region.readTo : at >= window.lo && at < window.hi;
-      if (replaced) continue;
-      // What is kept here lies wholly before the edit or wholly after it.
-      if (at >= region.oldTo && region.delta !== 0) shiftFinding(f, region.delta);
-      kept.push(f);
+      if (!replaced) kept.push(f);
     }
-    if (region.delta !== 0) for (let i = i1; i < all.length; i++) shiftFinding(all[i]!, region.delta);
+    if (delta !== 0) {
+      // Only now: the search and the sorting out above read old offsets.
+      const cats = this.lastStructure!.categories;
+      for (let c = window.after; c < cats.length; c++) moveCategory(cats[c]!, delta);
+      // A kept run finding lies wholly before the edit or wholly after it.
+      for (const f of kept) if (RUN_RULE_IDS.has(f.rule) && f.span.start >= region.oldTo) shiftFinding(f, delta);
+      for (let i = i1; i < all.length; i++) if (RUN_RULE_IDS.has(all[i]!.rule)) shiftFinding(all[i]!, delta);
+    }
     const fresh = kept.concat(window.findings, this.runFindings(region.fresh)).sort(byPosition);
     all.splice(i0, i1 - i0, ...fresh);
   }
@@ -238,8 +249,8 @@ export class NotesAnalyzer {
       const severity = severities[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
       for (const r of rule.check(context)) {
-        // Findings own their spans: categories that move are shifted in place, and a span shared
-        // with the model would be shifted twice.
+        // Findings own their spans: a mis-encoded finding is shifted in place after an edit, and a
+        // span shared with the model would move twice.
         findings.push({
           rule: rule.id,
           severity,
@@ -291,7 +302,6 @@ export class NotesAnalyzer {
     if (next < cats.length && !isCategoryHeading(facts[hi], end)) return undefined;
     const built = buildCategories(facts.slice(lo, hi), levels);
     const oldEnd = next < cats.length ? cats[next]!.heading!.start : Infinity;
-    if (region.delta !== 0) for (let i = next; i < cats.length; i++) shiftCategory(cats[i]!, region.delta);
     for (let i = first; i < next; i++) for (const story of cats[i]!.stories) forgetStory(structure.storyLabels, story);
     for (const [story, labels] of built.storyLabels) structure.storyLabels.set(story, labels);
     const removed = next - first;
@@ -299,7 +309,7 @@ export class NotesAnalyzer {
     this.lastStructure = { ...structure, categories: cats };
     const findings: Finding[] = [];
     for (const c of built.categories) for (const f of this.categoryRuleFindings(c)) findings.push(f);
-    return { lo: start, hi: oldEnd, findings };
+    return { lo: start, hi: oldEnd, after: first + built.categories.length, findings };
   }
 }
 
@@ -320,6 +330,8 @@ interface EditedRegion {
 interface RebuiltWindow {
   lo: number;
   hi: number;
+  /** The index of the first category after the rebuilt ones (not yet moved). */
+  after: number;
   findings: Finding[];
 }
 
@@ -368,36 +380,10 @@ function lowerBound(facts: readonly Placed[], offset: number): number {
   return lo;
 }
 
-// The shifts below run over every category after an edit: plain indexed loops, no allocation.
+// Shifting the mis-encoded findings after an edit (categories move with their anchor instead).
 function shiftSpan(span: Span, delta: number): void {
   span.start += delta;
   span.end += delta;
-}
-
-function shiftSpans(spans: readonly Span[], delta: number): void {
-  for (let i = 0; i < spans.length; i++) shiftSpan(spans[i]!, delta);
-}
-
-function shiftStory(story: Story, delta: number): void {
-  shiftSpan(story.heading, delta);
-  shiftSpan(story.span, delta);
-  shiftSpans(story.placeholders, delta);
-  shiftSpans(story.highlights, delta);
-  const sections = story.sections;
-  for (let i = 0; i < sections.length; i++) {
-    shiftSpan(sections[i]!.label, delta);
-    shiftSpan(sections[i]!.span, delta);
-  }
-  const subs = story.stories;
-  for (let i = 0; i < subs.length; i++) shiftStory(subs[i]!, delta);
-}
-
-function shiftCategory(category: Category, delta: number): void {
-  shiftSpan(category.span, delta);
-  if (category.heading) shiftSpan(category.heading, delta);
-  if (category.doneMark) shiftSpan(category.doneMark, delta);
-  const stories = category.stories;
-  for (let i = 0; i < stories.length; i++) shiftStory(stories[i]!, delta);
 }
 
 function shiftEdits(edits: readonly TextEdit[], delta: number): void {

@@ -5,7 +5,12 @@
 // the unit of JavaScript strings, of mdast `offset` and of VS Code's `Position.character`.
 // Lines and columns are derived from offsets in exactly one place: `LineIndex` (line-index.ts).
 
-/** A span of the document text: UTF-16 offsets, `start` inclusive, `end` exclusive. */
+/**
+ * A span of the document text: UTF-16 offsets, `start` inclusive, `end` exclusive. The spans of
+ * categories, stories and their findings are accessor objects that move with their category
+ * (anchored-span.ts): read `start` and `end`, or `JSON.stringify` them; spreading (`{ ...span }`) copies
+ * nothing.
+ */
 export interface Span {
   start: number;
   end: number;
