@@ -414,8 +414,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel 
 export function analyzeUnsectioned(text: string, options: AnalyzeOptions = {}): NotesModel {
   // A section too deeply nested to parse is read plainly, section by section; the whole text parsed
   // at once would be read plainly as a whole. There the sectioned reading is its own reference.
+  // The same when only the whole is: its markers counted together pass the bound (20 000 `_` in one
+  // section, a few more in the next).
   const { starts } = scanSections(text);
-  if (starts.some((start, i) => isPathological(text.slice(start, starts[i + 1] ?? text.length)))) return analyze(text, options);
+  if (isPathological(text) || starts.some((start, i) => isPathological(text.slice(start, starts[i + 1] ?? text.length)))) return analyze(text, options);
   const analyzer = new NotesAnalyzer(options);
   analyzer['useSections'](readAll(text, [0], text.length));
   analyzer['text'] = text;

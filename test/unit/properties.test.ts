@@ -160,6 +160,14 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
 describe('minimal cases found by the properties', () => {
   const stories = (m: ReturnType<typeof analyze>) => m.categories.flatMap((c) => c.stories.map((s) => [s.title, s.status, s.missing.join(',')]));
 
+  it('20 000 markers spread over two sections: each section is read, and the one-section reference agrees', () => {
+    // Each section stays under the bound on emphasis markers; the whole text passes it, so the whole
+    // parsed at once is read plainly: then the sectioned reading is its own reference.
+    const text = `${'_'.repeat(19_995)}\n\n## Category\n### 1 story\n- **Situation**: a\n- **Task**: b\n`;
+    assert.deepEqual(stories(analyze(text)), [['story', 'incomplete', 'action,result']]);
+    assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+  });
+
   it('a byte order mark before a fence: the fenced STAR text stays code (sections.ts ignores the BOM on line 1)', () => {
     const code = '```\n### 1 story\n- **Situation**: a\n- **Task**: b\n```\n';
     assert.equal(analyze(code).isNotes, false);
