@@ -5,6 +5,7 @@
 import type { DirectiveFact, SectionFacts } from './facts.js';
 import { isPathological, readSection } from './facts.js';
 import { anchorCategory, moveCategory } from './anchored-span.js';
+import { deferFix } from './deferred-fix.js';
 import { applyDirectives } from './directives.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
@@ -251,14 +252,16 @@ export class NotesAnalyzer {
       for (const r of rule.check(context)) {
         // Findings own their spans: a mis-encoded finding is shifted in place after an edit, and a
         // span shared with the model would move twice.
-        findings.push({
+        const finding: Finding = {
           rule: rule.id,
           severity,
           message: r.message,
           span: { start: r.span.start, end: r.span.end },
           fix: r.fix,
           ...(r.suggestions ? { suggestions: r.suggestions } : {}),
-        });
+        };
+        if (r.fix && r.verifyFix) deferFix(finding, r.fix, r.verifyFix, () => this.text);
+        findings.push(finding);
       }
     }
     return findings.sort(byPosition);

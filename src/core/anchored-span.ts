@@ -4,6 +4,7 @@
 // offsets relative to one anchor per category, so moving a category is one addition, whatever it holds.
 // They read and write like plain spans (`start`, `end`), and serialise as plain spans.
 
+import { mapFixEdits } from './deferred-fix.js';
 import type { Category, Finding, Span, Story, TextEdit } from './model.js';
 
 export interface Anchor {
@@ -76,7 +77,7 @@ export function anchorCategory(category: Category, findings: readonly Finding[])
   for (const story of category.stories) anchorStory(anchor, story);
   for (const f of findings) {
     f.span = anchored(anchor, f.span);
-    if (f.fix) f.fix = anchorEdits(anchor, f.fix);
+    mapFixEdits(f, (edits) => anchorEdits(anchor, edits));
     if (f.suggestions) f.suggestions = f.suggestions.map((s) => ({ title: s.title, edits: anchorEdits(anchor, s.edits) }));
   }
 }

@@ -11,7 +11,8 @@ import { eachStory, listParts, quote, type Report, type Rule, type RuleContext }
  * (A label that is there but empty is the empty-section rule's.) The fix inserts the missing labels,
  * empty, where they belong in S-T-A-R order, written like the story's own labels — or, for a story
  * with no label yet, like the labels most used in the file. Inserting an empty label changes no
- * existing text, so the fix is certain.
+ * existing text; the fix is offered as certain only when re-reading the story with it applied shows
+ * every part labelled (checked when the fix is first read).
  */
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -26,11 +27,11 @@ export const missingSection: Rule = {
       const absent = REQUIRED_PARTS.filter((p) => !labelled.has(p));
       if (absent.length === 0) continue;
       const edits = insertLabels(context, story, absent);
-      const fix = edits && settles(context, story, absent, edits) ? edits : undefined;
+      const { levels } = context.structure;
       reports.push({
         span: story.heading,
         message: `${story.kind === 'substory' ? 'Sub-story' : 'Story'} ${quote(story.title)} has no ${listParts(absent)}.`,
-        ...(fix ? { fix } : {}),
+        ...(edits ? { fix: edits, verifyFix: (text: string, current: readonly TextEdit[]) => settles(text, levels, story, absent, current) } : {}),
       });
     }
     return reports;
@@ -96,7 +97,7 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
  * next one after the last edit). Layouts where an inserted line would join a paragraph or leave a
  * list item are many; a fix is called certain only when it is seen to work.
  */
-function settles({ text, structure }: RuleContext, story: Story, absent: StarPart[], edits: TextEdit[]): boolean {
+function settles(text: string, levels: Levels, story: Story, absent: StarPart[], edits: readonly TextEdit[]): boolean {
   const from = headingLineAtOrBefore(text, story.heading.start);
   const to = headingLineAfter(text, Math.max(...edits.map((e) => e.span.end)));
   let chunk = '';
@@ -108,7 +109,6 @@ function settles({ text, structure }: RuleContext, story: Story, absent: StarPar
   chunk += text.slice(pos, to);
   const at = story.heading.start - from;
   const wanted = [...absent, ...story.sections.map((x) => x.part)];
-  const { levels } = structure;
   // The answer depends on nothing else: remembered, an edit elsewhere in the story's category (which
   // rebuilds the category's findings) does not parse the untouched stories again.
   const key = `${levels.category},${levels.story},${levels.bold},${at},${wanted.join()},${story.stories.length}\u0000${chunk}`;

@@ -18,6 +18,11 @@ export interface Report {
   span: Span;
   message: string;
   fix?: TextEdit[];
+  /**
+   * When given, `fix` is certain only if this says so; asked when the fix is first read, with the
+   * document's text then and the fix's edits where they are then (see deferred-fix.ts).
+   */
+  verifyFix?: (text: string, edits: readonly TextEdit[]) => boolean;
   suggestions?: Suggestion[];
 }
 
