@@ -42,6 +42,7 @@ function placed(section: Section): Placed[] {
 
 export class NotesAnalyzer {
   private text = '';
+  private readonly latest = { text: '' };
   private sections: Section[] = [];
   private model: NotesModel | undefined;
   private lastStructure: Structure | undefined;
@@ -78,6 +79,7 @@ export class NotesAnalyzer {
     if (this.model && !changes?.length && text === this.text) return this.model;
     const region = this.resection(text, changes);
     this.text = text;
+    this.latest.text = text;
     this.model = this.buildModel(this.model ? region : undefined);
     return this.model;
   }
@@ -246,6 +248,9 @@ export class NotesAnalyzer {
   private findingsOf(rules: readonly Rule[], context: RuleContext): Finding[] {
     const severities = this.options.severities ?? {};
     const findings: Finding[] = [];
+    // A deferred fix reads the latest text through this holder, not through the analyzer: a model
+    // kept after analyze() must not keep the analyzer's cache alive.
+    const latest = this.latest;
     for (const rule of rules) {
       const severity = severities[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
@@ -260,7 +265,7 @@ export class NotesAnalyzer {
           fix: r.fix,
           ...(r.suggestions ? { suggestions: r.suggestions } : {}),
         };
-        if (r.fix && r.verifyFix) deferFix(finding, r.fix, r.verifyFix, () => this.text);
+        if (r.fix && r.verifyFix) deferFix(finding, r.fix, r.verifyFix, () => latest.text);
         findings.push(finding);
       }
     }
@@ -424,6 +429,7 @@ export function analyzeUnsectioned(text: string, options: AnalyzeOptions = {}): 
   const analyzer = new NotesAnalyzer(options);
   analyzer['useSections'](readAll(text, [0], text.length));
   analyzer['text'] = text;
+  analyzer['latest'].text = text;
   return analyzer['buildModel']();
 }
 
