@@ -27,7 +27,7 @@
 //   markdownlint        lint({ strings: { doc: text } }) with the default rules
 //   line scan           split into lines, three regexes per line: the floor
 // Small inputs are timed in batches (one run = several calls, time divided by their number) so that
-// one run lasts ≥ 10 ms.
+// one run lasts ≥ 10 ms; edits so that it lasts ≥ 100 ms (see MIN_EDIT_RUN_MS).
 //
 // remark-parse and markdownlint grow faster than linearly with the size of these notes (micromark's
 // document tokenizer rebuilds its whole event list, an EditMap.consume, each time a list ends, and notes
@@ -92,6 +92,11 @@ const MEMORY_SIZE = QUICK ? 64 * KB : 8 * MB;
 const MIN_RUN_MS = 10; // batch small inputs so that one run lasts at least this long
 const MAX_BATCH = 100;
 const MAX_EDIT_BATCH = 20; // edits are cumulative: keep the text close to the generated one
+// Edits are timed in runs of at least this long (up to MAX_EDIT_BATCH keystrokes): a keystroke right
+// after the forced full GC of a heap that holds an 8 MB analysis pays for the concurrent sweeping
+// that GC leaves behind (CPU time twice the wall time shows it), and no keystroke in an editor
+// follows a forced full GC.
+const MIN_EDIT_RUN_MS = 100;
 const BUDGET_MS = 150_000; // at most this long for the runs of one core contender at one size (not with --full)
 const SLOW_PEER_MS = 15_000; // above 1 MB, a peer predicted slower than this per run gets one limited run in a worker
 const COLD_SPAWNS = 5;
@@ -295,7 +300,8 @@ async function measureSize(size) {
     const est = c.warm.length ? median(c.warm.slice(-5)) : c.predicted;
     c.predicted = est;
     const cap = c.id === 'edit' ? MAX_EDIT_BATCH : MAX_BATCH;
-    c.inner = est !== null && est > 0 ? Math.min(cap, Math.max(1, Math.ceil(MIN_RUN_MS / est))) : 1;
+    const minRun = c.id === 'edit' ? MIN_EDIT_RUN_MS : MIN_RUN_MS;
+    c.inner = est !== null && est > 0 ? Math.min(cap, Math.max(1, Math.ceil(minRun / est))) : 1;
   }
 
   // Interleaved runs. Above 1 MB (not with --full), a contender whose first run shows that RUNS runs would
