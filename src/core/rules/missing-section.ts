@@ -109,21 +109,8 @@ function settles(text: string, levels: Levels, story: Story, absent: StarPart[],
   chunk += text.slice(pos, to);
   const at = story.heading.start - from;
   const wanted = [...absent, ...story.sections.map((x) => x.part)];
-  // The answer depends on nothing else: remembered, an edit elsewhere in the story's category (which
-  // rebuilds the category's findings) does not parse the untouched stories again.
-  const key = `${levels.category},${levels.story},${levels.bold},${at},${wanted.join()},${story.stories.length}\u0000${chunk}`;
-  let answer = verified.get(key);
-  if (answer === undefined) {
-    answer = storyGetsEveryPart(chunk, at, levels, wanted, story.stories.length);
-    if (verified.size >= VERIFIED_MAX) verified.clear();
-    verified.set(key, answer);
-  }
-  return answer;
+  return storyGetsEveryPart(chunk, at, levels, wanted, story.stories.length);
 }
-
-/** A bounded memo of settles(): whole, it would hold a copy of every story a session verified. */
-const verified = new Map<string, boolean>();
-const VERIFIED_MAX = 4096;
 
 function storyGetsEveryPart(chunk: string, at: number, levels: Levels, wanted: StarPart[], substories: number): boolean {
   const facts = readSection(chunk);
