@@ -224,8 +224,8 @@ export class NotesAnalyzer {
     const { delta } = region;
     const lo = Math.min(window.lo, region.readFrom);
     const hi = Math.max(window.hi, region.readTo);
-    const i0 = findingIndexAt(all, lo);
-    const i1 = findingIndexAt(all, hi);
+    const i0 = lowerBound(all, lo, findingStart);
+    const i1 = lowerBound(all, hi, findingStart);
     const kept: Finding[] = [];
     for (let i = i0; i < i1; i++) {
       const f = all[i]!;
@@ -302,8 +302,8 @@ export class NotesAnalyzer {
     for (let i = sectionIndexAt(this.sections, start); i < this.sections.length && this.sections[i]!.start <= end; i++) {
       for (const f of placed(this.sections[i]!)) facts.push(f);
     }
-    const lo = lowerBound(facts, start);
-    const hi = lowerBound(facts, end);
+    const lo = lowerBound(facts, start, factStart);
+    const hi = lowerBound(facts, end, factStart);
     const isCategoryHeading = (f: Placed | undefined, at: number) =>
       f !== undefined && f.start === at && f.kind === 'heading' && !f.star && f.depth === levels.category;
     if (!isCategoryHeading(facts[lo], start)) return undefined;
@@ -364,25 +364,16 @@ function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   return out;
 }
 
-/** Index of the first finding starting at or after `offset`. */
-function findingIndexAt(findings: readonly Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid]!.span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const findingStart = (f: Finding) => f.span.start;
+const factStart = (f: Placed) => f.start;
 
-/** Index of the first fact starting at or after `offset`. */
-function lowerBound(facts: readonly Placed[], offset: number): number {
+/** Index of the first item (facts, findings: sorted by start) starting at or after `offset`. */
+function lowerBound<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let lo = 0;
-  let hi = facts.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (facts[mid]!.start < offset) lo = mid + 1;
+    if (startOf(items[mid]!) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
