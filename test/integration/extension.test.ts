@@ -7,44 +7,8 @@ import { analyze } from '../../src/core/index';
 import type { InterviewNotesApi } from '../../src/vscode/extension';
 import { toRange } from '../../src/vscode/positions';
 import { readSettings } from '../../src/vscode/settings-map';
-import type { StoryElement } from '../../src/vscode/stories-view';
+import { activate, applyFix, diagnosticLine, diagnostics, EXTENSION_ID, labels, NOTES_MD, open, quickFixes, revert, waitFor, workspaceFile } from './helpers';
 import { screenshotWithRows } from './runner/result-file.cjs';
-
-const EXTENSION_ID = 'interview-notes.interview-notes';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function open(name: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
-  return vscode.window.showTextDocument(document);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function diagnosticLine(code: unknown, r: vscode.Range, severity: string, message?: string): string {
-  const s = `${code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${severity}`;
-  return message === undefined ? s : `${s} ${message}`;
-}
-
-function diagnostics(uri: vscode.Uri, withMessages = false): string[] {
-  const name: Record<number, string> = { 0: 'error', 1: 'warning', 2: 'information', 3: 'hint' };
-  return vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === 'interview-notes')
-    .map((d) => diagnosticLine(typeof d.code === 'object' ? d.code.value : d.code, d.range, name[d.severity], withMessages ? d.message : undefined));
-}
 
 /** What the pure core finds in the document's current text, as `diagnostics(uri, true)` writes it. */
 function coreDiagnostics(document: vscode.TextDocument): string[] {
@@ -60,27 +24,12 @@ function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
   return new vscode.Range(document.positionAt(at), document.positionAt(at + needle.length));
 }
 
-async function quickFixes(uri: vscode.Uri, range: vscode.Range, only?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, only?.value)) ?? [];
-}
-
-async function revert(editor: vscode.TextEditor): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor('the revert', () => !editor.document.isDirty);
-}
-
-function labels(api: InterviewNotesApi, element?: StoryElement): string[] {
-  return api.stories.getChildren(element).map((e) => `${e.data.label} [${e.data.description}]`);
-}
-
 describe('Interview Notes in a real VS Code', function () {
   this.timeout(60000);
   let api: InterviewNotesApi;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<InterviewNotesApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    api = await extension.activate();
+    api = await activate();
   });
 
   after(async () => {
@@ -106,11 +55,11 @@ describe('Interview Notes in a real VS Code', function () {
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
     await vscode.commands.executeCommand('interviewNotes.stories.focus');
     await waitFor('the tree', () => labels(api).length === 2);
-    assert.deepEqual(labels(api), ['A. Handling Disagreements [1/2]', 'B. Ownership [0/2]']);
+    assert.deepEqual(labels(api), NOTES_MD.categories);
     const [a, b] = api.stories.getChildren();
-    assert.deepEqual(labels(api, a), ['1. Disagreed on a design []', '2. Disagreed with my manager [missing T R]']);
-    assert.deepEqual(labels(api, b), ['1. Fixed the flaky build [missing T · 1 ❓]', '2. Owned an outage [empty]']);
-    assert.equal(api.view.badge?.value, 3);
+    assert.deepEqual(labels(api, a), NOTES_MD.storiesOfA);
+    assert.deepEqual(labels(api, b), NOTES_MD.storiesOfB);
+    assert.equal(api.view.badge?.value, NOTES_MD.unfinished);
     // Clicking a story reveals its heading.
     const story = api.stories.getChildren(b)[1]!;
     const item = api.stories.getTreeItem(story);
@@ -123,13 +72,7 @@ describe('Interview Notes in a real VS Code', function () {
     const editor = await open('notes.md');
     const uri = editor.document.uri;
     await waitFor('diagnostics', () => diagnostics(uri).length > 0);
-    assert.deepEqual(diagnostics(uri), [
-      'done-but-unfinished 0:3-0:4 warning',
-      'missing-section 7:0-7:31 warning',
-      'placeholder 13:44-13:45 information',
-      'empty-section 14:2-14:11 warning',
-      'empty-story 18:0-18:21 warning',
-    ]);
+    assert.deepEqual(diagnostics(uri), NOTES_MD.diagnostics);
     const d = vscode.languages.getDiagnostics(uri)[0]!;
     assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/done-but-unfinished.md'));
   });
@@ -137,17 +80,9 @@ describe('Interview Notes in a real VS Code', function () {
   it('inserts the missing STAR labels with a quick fix, touching nothing else', async () => {
     const editor = await open('notes.md');
     const before = editor.document.getText();
-    const fixes = await quickFixes(editor.document.uri, new vscode.Range(7, 0, 7, 31));
-    const fix = fixes.find((a) => a.title === 'Insert the missing STAR labels (Task or Result)');
-    assert.ok(fix?.edit, `offered: ${fixes.map((a) => a.title).join(' | ')}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.equal(
-      editor.document.getText(),
-      before.replace(
-        '- **Situation**: A partner date was promised early.\n- **Action**: Proposed a smaller first release.\n',
-        '- **Situation**: A partner date was promised early.\n- **Task**:\n- **Action**: Proposed a smaller first release.\n- **Result**:\n',
-      ),
-    );
+    const { range, title, before: replaced, after } = NOTES_MD.missingLabelsFix;
+    await applyFix(editor, range, title);
+    assert.equal(editor.document.getText(), before.replace(replaced, after));
     await waitFor('the story to lose its missing-section finding', () => !diagnostics(editor.document.uri).some((d) => d.startsWith('missing-section')));
     await revert(editor);
   });
