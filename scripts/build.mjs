@@ -2,6 +2,7 @@
 // command-line tool can both load it (the pattern of microsoft/vscode-extension-samples esbuild-sample),
 // and a browser bundle for VS Code for the Web. Type-checking is `tsc --noEmit`, separately.
 import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -26,4 +27,28 @@ await Promise.all([
   // The integration tests: a runner and one bundle per test file (they run inside VS Code).
   esbuild.build({ ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts'],
     outdir: 'dist/test/integration', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } }),
+  // The browser build's integration tests, for the web worker extension host: one bundle with its
+  // runner, mocha's browser build and chai (the worker's require knows only vscode).
+  esbuild.build({ ...common, platform: 'browser', entryPoints: ['test/integration/web/index.ts'], outfile: 'dist/test/integration/web/index.js',
+    external: ['vscode'], plugins: [umdAsCommonJs(/^mocha\/mocha\.js$/)] }),
 ]);
+
+/**
+ * Bundles a UMD file as the CommonJS module it is. mocha/mocha.js lies in a "type": "module"
+ * package, so esbuild would take it for ESM, leave its `module` free, and its UMD header would
+ * then replace the whole bundle's module.exports (the tests' run()) with mocha. Loaded from a
+ * namespace of its own, no package.json applies and esbuild wraps it as CommonJS.
+ */
+function umdAsCommonJs(filter) {
+  return {
+    name: 'umd-as-commonjs',
+    setup(build) {
+      build.onResolve({ filter }, async ({ path, resolveDir, kind, pluginData }) => {
+        if (pluginData?.umdResolving) return undefined; // the build.resolve below: esbuild's own resolution
+        const resolved = await build.resolve(path, { resolveDir, kind, pluginData: { umdResolving: true } });
+        return resolved.errors.length ? { errors: resolved.errors } : { path: resolved.path, namespace: 'umd' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'umd' }, async ({ path }) => ({ contents: await readFile(path, 'utf8'), loader: 'js' }));
+    },
+  };
+}

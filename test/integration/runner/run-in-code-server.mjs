@@ -6,7 +6,7 @@
 //   node test/integration/runner/run-in-code-server.mjs \
 //     --extension .  --tests dist/test/integration/index.js  --workspace test/fixtures/workspace \
 //     [--screenshot test-results/integration.png] [--timeout 300] [--logs test-results/code-server] \
-//     [--install] [--verbose] [--keep]
+//     [--install] [--verbose] [--keep] [--web]
 //
 // Install first (idempotent, ~1 min on a fresh machine): bash scripts/code-server/install.sh
 // (--install does it when code-server is missing).
@@ -33,6 +33,10 @@
 // Exit status: 0 passed; 1 tests failed / extension host crashed / timed out / no result; 2 usage
 // error or code-server not installed. Logs (server log, extension host log, browser-side logs) are
 // copied to --logs if given; without --logs the state folder is kept on failure and its path printed.
+//
+// --web runs the extension and the tests in the browser's web worker extension host instead (the
+// extension's "browser" entry, as VS Code for the Web runs it); see WEB_HOST below for how and what
+// changes in the convention.
 //
 // Also exports startCodeServer() (used by scripts/start.mjs) and runInCodeServer().
 import { spawn, spawnSync } from 'node:child_process';
@@ -71,6 +75,29 @@ const RUN_TAG_ENV = 'INTERVIEW_NOTES_CODE_SERVER_RUN';
 
 export class CodeServerMissingError extends Error {}
 export class UsageError extends Error {}
+
+// WEB_HOST (--web): the extension under development and its tests in the browser's web worker
+// extension host. The workbench payload's `extensionDevelopmentKind` would be the way, but VS Code
+// 1.100's web workbench only parses it (as extensionDevelopmentLocationKind): the running-location
+// tracker asks for `extensionDevelopmentKind`, which only the desktop environment service has. What
+// the web workbench does honour is the user setting remote.extensionKind (extension id -> kinds):
+// ["web"] puts the extension, scanned on code-server's side, into the local web worker host, which
+// loads its "browser" entry. VS Code runs extensionTestsPath in the host of the extension whose
+// folder holds it, so the tests must lie inside --extension, as one browser bundle (the worker's
+// require knows only vscode). A worker has no process.env and no disk: the tests write their result
+// (same JSON as result-file.cjs) with vscode.workspace.fs into the open folder as WEB_RESULT_FILE
+// (test/integration/web/index.ts); it is read from there and deleted.
+const WEB_RESULT_FILE = '.interview-notes-web-result.json';
+
+function webHost(extension, tests, workspace) {
+  if (workspace.endsWith('.code-workspace')) throw new UsageError('--web needs a folder as --workspace (the tests write their result into it)');
+  if (!tests.startsWith(`${extension}${path.sep}`)) throw new UsageError('--web needs --tests inside --extension (VS Code runs them in that extension\'s host)');
+  const manifest = JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8'));
+  if (!manifest.browser) throw new UsageError(`--web: ${extension}/package.json has no "browser" entry`);
+  const resultFile = path.join(workspace, WEB_RESULT_FILE);
+  fs.rmSync(resultFile, { force: true }); // a stale result must not pass for this run's
+  return { resultFile, settings: { 'remote.extensionKind': { [`${manifest.publisher}.${manifest.name}`]: ['web'] } } };
+}
 
 /** Where install.sh puts code-server; throws CodeServerMissingError when it is not (completely) there. */
 export function findCodeServer() {
@@ -124,6 +151,7 @@ function signalTagged(tag, signal) {
  * @param {string} [o.stateDir] default: a new folder in os.tmpdir()
  * @param {Record<string,string>} [o.env] extra environment (the extension host inherits it)
  * @param {string[]} [o.extraArgs] more code-server arguments (e.g. a folder to open)
+ * @param {Record<string, unknown>} [o.settings] user settings on top of the defaults below
  * @param {(line: string) => void} [o.onLine] every line code-server prints
  * @returns {Promise<{origin: string, host: string, port: number, stateDir: string, userDataDir: string,
  *   extensionsDir: string, logFile: string, child: import('node:child_process').ChildProcess,
@@ -162,6 +190,7 @@ export async function startCodeServer(o = {}) {
       'security.workspace.trust.enabled': false,
       'git.enabled': false,
       'window.commandCenter': false,
+      ...o.settings,
     }, null, 2)}\n`);
   }
   const logFile = path.join(stateDir, 'code-server.log');
@@ -293,6 +322,7 @@ async function loadPlaywright() {
  * @param {string} [o.logs] folder to copy all logs into
  * @param {boolean} [o.keep] keep the state folder
  * @param {boolean} [o.verbose] also print code-server's own log and the browser console
+ * @param {boolean} [o.web] run in the web worker extension host (see WEB_HOST)
  * @param {(line: string) => void} [o.print] default: stdout
  */
 export async function runInCodeServer(o) {
@@ -309,8 +339,9 @@ export async function runInCodeServer(o) {
   findCodeServer(); // fail fast with the one-line message
   const { chromium } = await loadPlaywright();
 
+  const web = o.web ? webHost(extension, tests, workspace) : null;
   const stateDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'interview-notes-code-server-'));
-  const resultFile = path.join(stateDir, 'result.json');
+  const resultFile = web ? web.resultFile : path.join(stateDir, 'result.json');
   const screenshotRequest = path.join(stateDir, 'screenshot-request');
 
   const extHostExits = [];   // { pid, code, signal, resultExisted }
@@ -325,6 +356,7 @@ export async function runInCodeServer(o) {
   try {
     server = await startCodeServer({
       stateDir,
+      settings: web?.settings,
       env: { [RESULT_FILE_ENV]: resultFile, [SCREENSHOT_REQUEST_ENV]: screenshotRequest },
       onLine: (line) => {
         if (o.verbose) print(`[code-server] ${line}`);
@@ -355,6 +387,8 @@ export async function runInCodeServer(o) {
     });
     page.on('pageerror', (err) => print(`[page error] ${err.message}`));
     if (o.verbose) page.on('console', (m) => print(`[browser ${m.type()}] ${m.text()}`));
+    // The web worker host's console (the tests' output) reaches neither the workbench's log hook nor the page's console.
+    if (web) page.on('worker', (worker) => worker.on('console', (m) => print(m.text())));
 
     const takeScreenshot = async (label) => {
       if (!o.screenshot) return;
@@ -411,7 +445,7 @@ export async function runInCodeServer(o) {
     if (fs.existsSync(resultFile)) {
       try { result = JSON.parse(fs.readFileSync(resultFile, 'utf8')); } catch (err) { unreadable = `unreadable result file: ${err.message}`; }
     }
-    if (outcome.kind === 'exit') {
+    if (outcome.kind === 'exit' && !web) {
       // The extension host exits right after reporting: make sure it did so normally.
       const deadline = Date.now() + 3000;
       while (!extHostExits.length && Date.now() < deadline) await delay(50);
@@ -444,6 +478,7 @@ export async function runInCodeServer(o) {
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop();
+    if (web) fs.rmSync(web.resultFile, { force: true });
   }
 
   // Logs: copy them out, or keep the state folder on failure.
@@ -477,9 +512,12 @@ export async function runInCodeServer(o) {
     print('Failures:');
     result.failures.forEach((f, i) => print(`  ${i + 1}) ${f.title}\n     ${String(f.error).split('\n').join('\n     ')}`));
   }
-  if (logsWhere) print(`[runner] logs: ${logsWhere} (code-server.log; ${logsWhere === stateDir ? 'user-data/logs' : 'server'}/*/exthost1/remoteexthost.log is the extension host's)`);
+  let extHostLog = `${logsWhere === stateDir ? 'user-data/logs' : 'server'}/*/exthost1/remoteexthost.log is the extension host's`;
+  // The web worker host logs in the browser: its log comes with the workbench's exit hook, kept with --logs.
+  if (web) extHostLog = logsWhere === stateDir ? 'the web worker host\'s log is kept only with --logs' : 'browser/exthost/webWorker/workerexthost.log is the extension host\'s';
+  if (logsWhere) print(`[runner] logs: ${logsWhere} (code-server.log; ${extHostLog})`);
   print(`[runner] ${exitCode === 0 ? 'PASSED' : `FAILED: ${reason}`} in ${elapsed()}`);
-  if (result) print(`integration: ${result.passed ?? 0} passed, ${result.failed ?? 0} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+  if (result) print(`${web ? 'web' : 'integration'}: ${result.passed ?? 0} passed, ${result.failed ?? 0} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
   return { exitCode, result, reason };
 }
 
@@ -499,6 +537,7 @@ async function main(argv) {
         install: { type: 'boolean' },
         keep: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        web: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
