@@ -149,7 +149,8 @@ describe('command line (dist/cli.js)', function () {
     const usage: [string, string[]][] = [
       ['a missing file', ['check', 'no-such-file.md']],
       ['a missing file among good ones', ['check', 'good.md', 'no-such-file.md']],
-      ['a directory', ['check', 'sub']],
+      ['a folder without Markdown files', ['check', 'sub']],
+      ['a glob that matches nothing', ['check', 'nothing/**/*.md']],
       ['an unknown option', ['check', '--frobnicate', 'good.md']],
       ['no files', ['check']],
       ['no command', []],
