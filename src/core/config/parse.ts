@@ -67,14 +67,14 @@ export function parseConfig(text: string, syntax: ConfigSyntax = 'jsonc'): Parse
   return { config: withoutInvalid(value, errors), problems };
 }
 
-/** The JSON value of a node, built by hand so that `__proto__` keys stay plain data. */
+/** The JSON value of a node, built by hand so that a `__proto__` key stays plain data. */
 function nodeValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
-      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
       for (const p of node.children ?? []) {
         const [key, value] = p.children ?? [];
-        if (key && value) out[key.value as string] = nodeValue(value);
+        if (key && value) Object.defineProperty(out, key.value as string, { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
