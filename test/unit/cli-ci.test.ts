@@ -1,5 +1,4 @@
 // The command line in CI, as a user runs it (`node dist/cli.js`, built by cli.test.ts's `before` or
-/* eslint-disable no-control-regex -- control characters in output are what these tests look for */
 // here): the configuration file found from a nested file, --config, folders, globs and standard
 // input; each --format checked by what reads it (SARIF against the official schema, the JSON output
 // against ours, workflow-command lines parsed as the Actions runner does, JUnit parsed as XML);
@@ -7,6 +6,7 @@
 // one at a time; the pre-commit hook on a temporary git repository; and the editor's way of
 // resolving options giving the same findings as the command line.
 
+/* eslint-disable no-control-regex -- control characters in the output are what these tests look for */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';

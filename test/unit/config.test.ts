@@ -3,6 +3,7 @@
 // and contributed to VS Code, notes include/exclude globs, and the precedence of the layers.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
@@ -111,6 +112,11 @@ describe('configuration file: the shipped schema', () => {
     const ajv = new Ajv({ strict: true });
     ajv.addVocabulary(['markdownDescription', 'enumDescriptions']);
     assert.doesNotThrow(() => ajv.compile(schema));
+  });
+
+  it('the validator compiled from it is up to date (node scripts/generate-config-validator.mjs)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-config-validator.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
   });
 
   it('is contributed to VS Code for the configuration files and package.json, and shipped in the .vsix', () => {

@@ -2,33 +2,30 @@
 // a syntax error, a wrong type or an unknown key is a problem to report, and whatever is valid is
 // still used. Parsed with Microsoft's jsonc-parser (comments, trailing commas: the parser VS Code
 // itself uses for settings.json) and validated with ajv against the schema shipped in the package,
-// the same file VS Code uses for completion and hover (package.json `contributes.jsonValidation`).
+// the same file VS Code uses for completion and hover (package.json `contributes.jsonValidation`),
+// compiled ahead of time.
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 // The ES module build: the package's UMD main hides its inner requires from bundlers (esbuild leaves
 // `require('./impl/format')` in the bundle, which then fails at run time).
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import schema from '../../../schemas/interview-notes.schema.json';
 import { LineIndex } from '../line-index.js';
 import type { ConfigProblem, InterviewNotesConfig, ParsedConfig } from './types.js';
+// The schema compiled ahead of time by ajv (scripts/generate-config-validator.mjs): no schema
+// compilation, and so no `new Function`, at run time.
+import { validate as validateSchema } from './validate-schema.generated.js';
 
 /** The key that holds the configuration inside package.json. */
 export const PACKAGE_JSON_KEY = 'interview-notes';
 
 export type ConfigSyntax = 'jsonc' | 'package.json';
 
-let validator: ValidateFunction | undefined;
-
-/** Compiled once, on first use: a session without a configuration file never pays for it. */
-function validate(): ValidateFunction {
-  if (!validator) {
-    // VS Code's own annotation keywords are not JSON Schema; tell ajv they are harmless.
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    ajv.addVocabulary(['markdownDescription', 'enumDescriptions']);
-    validator = ajv.compile(schema);
-  }
-  return validator;
+interface Validate {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+const validate = (): Validate => validateSchema as Validate;
 
 /**
  * Parses a configuration file's text. `package.json` takes the `interview-notes` key (a package.json
