@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -20,22 +20,9 @@ import { analyze, decodeFile } from '../../src/core/index';
 import { locateConfig, parseConfig, resolveOptions } from '../../src/core/config/index';
 import { readSettings } from '../../src/vscode/settings-map';
 import { main, type Io } from '../../src/cli/main';
+import { cli, CLI, ROOT, type Run } from '../support/cli-run';
 import { corpusFiles, requireShared, SEED_PATH } from '../support/shared';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd: string, options: { input?: string; env?: Record<string, string> } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, input: options.input, env });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const COMPLETE = '### 1 Finished story\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: r\n';
 /** An unfinished story (no Result: a warning) with a TODO (information). */
