@@ -132,7 +132,9 @@ export class NotesStore implements vscode.Disposable {
     // change events as edits of a text it never saw.
     if (entry.tooLarge) entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     try {
-      entry.model = entry.tooLarge ? EMPTY : entry.analyzer.update(text, changes);
+      // A file the configuration file excludes (`notes.exclude`) is not notes: nothing to show.
+      const excluded = (this.optionsFor(entry.uri) as { notes?: boolean | 'auto' }).notes === false;
+      entry.model = entry.tooLarge || excluded ? EMPTY : entry.analyzer.update(text, changes);
     } catch (e) {
       // The core is tested never to throw; if it ever does, the document keeps working without us.
       console.error(`interview-notes: analysis failed for ${entry.uri.toString()}`, e);
