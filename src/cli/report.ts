@@ -1,6 +1,8 @@
-// The command line's two outputs: a readable tree with findings, and the documented JSON shape.
+// What the command line reports about one file, in the documented JSON shape
+// (schemas/check-output.schema.json). Every output format is made from these records, one file at a
+// time, so the formats agree with each other and nothing of a file is kept once it is written.
 
-import { LineIndex, type Category, type Finding, type NotesModel, type Story } from '../core/index.js';
+import { LineIndex, type Category, type NotesModel, type Severity, type Story } from '../core/index.js';
 import type { NotesFile } from './files.js';
 
 export interface FileReport {
@@ -9,119 +11,120 @@ export interface FileReport {
   model: NotesModel;
   /** How many certain fixes --fix applied. */
   fixed: number;
+  /** Left out by the configuration's `notes.exclude`: not analysed. */
+  excluded?: boolean;
 }
 
-const MARK = { complete: '✓', incomplete: '◐', empty: '○' } as const;
-const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R', learning: 'L' } as const;
-
-export function renderText(reports: readonly FileReport[]): string {
-  const lines: string[] = [];
-  let stories = 0;
-  let complete = 0;
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const r of reports) {
-    const index = new LineIndex(r.file.text);
-    const notice = r.file.encoding !== 'utf-8' ? ` (not UTF-8: read as ${r.file.encoding})` : '';
-    if (!r.model.isNotes) {
-      lines.push(`${r.path}: not interview notes (no STAR labels), nothing to check${notice}`);
-      continue;
-    }
-    lines.push(`${r.path}${notice}`);
-    for (const c of r.model.categories) {
-      const done = c.stories.filter((s) => s.status === 'complete').length;
-      const title = c.title === null ? '(no category)' : `${c.done ? '✅ ' : ''}${c.label ? c.label + '. ' : ''}${c.title}`;
-      lines.push(`  ${title}  ${done}/${c.stories.length}`);
-      for (const s of c.stories) {
-        lines.push(storyLine(s, '    '));
-        for (const sub of s.stories) lines.push(storyLine(sub, '      '));
-      }
-      stories += c.stories.length;
-      complete += done;
-    }
-    for (const f of r.model.findings) {
-      counts[f.severity]++;
-      lines.push(findingLine(r.path, index, f));
-    }
-    if (r.fixed > 0) lines.push(`${r.path}: applied ${r.fixed} fix${r.fixed === 1 ? '' : 'es'}`);
-  }
-  const total = counts.error + counts.warning + counts.information + counts.hint;
-  const parts = (['error', 'warning', 'information', 'hint'] as const)
-    .filter((k) => counts[k] > 0)
-    .map((k) => `${counts[k]} ${k === 'information' ? 'info' : k}${counts[k] === 1 || k === 'information' ? '' : 's'}`);
-  lines.push(
-    `${total} finding${total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''} in ${reports.length} file${reports.length === 1 ? '' : 's'}; ${complete}/${stories} stories complete`,
-  );
-  return lines.join('\n');
-}
-
-function storyLine(s: Story, indent: string): string {
-  const number = s.number !== undefined ? `${s.number}. ` : '';
-  const missing = s.status === 'incomplete' && s.missing.length ? `  missing ${s.missing.map((p) => LETTER[p]).join(' ')}` : '';
-  const placeholders = s.placeholders.length ? `  ${s.placeholders.length} ❓` : '';
-  return `${indent}${MARK[s.status]} ${number}${s.title}${s.status === 'empty' ? '  (empty)' : ''}${missing}${placeholders}`;
-}
-
-function findingLine(path: string, index: LineIndex, f: Finding): string {
-  const p = index.lineColumnAt(f.span.start);
-  return `${path}:${p.line}:${p.column}: ${f.severity} ${f.rule} ${f.message}`;
-}
-
-interface JsonStory {
+export interface JsonStory {
   title: string;
   line: number;
   status: Story['status'];
   missing: Story['missing'];
   number?: number;
+  /** How many placeholders (❓, TODO…) the story holds. */
+  placeholders: number;
   stories: JsonStory[];
 }
 
-export function toJson(reports: readonly FileReport[]) {
-  let stories = 0;
-  let complete = 0;
-  const files = reports.map((r) => {
-    const index = new LineIndex(r.file.text);
-    const line = (offset: number) => index.lineColumnAt(offset).line;
-    const story = (s: Story): JsonStory => ({
-      title: s.title,
-      line: line(s.heading.start),
-      status: s.status,
-      missing: s.missing,
-      ...(s.number !== undefined ? { number: s.number } : {}),
-      stories: s.stories.map(story),
-    });
-    const categories = r.model.categories.map((c: Category) => {
-      stories += c.stories.length;
-      complete += c.stories.filter((s) => s.status === 'complete').length;
-      return {
-        title: c.title,
-        line: c.heading ? line(c.heading.start) : line(c.span.start),
-        done: c.done,
-        ...(c.label ? { label: c.label } : {}),
-        stories: c.stories.map(story),
-      };
-    });
-    const findings = r.model.findings.map((f) => {
-      const start = index.lineColumnAt(f.span.start);
-      const end = index.lineColumnAt(f.span.end);
-      return {
-        rule: f.rule,
-        severity: f.severity,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        message: f.message,
-        fixable: f.fix !== undefined,
-      };
-    });
+export interface JsonCategory {
+  title: string | null;
+  line: number;
+  done: boolean;
+  label?: string;
+  stories: JsonStory[];
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  fixable: boolean;
+}
+
+export interface JsonFile {
+  path: string;
+  isNotes: boolean;
+  encoding: string;
+  fixed?: number;
+  excluded?: boolean;
+  categories: JsonCategory[];
+  findings: JsonFinding[];
+}
+
+export interface Summary {
+  stories: number;
+  complete: number;
+}
+
+export function toJsonFile(r: FileReport): JsonFile {
+  const index = new LineIndex(r.file.text);
+  const line = (offset: number) => index.lineColumnAt(offset).line;
+  const story = (s: Story): JsonStory => ({
+    title: s.title,
+    line: line(s.heading.start),
+    status: s.status,
+    missing: s.missing,
+    ...(s.number !== undefined ? { number: s.number } : {}),
+    placeholders: s.placeholders.length,
+    stories: s.stories.map(story),
+  });
+  const categories = r.model.categories.map(
+    (c: Category): JsonCategory => ({
+      title: c.title,
+      line: c.heading ? line(c.heading.start) : line(c.span.start),
+      done: c.done,
+      ...(c.label ? { label: c.label } : {}),
+      stories: c.stories.map(story),
+    }),
+  );
+  const findings = r.model.findings.map((f): JsonFinding => {
+    const start = index.lineColumnAt(f.span.start);
+    const end = index.lineColumnAt(f.span.end);
     return {
-      path: r.path,
-      isNotes: r.model.isNotes,
-      encoding: r.file.encoding,
-      ...(r.fixed ? { fixed: r.fixed } : {}),
-      categories,
-      findings,
+      rule: f.rule,
+      severity: f.severity,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      message: f.message,
+      fixable: f.fix !== undefined,
     };
   });
-  return { files, summary: { stories, complete } };
+  return {
+    path: r.path,
+    isNotes: r.model.isNotes,
+    encoding: r.file.encoding,
+    ...(r.fixed ? { fixed: r.fixed } : {}),
+    ...(r.excluded ? { excluded: true } : {}),
+    categories,
+    findings,
+  };
 }
+
+/** Adds a file's stories to the running summary. */
+export function addToSummary(summary: Summary, file: JsonFile): void {
+  for (const c of file.categories) {
+    summary.stories += c.stories.length;
+    summary.complete += c.stories.filter((s) => s.status === 'complete').length;
+  }
+}
+
+/**
+ * Text for a terminal or a CI log: C0 and C1 control characters (an ESC that would start a terminal
+ * escape sequence, a carriage return that would overwrite the line) and the bidirectional overrides
+ * that can reorder what is shown are written as visible `\xNN` / `\uNNNN` escapes.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
+export const isFailing = (severity: Severity): boolean => severity === 'error' || severity === 'warning';

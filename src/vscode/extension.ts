@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { NotesCodeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
+import { ConfigFiles } from './config-file.js';
 import { DiagnosticsController } from './diagnostics.js';
 import { NotesStore } from './notes-store.js';
 import { readSettings } from './settings-map.js';
@@ -21,7 +22,10 @@ export interface InterviewNotesApi {
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
   const settings = () => readSettings((key) => vscode.workspace.getConfiguration('interviewNotes').get(key));
   let current = settings();
-  const store = new NotesStore(current);
+  // The configuration file beats the settings (src/core/config/resolve.ts); set before the store
+  // reads the open documents.
+  const configFiles = new ConfigFiles();
+  const store = new NotesStore(current, (uri) => configFiles.optionsFor(uri, current.options));
   const stories = new StoriesProvider(store);
   const view = vscode.window.createTreeView('interviewNotes.stories', { treeDataProvider: stories, showCollapseAll: true });
   const diagnostics = new DiagnosticsController(store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
@@ -41,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
   });
 
   context.subscriptions.push(
+    configFiles,
+    configFiles.onDidChange(() => store.updateSettings(current)),
     store,
     stories,
     view,

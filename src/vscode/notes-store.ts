@@ -4,7 +4,7 @@
 // folders work) and kept up to date by a file watcher.
 
 import * as vscode from 'vscode';
-import { decodeFile, NotesAnalyzer, type NotesModel, type TextChange } from '../core/index.js';
+import { decodeFile, NotesAnalyzer, type AnalyzeOptions, type NotesModel, type TextChange } from '../core/index.js';
 import { positionSourceFor, type PositionSource } from './positions.js';
 import type { Settings } from './settings-map.js';
 
@@ -36,10 +36,17 @@ export class NotesStore implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private scan: vscode.CancellationTokenSource | undefined;
 
+  /** A document's options: the settings', or with its configuration file (given by extension.ts). */
+  private readonly optionsFor: (uri: vscode.Uri) => AnalyzeOptions = () => this.settings.options;
+
   /** Fires with a document's uri when its model changed or it was dropped. */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private settings: Settings) {
+  constructor(
+    private settings: Settings,
+    optionsFor?: (uri: vscode.Uri) => AnalyzeOptions,
+  ) {
+    if (optionsFor) this.optionsFor = optionsFor;
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.analyzeDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -79,7 +86,7 @@ export class NotesStore implements vscode.Disposable {
     const scopeChanged = settings.scope !== this.settings.scope || settings.include !== this.settings.include || settings.exclude !== this.settings.exclude;
     this.settings = settings;
     for (const entry of this.entries.values()) {
-      entry.analyzer.setOptions(settings.options);
+      entry.analyzer.setOptions(this.optionsFor(entry.uri));
       this.reanalyze(entry, entry.text);
     }
     if (scopeChanged) this.applyScope();
@@ -94,7 +101,7 @@ export class NotesStore implements vscode.Disposable {
     const text = document.getText();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { uri: document.uri, model: EMPTY, analyzer: new NotesAnalyzer(this.settings.options), text: '', positions: document, open: true, tooLarge: false };
+      entry = { uri: document.uri, model: EMPTY, analyzer: new NotesAnalyzer(this.optionsFor(document.uri)), text: '', positions: document, open: true, tooLarge: false };
       this.entries.set(key, entry);
     }
     entry.open = true;
@@ -123,14 +130,16 @@ export class NotesStore implements vscode.Disposable {
     entry.tooLarge = text.length > this.settings.maxFileSize;
     // A fresh analyzer for a file over the limit: it frees the old analysis, and it cannot take later
     // change events as edits of a text it never saw.
-    if (entry.tooLarge) entry.analyzer = new NotesAnalyzer(this.settings.options);
+    if (entry.tooLarge) entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     try {
-      entry.model = entry.tooLarge ? EMPTY : entry.analyzer.update(text, changes);
+      // A file the configuration file excludes (`notes.exclude`) is not notes: nothing to show.
+      const excluded = (this.optionsFor(entry.uri) as { notes?: boolean | 'auto' }).notes === false;
+      entry.model = entry.tooLarge || excluded ? EMPTY : entry.analyzer.update(text, changes);
     } catch (e) {
       // The core is tested never to throw; if it ever does, the document keeps working without us.
       console.error(`interview-notes: analysis failed for ${entry.uri.toString()}`, e);
       entry.model = EMPTY;
-      entry.analyzer = new NotesAnalyzer(this.settings.options);
+      entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     }
     this.emitter.fire(entry.uri);
   }
@@ -223,7 +232,7 @@ export class NotesStore implements vscode.Disposable {
     const entry: NotesEntry = existing ?? {
       uri,
       model: EMPTY,
-      analyzer: new NotesAnalyzer(this.settings.options),
+      analyzer: new NotesAnalyzer(this.optionsFor(uri)),
       text: '',
       positions: positionSourceFor(''),
       open: false,

@@ -189,6 +189,32 @@ describe('Interview Notes in a real VS Code', function () {
     await waitFor('no placeholder diagnostic', () => !diagnostics(uri).some((d) => d.startsWith('placeholder')));
   });
 
+  it('reads the configuration file, which beats the settings, shows its mistakes where they are, and re-reads it when it changes', async () => {
+    const editor = await open('notes.md');
+    const uri = editor.document.uri;
+    const configUri = workspaceFile('.interview-notes.jsonc');
+    const write = (text: string) => vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(text));
+    const config = vscode.workspace.getConfiguration('interviewNotes');
+    const before = config.inspect('severity.placeholder')?.globalValue;
+    await config.update('severity.placeholder', 'hint', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the setting', () => diagnostics(uri).includes('placeholder 13:44-13:45 hint'));
+      await write('{\n  // the project decides\n  "rules": { "placeholder": "error", },\n}\n');
+      await waitFor('the configuration file over the setting', () => diagnostics(uri).includes('placeholder 13:44-13:45 error'));
+      const bad = '  "rules": { "placeholder": "loud" }';
+      await write(`{\n${bad}\n}\n`);
+      const at = bad.indexOf('"loud"');
+      await waitFor('the mistake, on the configuration file at its place', () =>
+        vscode.languages.getDiagnostics(configUri).some((d) => d.range.start.line === 1 && d.range.start.character === at && d.range.end.character === at + 6 && /must be one of/.test(d.message)),
+      );
+      await waitFor('the bad value dropped: the setting again', () => diagnostics(uri).includes('placeholder 13:44-13:45 hint'));
+    } finally {
+      await vscode.workspace.fs.delete(configUri);
+      await config.update('severity.placeholder', before, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('no diagnostics left on the deleted configuration file', () => vscode.languages.getDiagnostics(configUri).length === 0);
+  });
+
   it('adds a story to a category from the tree, with the cursor on its title', async () => {
     const editor = await open('one-category.md');
     const before = editor.document.getText();

@@ -8,26 +8,14 @@
 //     and keeps the file's mode.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { analyze, applyCertainFixes, decodeFile, encodeFile, type TextEdit } from '../../src/core/index';
+import { cli, CLI, ROOT, type Run } from '../support/cli-run';
 import { corpusFiles, requireShared, SEED_PATH, sharedAvailable } from '../support/shared';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A file of notes with certain fixes (a mis-encoded ✅, missing labels) and suggestions, in LF. */
 const NOTES = [
@@ -149,7 +137,8 @@ describe('command line (dist/cli.js)', function () {
     const usage: [string, string[]][] = [
       ['a missing file', ['check', 'no-such-file.md']],
       ['a missing file among good ones', ['check', 'good.md', 'no-such-file.md']],
-      ['a directory', ['check', 'sub']],
+      ['a folder without Markdown files', ['check', 'sub']],
+      ['a glob that matches nothing', ['check', 'nothing/**/*.md']],
       ['an unknown option', ['check', '--frobnicate', 'good.md']],
       ['no files', ['check']],
       ['no command', []],
