@@ -33,40 +33,54 @@ const CJK_RE = /(我们|我們|咱们|咱們|私たち|私達|僕たち|僕ら|�
 const SINGULAR = new Set(SINGULAR_WORDS);
 const PLURAL = new Set(PLURAL_WORDS);
 
+// "We" as the subject of a sentence, the words that say who did it. `our` alone is often a
+// possessive of the system (`our projected load`) in an Action told in the first person by implication
+// (`Ran load tests…`), so the rule asks for at least two subjects besides the overall count.
+const PLURAL_SUBJECTS = new Set(['we', 'wir', 'nosotros', 'nosotras', 'nous', 'nós', 'noi', 'wij', 'мы']);
+
 export interface PronounCount {
   singular: number;
   plural: number;
+  /** Of the plural ones, how many are subjects ("we", not "our"/"us"). */
+  pluralSubjects: number;
 }
 
 /** First-person pronouns in a text, singular ("I") and plural ("we"). */
 export function countPronouns(text: string): PronounCount {
   let singular = 0;
   let plural = 0;
+  let pluralSubjects = 0;
   for (const m of text.replace(/’/g, "'").matchAll(/[\p{L}]+/gu)) {
     const word = m[0];
     // `US` in capitals is the country, not "us".
     if (word === 'US') continue;
     const lower = word.toLowerCase();
     if (SINGULAR.has(lower)) singular++;
-    else if (PLURAL.has(lower)) plural++;
+    else if (PLURAL.has(lower)) {
+      plural++;
+      if (PLURAL_SUBJECTS.has(lower)) pluralSubjects++;
+    }
   }
   for (const m of text.matchAll(CJK_RE)) {
-    if (m[1]) plural++;
-    else singular++;
+    // CJK pronouns carry no case: every one of them can be the subject.
+    if (m[1]) {
+      plural++;
+      pluralSubjects++;
+    } else singular++;
   }
-  return { singular, plural };
+  return { singular, plural, pluralSubjects };
 }
 
 export const firstPersonAction: CoachRule = {
   id: 'first-person-action',
   severity: 'hint',
   enabledByDefault: true,
-  doc: 'The Action says "we" (our, us) more often than "I" (my, me), and at least twice. The interviewer wants to know what you did: say which part was yours.',
+  doc: 'The Action says "we" (our, us) more often than "I" (my, me), with "we" as the subject at least twice. The interviewer wants to know what you did: say which part was yours.',
   check(context) {
     const action = partText(context, 'action');
     if (!action) return [];
-    const { singular, plural } = countPronouns(action.text);
-    if (plural < 2 || plural <= singular) return [];
+    const { singular, plural, pluralSubjects } = countPronouns(action.text);
+    if (pluralSubjects < 2 || plural <= singular) return [];
     return [
       finding(this, this.severity, `The Action says "we" ${plural} times and "I" ${singular === 0 ? 'never' : singular === 1 ? 'once' : `${singular} times`}: say what you did yourself.`, action.label),
     ];

@@ -2,7 +2,7 @@
 // time, "3×", "from 40 to 5 minutes", "doubled") is remembered; "it went well" is not.
 
 import { countWords } from '../speech.js';
-import { finding, partText, type CoachRule } from './rule.js';
+import { finding, partText, type CoachContext, type CoachRule } from './rule.js';
 
 const DIGIT_OR_SIGN = /[\p{N}%％‰\p{Sc}×✕]/u;
 const FROM_TO = /\b(?:from\b.{1,80}?\bto|von\b.{1,80}?\b(?:auf|zu))\b/isu;
@@ -34,6 +34,12 @@ export function isQuantified(text: string): boolean {
   return false;
 }
 
+/** Whether the reader found content in the Result (not only placeholders); true when it does not say. */
+const hasWrittenResult = (context: CoachContext) => context.story.sections.some((s) => s.part === 'result' && s.hasContent !== false);
+
+/** `[Write here — what changed?]`: a template's blank, not a result. */
+const withoutBlanks = (text: string) => text.replace(/\[\p{Lu}[^\]\n]{0,100}\]/gu, ' ');
+
 /** Results this short are a note to finish (`missing` rules' business), not a result to coach. */
 const MIN_RESULT_WORDS = 3;
 
@@ -44,7 +50,7 @@ export const unquantifiedResult: CoachRule = {
   doc: 'The Result has no number: no figure, percentage, money, time, "×" or "from … to". Say how much changed.',
   check(context) {
     const result = partText(context, 'result');
-    if (!result || countWords(result.text) < MIN_RESULT_WORDS || isQuantified(result.text)) return [];
+    if (!result || !hasWrittenResult(context) || countWords(withoutBlanks(result.text)) < MIN_RESULT_WORDS || isQuantified(result.text)) return [];
     return [finding(this, this.severity, 'The Result has no number: say how much changed (a figure, a percentage, time saved, from … to …).', result.label)];
   },
 };
