@@ -36,8 +36,7 @@ export function proseRuns(text: string, span: Span, skip: readonly Span[] = []):
       const from = node.position?.start.offset;
       const to = node.position?.end.offset;
       if (from === undefined || to === undefined) return;
-      const run = { start: start + from, end: start + to, code: node.type === 'inlineCode', link, heading };
-      if (!skip.some((s) => run.start < s.end && s.start < run.end)) runs.push(run);
+      for (const piece of without({ start: start + from, end: start + to }, skip)) runs.push({ ...piece, code: node.type === 'inlineCode', link, heading });
       return;
     }
     if ('children' in node) {
@@ -47,6 +46,18 @@ export function proseRuns(text: string, span: Span, skip: readonly Span[] = []):
   };
   visit(tree, false, false);
   return runs;
+}
+
+/** The parts of `span` that no span of `skip` covers. */
+function without(span: Span, skip: readonly Span[]): Span[] {
+  let pieces: Span[] = [span];
+  for (const cut of skip) {
+    if (!pieces.some((p) => overlaps(p, cut))) continue;
+    pieces = pieces.flatMap((p) =>
+      overlaps(p, cut) ? [{ start: p.start, end: cut.start }, { start: cut.end, end: p.end }].filter((q) => q.start < q.end) : [p],
+    );
+  }
+  return pieces;
 }
 
 /** Ranges of fenced or indented code and HTML blocks (comments) in the span, absolute offsets. */

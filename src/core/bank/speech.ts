@@ -41,8 +41,8 @@ export interface TimedStory {
 // Placeholders are not spoken: ❓, ???, TODO and its kin, `...` / `…` left to be filled.
 const PLACEHOLDER_RE = /\u2753|\?{3,}|\b(?:TODO|TBD|TBA|FIXME|XXX)\b|\.{3,}|…/gu;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-// A word: a run of letters or digits, joined by an apostrophe, hyphen or a decimal point (`don't`, `2.5`).
-const WORD_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+// A word: a run of letters or digits, joined by an apostrophe, hyphen, underscore or a decimal point (`don't`, `2.5`, `pg_dump`).
+const WORD_RE = /[\p{L}\p{N}]+(?:['’._-][\p{L}\p{N}]+)*/gu;
 
 export const clampWpm = (wpm: number | undefined): number =>
   wpm === undefined || !Number.isFinite(wpm) ? DEFAULT_WPM : Math.min(MAX_WPM, Math.max(MIN_WPM, wpm));
@@ -64,7 +64,7 @@ export function wordsIn(text: string, span: Span, skip: readonly Span[] = []): n
 
 /** The source of a text run without the escapes and emphasis marks remark leaves in its position. */
 function plainOf(source: string): string {
-  return source.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[*_~`]+/g, ' ');
+  return source.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[*~`]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ');
 }
 
 const TIME_COMMENT_RE = /<!--\s*interview-notes-time\s+([^>]*?)\s*-->/;
@@ -98,7 +98,8 @@ export function speakingTime(text: string, story: TimedStory, wordsPerMinute?: n
   const wpm = clampWpm(wordsPerMinute);
   const nested = nestedSpans(story);
   const own: Span = { start: Math.min(story.heading.end, text.length), end: Math.min(story.span.end, text.length) };
-  const words = wordsIn(text, own, nested);
+  // Labels are not said aloud.
+  const words = wordsIn(text, own, [...nested, ...story.sections.map((s) => s.label)]);
   const counts: Partial<Record<StarPart, number>> = {};
   for (const section of story.sections) {
     // The label is not spoken; a part written twice (two Action lists) adds up.
