@@ -14,7 +14,7 @@ const SINGULAR_WORDS = [
   'eu', 'meu', 'minha', 'meus', 'minhas', 'mim', 'comigo', // pt
   'io', 'mio', 'mia', 'miei', // it
   'ik', 'mijn', 'mij', // nl
-  'я', 'мой', 'моя', 'моё', 'мое', 'мои', 'мне', 'меня', 'мной', // ru
+  'я', 'мой', 'моя', 'моё', 'мое', 'мои', 'мою', 'моей', 'моего', 'моим', 'моих', 'мне', 'меня', 'мной', // ru
 ];
 const PLURAL_WORDS = [
   'we', 'our', 'us', 'ours', 'ourselves', // en (also nl `we`)
@@ -24,7 +24,7 @@ const PLURAL_WORDS = [
   'nós', 'nosso', 'nossa', 'nossos', 'nossas', 'conosco', // pt
   'noi', 'nostro', 'nostra', 'nostri', 'nostre', // it
   'wij', 'ons', // nl
-  'мы', 'наш', 'наша', 'наше', 'наши', 'нас', 'нам', 'нами', // ru
+  'мы', 'наш', 'наша', 'наше', 'наши', 'нашу', 'нашей', 'нашего', 'нашим', 'наших', 'нашем', 'нас', 'нам', 'нами', // ru
 ];
 // Chinese, Japanese and Korean: no spaces between words, so pronouns are found inside the text; the
 // plural forms are tried first (我们 holds 我). Korean `내` ("my") is left out: it starts many words.
