@@ -19,16 +19,22 @@ export interface ProseRun extends Span {
 
 const processor = unified().use(remarkParse);
 
-/** Runs of prose in `text` between `span.start` and `span.end`, in document order, absolute offsets. */
-export function proseRuns(text: string, span: Span, skip: readonly Span[] = []): ProseRun[] {
+/** The mdast of a span of the text (clamped to it), and the offset its positions are relative to. */
+function parseSpan(text: string, span: Span): { tree: Root; start: number } | undefined {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
-  let tree: Root;
   try {
-    tree = processor.parse(text.slice(start, end));
+    return { tree: processor.parse(text.slice(start, end)), start };
   } catch {
-    return []; // remark does not throw on Markdown; this keeps our promise if it ever did
+    return undefined; // remark does not throw on Markdown; this keeps our promise if it ever did
   }
+}
+
+/** Runs of prose in `text` between `span.start` and `span.end`, in document order, absolute offsets. */
+export function proseRuns(text: string, span: Span, skip: readonly Span[] = []): ProseRun[] {
+  const parsed = parseSpan(text, span);
+  if (!parsed) return [];
+  const { tree, start } = parsed;
   const runs: ProseRun[] = [];
   const visit = (node: Nodes, link: boolean, heading: boolean): void => {
     if (node.type === 'code' || node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') return;
@@ -62,14 +68,9 @@ function without(span: Span, skip: readonly Span[]): Span[] {
 
 /** Ranges of fenced or indented code and HTML blocks (comments) in the span, absolute offsets. */
 export function nonProseBlocks(text: string, span: Span): Span[] {
-  const start = Math.max(0, Math.min(span.start, text.length));
-  const end = Math.max(start, Math.min(span.end, text.length));
-  let tree: Root;
-  try {
-    tree = processor.parse(text.slice(start, end));
-  } catch {
-    return [];
-  }
+  const parsed = parseSpan(text, span);
+  if (!parsed) return [];
+  const { tree, start } = parsed;
   const blocks: Span[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'code' || node.type === 'html') {
