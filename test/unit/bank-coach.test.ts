@@ -96,12 +96,14 @@ describe('bank: coach rules', () => {
       assert.deepEqual(count(flags(long, 'too-long', { maxSeconds: 60 })), { Long: 1, Fine: 1, Timed: 0, Note: 0 });
     });
 
-    it('unbalanced when the set-up is over 35 % or the Action under 40 %; not on notes', () => {
-      const text = `## Notes\n${story('Setup', { s: 50, t: 30, a: 70, r: 30 })}${story('Thin action', { s: 20, t: 20, a: 50, r: 80 })}${story('Balanced', { s: 15, t: 10, a: 60, r: 25 })}${story('Tiny', { s: 20, t: 20, a: 5, r: 5 })}`;
+    it('unbalanced when the set-up is over 35 % and the Action under 40 %, or one of them far off; not on notes', () => {
+      const text =
+        `## Notes\n${story('Setup', { s: 50, t: 30, a: 70, r: 30 })}${story('Thin action', { s: 20, t: 20, a: 35, r: 95 })}${story('Balanced', { s: 15, t: 10, a: 60, r: 25 })}` +
+        `${story('Long setup, full action', { s: 40, t: 30, a: 90, r: 20 })}${story('Half setup', { s: 70, t: 40, a: 90, r: 10 })}${story('Tiny', { s: 20, t: 20, a: 5, r: 5 })}`;
       const found = flags(text, 'unbalanced');
-      assert.deepEqual(count(found), { Setup: 1, 'Thin action': 1, Balanced: 0, Tiny: 0 });
-      assert.match(found['Setup']![0]!.message, /Situation and Task take 44 %/);
-      assert.match(found['Thin action']![0]!.message, /The Action is 29 %/);
+      assert.deepEqual(count(found), { Setup: 1, 'Thin action': 1, Balanced: 0, 'Long setup, full action': 0, 'Half setup': 1, Tiny: 0 });
+      assert.match(found['Setup']![0]!.message, /Situation and Task take 44 % of the story, the Action 39 %: keep the set-up short/);
+      assert.match(found['Thin action']![0]!.message, /the Action 21 %: say more about what you did/);
     });
   });
 

@@ -7,7 +7,7 @@
 // one rate setting meaningful for every language. Korean separates words with spaces and counts as
 // words.
 
-import type { Span, StarPart } from '../model.js';
+import { REQUIRED_PARTS, type Span, type StarPart } from '../model.js';
 import { nestedSpans, nonProseBlocks, proseRuns } from './prose.js';
 
 export const DEFAULT_WPM = 150;
@@ -16,7 +16,7 @@ export const MAX_WPM = 180;
 
 export interface PartTime {
   words: number;
-  /** Of the words in the story's parts, 0–1. */
+  /** Of the words in the story's Situation, Task, Action and Result, 0–1 (Learning's too). */
   share: number;
 }
 
@@ -106,7 +106,9 @@ export function speakingTime(text: string, story: TimedStory, wordsPerMinute?: n
     const content = { start: Math.min(section.label.end, text.length), end: Math.min(section.span.end, text.length) };
     counts[section.part] = (counts[section.part] ?? 0) + wordsIn(text, content, nested);
   }
-  const inParts = Object.values(counts).reduce((a, b) => a + b, 0);
+  // Shares are of the four STAR parts, so S T A R add up to 100 %: a closing Learning is neither
+  // set-up nor action, and its share (of the same total) is shown after them.
+  const inParts = REQUIRED_PARTS.reduce((sum, part) => sum + (counts[part] ?? 0), 0);
   const parts: Partial<Record<StarPart, PartTime>> = {};
   for (const [part, n] of Object.entries(counts) as [StarPart, number][]) parts[part] = { words: n, share: inParts ? n / inParts : 0 };
   const target = storyTimeTarget(text, story);
