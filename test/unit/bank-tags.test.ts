@@ -146,7 +146,10 @@ describe('bank: tags', () => {
     assert.deepEqual(categoryCompetencies('B. Handling conflict').map((c) => c.competencies[0]!.id), ['conflict']);
     assert.deepEqual(categoryCompetencies('Conflict / Influence').map((c) => c.competencies[0]!.id), ['conflict', 'influence']);
     assert.deepEqual(categoryCompetencies('Invent and Simplify', DEFAULT_FRAMEWORKS).map((c) => c.competencies[0]!.id), ['invent-and-simplify']);
+    assert.deepEqual(categoryCompetencies('Learning Quickly').map((c) => c.competencies[0]!.id), ['learning']);
+    assert.deepEqual(categoryCompetencies('Handling Disagreements and').map((c) => c.competencies[0]!.id), ['conflict']);
     assert.deepEqual(categoryCompetencies('Misc'), []);
+    assert.deepEqual(categoryCompetencies('What I would do about the ownership of a shared library'), []);
   });
 
   it('never throws and never gives a span outside the text, whatever the Markdown', () => {

@@ -221,7 +221,9 @@ export function frontMatterTags(text: string, frontMatter: FrontMatter | undefin
   return items;
 }
 
-// Words around a competency in a category title: `Handling conflict`, `Leadership stories`.
+// Words around a competency in a category title: `Handling conflict`, `Leadership stories`, and a
+// tail that qualifies the name (`Learning Quickly`) or a title cut short (`Disagreements and`).
+const TITLE_TAIL = /\s+(?:and|&|or|und|y|et|e|\p{L}{3,}ly)$/iu;
 const TITLE_FILLER = /^(?:handling|dealing with|stories about|questions about|examples of|tell me about a time (?:when )?(?:you )?)\s+|\s+(?:stories|story|questions|examples)$/iu;
 
 /** The competencies a category title names: the whole title, or one of its parts (`Conflict / Influence`). */
@@ -231,7 +233,7 @@ export function categoryCompetencies(title: string, frameworks: readonly Framewo
     .replace(/^\d{1,3}\s+/, '')
     .trim();
   const tryOne = (raw: string) => {
-    const plain = raw.trim().replace(TITLE_FILLER, '').trim();
+    const plain = raw.trim().replace(TITLE_FILLER, '').replace(TITLE_TAIL, '').trim();
     const competencies = resolveTag(plain, frameworks);
     return competencies.length ? [{ raw: plain, competencies }] : [];
   };
