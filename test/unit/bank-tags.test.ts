@@ -14,6 +14,7 @@ import {
   normaliseTag,
   readStoryTags,
   resolveTag,
+  unknownFrontMatterTags,
   type TagOptions,
 } from '../../src/core/bank/index';
 
@@ -140,6 +141,12 @@ describe('bank: tags', () => {
     for (const fm of ['---\ntags:\n  - ownership\n  - think big\n---\n', '---\ntags: ownership, think big\n---\n']) {
       assert.deepEqual(names(tagsOf(fm + body)[0]!.tags.tags), ['Ownership', 'Think Big'], fm);
     }
+  });
+
+  it('unknown front matter tags are found once for the file, with their spans', () => {
+    const doc = '---\ntags: [ownership, behavioural]\n---\n## X\n### S\n- **Situation**: a\n- **Task**: b\n';
+    assert.deepEqual(unknownFrontMatterTags(doc).map((t) => doc.slice(t.span!.start, t.span!.end)), ['behavioural']);
+    assert.deepEqual(unknownFrontMatterTags(fixture('tags.md')), []);
   });
 
   it('category titles with a letter, several names, or filler words', () => {

@@ -30,19 +30,33 @@ function parseSpan(text: string, span: Span): { tree: Root; start: number } | un
   }
 }
 
-/** Runs of prose in `text` between `span.start` and `span.end`, in document order, absolute offsets. */
-export function proseRuns(text: string, span: Span, skip: readonly Span[] = []): ProseRun[] {
+/** What one parse of a span gives: its runs of prose and its code and HTML blocks, absolute offsets. */
+export interface Prose {
+  runs: ProseRun[];
+  blocks: Span[];
+}
+
+/** Runs of prose (left out: code blocks, HTML, images, definitions, `skip`) and the code and HTML blocks of a span. */
+export function readProse(text: string, span: Span, skip: readonly Span[] = []): Prose {
   const parsed = parseSpan(text, span);
-  if (!parsed) return [];
+  const prose: Prose = { runs: [], blocks: [] };
+  if (!parsed) return prose;
   const { tree, start } = parsed;
-  const runs: ProseRun[] = [];
+  const place = (node: Nodes): Span | undefined => {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    return from === undefined || to === undefined ? undefined : { start: start + from, end: start + to };
+  };
   const visit = (node: Nodes, link: boolean, heading: boolean): void => {
-    if (node.type === 'code' || node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') return;
+    if (node.type === 'code' || node.type === 'html') {
+      const at = place(node);
+      if (at) prose.blocks.push(at);
+      return;
+    }
+    if (node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') return;
     if (node.type === 'text' || node.type === 'inlineCode') {
-      const from = node.position?.start.offset;
-      const to = node.position?.end.offset;
-      if (from === undefined || to === undefined) return;
-      for (const piece of without({ start: start + from, end: start + to }, skip)) runs.push({ ...piece, code: node.type === 'inlineCode', link, heading });
+      const at = place(node);
+      if (at) for (const piece of without(at, skip)) prose.runs.push({ ...piece, code: node.type === 'inlineCode', link, heading });
       return;
     }
     if ('children' in node) {
@@ -51,7 +65,12 @@ export function proseRuns(text: string, span: Span, skip: readonly Span[] = []):
     }
   };
   visit(tree, false, false);
-  return runs;
+  return prose;
+}
+
+/** Runs of prose in `text` between `span.start` and `span.end`, in document order, absolute offsets. */
+export function proseRuns(text: string, span: Span, skip: readonly Span[] = []): ProseRun[] {
+  return readProse(text, span, skip).runs;
 }
 
 /** The parts of `span` that no span of `skip` covers. */
@@ -64,25 +83,6 @@ function without(span: Span, skip: readonly Span[]): Span[] {
     );
   }
   return pieces;
-}
-
-/** Ranges of fenced or indented code and HTML blocks (comments) in the span, absolute offsets. */
-export function nonProseBlocks(text: string, span: Span): Span[] {
-  const parsed = parseSpan(text, span);
-  if (!parsed) return [];
-  const { tree, start } = parsed;
-  const blocks: Span[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'code' || node.type === 'html') {
-      const from = node.position?.start.offset;
-      const to = node.position?.end.offset;
-      if (from !== undefined && to !== undefined) blocks.push({ start: start + from, end: start + to });
-      return;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(tree);
-  return blocks;
 }
 
 /** Spans of the sub-stories of a story: a story's own text leaves them out. */

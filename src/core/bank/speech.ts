@@ -8,7 +8,7 @@
 // words.
 
 import { REQUIRED_PARTS, type Span, type StarPart } from '../model.js';
-import { nestedSpans, nonProseBlocks, proseRuns } from './prose.js';
+import { nestedSpans, proseRuns } from './prose.js';
 
 export const DEFAULT_WPM = 150;
 export const MIN_WPM = 110;
@@ -55,11 +55,20 @@ export function countWords(plain: string): number {
   return (rest.match(WORD_RE)?.length ?? 0) + Math.ceil(cjk / 2);
 }
 
-/** Words in a span of the document: its prose only (code blocks, HTML and link targets left out). */
+/** Words in a span of the document: its prose only (code blocks, HTML and link targets left out by the parse). */
 export function wordsIn(text: string, span: Span, skip: readonly Span[] = []): number {
-  const code = nonProseBlocks(text, span);
-  // Inline code counts: it is usually a name said aloud (`Kafka`, `git bisect`).
-  return proseRuns(text, span, [...skip, ...code]).reduce((sum, run) => sum + countWords(plainOf(text.slice(run.start, run.end))), 0);
+  return wordsOfRuns(text, proseRuns(text, span, skip), span);
+}
+
+/** Words of the runs within `range`. Inline code counts: it is usually a name said aloud (`Kafka`, `git bisect`). */
+function wordsOfRuns(text: string, runs: readonly Span[], range: Span): number {
+  let words = 0;
+  for (const run of runs) {
+    const start = Math.max(run.start, range.start);
+    const end = Math.min(run.end, range.end);
+    if (start < end) words += countWords(plainOf(text.slice(start, end)));
+  }
+  return words;
 }
 
 /** The source of a text run without the escapes and emphasis marks remark leaves in its position. */
@@ -98,13 +107,13 @@ export function speakingTime(text: string, story: TimedStory, wordsPerMinute?: n
   const wpm = clampWpm(wordsPerMinute);
   const nested = nestedSpans(story);
   const own: Span = { start: Math.min(story.heading.end, text.length), end: Math.min(story.span.end, text.length) };
-  // Labels are not said aloud.
-  const words = wordsIn(text, own, [...nested, ...story.sections.map((s) => s.label)]);
+  // One parse of the story's own text; labels are not said aloud, sub-stories are their own.
+  const runs = proseRuns(text, own, [...nested, ...story.sections.map((s) => s.label)]);
+  const words = wordsOfRuns(text, runs, own);
   const counts: Partial<Record<StarPart, number>> = {};
   for (const section of story.sections) {
-    // The label is not spoken; a part written twice (two Action lists) adds up.
-    const content = { start: Math.min(section.label.end, text.length), end: Math.min(section.span.end, text.length) };
-    counts[section.part] = (counts[section.part] ?? 0) + wordsIn(text, content, nested);
+    // A part written twice (two Action lists) adds up.
+    counts[section.part] = (counts[section.part] ?? 0) + wordsOfRuns(text, runs, { start: section.label.end, end: section.span.end });
   }
   // Shares are of the four STAR parts, so S T A R add up to 100 %: a closing Learning is neither
   // set-up nor action, and its share (of the same total) is shown after them.

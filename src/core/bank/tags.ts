@@ -8,7 +8,7 @@
 
 import type { Span, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, closestCompetency, normaliseTag, phraseOf, phrases, resolveTag, type CompetencyRef, type Framework } from './frameworks.js';
-import { inside, nestedSpans, nonProseBlocks, proseRuns } from './prose.js';
+import { inside, nestedSpans, readProse } from './prose.js';
 
 export type TagSource = 'label' | 'hashtag' | 'front-matter' | 'category';
 
@@ -292,14 +292,14 @@ export function readStoryTags(text: string, story: StoryLike, options: TagOption
   const frameworks = options.frameworks ?? DEFAULT_FRAMEWORKS;
   const nested = nestedSpans(story);
   const own: Span = { start: Math.max(0, story.span.start), end: Math.min(text.length, story.span.end) };
-  const code = nonProseBlocks(text, own);
-  const skip = [...nested, ...code];
+  const prose = readProse(text, own, nested);
+  const skip = [...nested, ...prose.blocks];
 
   const candidates: Tag[] = [];
   const lines = labelLines(text, story, skip);
   for (const { items, label } of lines) for (const item of items) candidates.push({ ...makeTag(item.raw, 'label', item.span, frameworks), label });
 
-  for (const run of proseRuns(text, own, nested)) {
+  for (const run of prose.runs) {
     if (run.code || run.link) continue;
     const source = text.slice(run.start, run.end);
     for (const m of source.matchAll(HASHTAG_RE)) {
@@ -359,4 +359,14 @@ export function addTagEdit(text: string, story: StoryLike, tags: StoryTags, name
   let at = story.heading.end;
   while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
   return { span: { start: at, end: at }, newText: `${eol}- **Tags**: ${name}` };
+}
+
+/**
+ * The front matter tags no framework knows, with their spans: reported once for the file (the
+ * `unknown-tag` rule leaves them out of every story's findings).
+ */
+export function unknownFrontMatterTags(text: string, frameworks: readonly Framework[] = DEFAULT_FRAMEWORKS): Tag[] {
+  return frontMatterTags(text, frontMatterOf(text))
+    .map((item) => makeTag(item.raw, 'front-matter', item.span, frameworks))
+    .filter((tag) => tag.key !== '' && tag.competencies.length === 0);
 }
