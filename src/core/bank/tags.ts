@@ -107,13 +107,13 @@ function cleanItem(item: string): string {
     .trim();
 }
 
-interface Item {
+export interface TagItem {
   raw: string;
   span: Span;
 }
 
 /** Items of a tag value at `offset`: split on commas (and the like), or on spaces between `#tags`. */
-function splitItems(value: string, offset: number): Item[] {
+function splitItems(value: string, offset: number): TagItem[] {
   const pieces: { text: string; at: number }[] = [];
   const splitter = ITEM_SEPARATORS.test(value) ? new RegExp(ITEM_SEPARATORS.source, 'g') : ONLY_HASHTAGS.test(value) ? /\s+/g : undefined;
   if (!splitter) pieces.push({ text: value, at: 0 });
@@ -125,7 +125,7 @@ function splitItems(value: string, offset: number): Item[] {
     }
     pieces.push({ text: value.slice(at), at });
   }
-  const items: Item[] = [];
+  const items: TagItem[] = [];
   for (const piece of pieces) {
     const raw = cleanItem(piece.text);
     if (!raw) continue;
@@ -161,8 +161,8 @@ const makeTag = (raw: string, source: TagSource, span: Span | undefined, framewo
 });
 
 /** The label lines of the story's own text (not its sub-stories', not in code). */
-function labelLines(text: string, story: StoryLike, skip: readonly Span[]): { line: Span; label: string; items: Item[] }[] {
-  const found: { line: Span; label: string; items: Item[] }[] = [];
+function labelLines(text: string, story: StoryLike, skip: readonly Span[]): { line: Span; label: string; items: TagItem[] }[] {
+  const found: { line: Span; label: string; items: TagItem[] }[] = [];
   for (const line of linesOf(text, { start: story.heading.end, end: story.span.end })) {
     if (inside(line.start, skip)) continue;
     const m = LABEL_LINE_RE.exec(line.text);
@@ -194,10 +194,10 @@ export function frontMatterOf(text: string): FrontMatter | undefined {
  * list of `- a` lines. A reading of this one key rather than a YAML parser: the project ships no YAML
  * library, and these three forms are what notes apps write (Obsidian, Jekyll, Hugo).
  */
-export function frontMatterTags(text: string, frontMatter: FrontMatter | undefined): Item[] {
+export function frontMatterTags(text: string, frontMatter: FrontMatter | undefined): TagItem[] {
   if (!frontMatter) return [];
   const lines = linesOf(text, frontMatter.span);
-  const items: Item[] = [];
+  const items: TagItem[] = [];
   for (let i = 0; i < lines.length; i++) {
     const key = /^(?:tags|tag|competencies|keywords)[ \t]*:[ \t]*/i.exec(lines[i]!.text);
     if (!key) continue;
