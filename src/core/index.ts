@@ -11,3 +11,4 @@ export { eachStory } from './rules/rule.js';
 export { applyCertainFixes, applyEdits } from './fixes.js';
 export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold.js';
 export type { Structure } from './structure.js';
+export * as bank from './bank/index.js';

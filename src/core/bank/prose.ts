@@ -1,0 +1,94 @@
+// The prose of a stretch of the document: where its text is, and what is not prose (code, HTML,
+// link targets). Tags and speaking time both need it. We parse the slice with remark (as the reader
+// does) instead of scanning: a hand scan gets code spans with several backticks, indented code and
+// link syntax wrong, and those are exactly where a `#` or a word must not count.
+
+import type { Nodes, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Span } from '../model.js';
+
+export interface ProseRun extends Span {
+  /** Inline code (its text is spoken, but it is never a tag). */
+  code: boolean;
+  /** Inside a link or a link reference (the link text; the target is never a run). */
+  link: boolean;
+  /** Inside a heading (its `#` markers are not part of any run). */
+  heading: boolean;
+}
+
+const processor = unified().use(remarkParse);
+
+/** The mdast of a span of the text (clamped to it), and the offset its positions are relative to. */
+function parseSpan(text: string, span: Span): { tree: Root; start: number } | undefined {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(span.end, text.length));
+  try {
+    return { tree: processor.parse(text.slice(start, end)), start };
+  } catch {
+    return undefined; // remark does not throw on Markdown; this keeps our promise if it ever did
+  }
+}
+
+/** What one parse of a span gives: its runs of prose and its code and HTML blocks, absolute offsets. */
+export interface Prose {
+  runs: ProseRun[];
+  blocks: Span[];
+}
+
+/** Runs of prose (left out: code blocks, HTML, images, definitions, `skip`) and the code and HTML blocks of a span. */
+export function readProse(text: string, span: Span, skip: readonly Span[] = []): Prose {
+  const parsed = parseSpan(text, span);
+  const prose: Prose = { runs: [], blocks: [] };
+  if (!parsed) return prose;
+  const { tree, start } = parsed;
+  const place = (node: Nodes): Span | undefined => {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    return from === undefined || to === undefined ? undefined : { start: start + from, end: start + to };
+  };
+  const visit = (node: Nodes, link: boolean, heading: boolean): void => {
+    if (node.type === 'code' || node.type === 'html') {
+      const at = place(node);
+      if (at) prose.blocks.push(at);
+      return;
+    }
+    if (node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') return;
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      const at = place(node);
+      if (at) for (const piece of without(at, skip)) prose.runs.push({ ...piece, code: node.type === 'inlineCode', link, heading });
+      return;
+    }
+    if ('children' in node) {
+      const inLink = link || node.type === 'link' || node.type === 'linkReference';
+      for (const child of node.children as Nodes[]) visit(child, inLink, heading || node.type === 'heading');
+    }
+  };
+  visit(tree, false, false);
+  return prose;
+}
+
+/** Runs of prose in `text` between `span.start` and `span.end`, in document order, absolute offsets. */
+export function proseRuns(text: string, span: Span, skip: readonly Span[] = []): ProseRun[] {
+  return readProse(text, span, skip).runs;
+}
+
+/** The parts of `span` that no span of `skip` covers. */
+function without(span: Span, skip: readonly Span[]): Span[] {
+  let pieces: Span[] = [span];
+  for (const cut of skip) {
+    if (!pieces.some((p) => overlaps(p, cut))) continue;
+    pieces = pieces.flatMap((p) =>
+      overlaps(p, cut) ? [{ start: p.start, end: cut.start }, { start: cut.end, end: p.end }].filter((q) => q.start < q.end) : [p],
+    );
+  }
+  return pieces;
+}
+
+/** Spans of the sub-stories of a story: a story's own text leaves them out. */
+export function nestedSpans(story: { stories: readonly { span: Span }[] }): Span[] {
+  return story.stories.map((s) => ({ start: s.span.start, end: s.span.end }));
+}
+
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+export const inside = (offset: number, spans: readonly Span[]): boolean => spans.some((s) => s.start <= offset && offset < s.end);
