@@ -1,6 +1,6 @@
 // The command line's two outputs: a readable tree with findings, and the documented JSON shape.
 
-import { LineIndex, type Category, type Finding, type NotesModel, type Story } from '../core/index.js';
+import { certainFix, LineIndex, type Category, type Finding, type NotesModel, type Story } from '../core/index.js';
 import type { NotesFile } from './files.js';
 
 export interface FileReport {
@@ -111,7 +111,7 @@ export function toJson(reports: readonly FileReport[]) {
         endLine: end.line,
         endColumn: end.column,
         message: f.message,
-        fixable: f.fix !== undefined,
+        fixable: certainFix(r.file.text, f) !== undefined,
       };
     });
     return {
