@@ -1,19 +1,15 @@
 // Quick fixes at three widths, as vscode-markdownlint offers them: this finding, every finding of the
 // rule in the file, and every certain fix in the file (`source.fixAll.interview-notes`); plus the
-// suggestions the core offers (remove a ✅) and silencing a rule on a line with a comment.
+// suggestions the core offers (remove a ✅) and silencing a rule on a line with a comment. What is
+// fixable and what a fix is called come from the core (fixes.ts): no rule is known here.
 
 import * as vscode from 'vscode';
-import { detectLineEnding, silenceEdit, type Finding, type TextEdit } from '../core/index.js';
+import { certainEdits, detectLineEnding, FIX_ALL_TITLE, fixAll, fixOffers, silenceEdit, type TextEdit } from '../core/index.js';
 import { findingFor, SOURCE } from './diagnostics.js';
 import type { NotesEntry, NotesStore } from './notes-store.js';
 import { toRange } from './positions.js';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('interview-notes');
-
-const FIX_TITLES: Record<string, (f: Finding, text: string) => string> = {
-  'missing-section': (f) => `Insert the missing STAR labels${/has no (.*)\.$/.exec(f.message)?.[1] ? ` (${/has no (.*)\.$/.exec(f.message)![1]})` : ''}`,
-  'mis-encoded': (f, text) => `Repair “${text.slice(f.span.start, f.span.end)}” → “${f.fix?.[0]?.newText ?? ''}”`,
-};
 
 export class NotesCodeActions implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL];
@@ -34,13 +30,9 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
       if (diagnostic.source !== SOURCE) continue;
       const finding = findingFor(entry, diagnostic);
       if (!finding) continue;
-      if (finding.fix) {
-        const title = FIX_TITLES[finding.rule]?.(finding, entry.text) ?? `Fix: ${finding.message}`;
-        actions.push(this.action(title, document, entry, finding.fix, diagnostic, true));
-      }
-      if (finding.rule === 'mis-encoded') {
-        const edits = entry.model.findings.filter((f) => f.rule === 'mis-encoded').flatMap((f) => f.fix ?? []);
-        if (edits.length > 1) actions.push(this.action('Repair all mis-encoded text in this file', document, entry, edits, diagnostic, false));
+      for (const offer of fixOffers(entry.text, entry.model, finding)) {
+        // The widest one is the fix-all action above (re-analysing in rounds, so made when chosen).
+        if (offer.width !== 'all') actions.push(this.action(offer.title, document, entry, offer.edits, diagnostic, offer.width === 'one'));
       }
       for (const s of finding.suggestions ?? []) actions.push(this.action(s.title, document, entry, s.edits, diagnostic, false));
       const silence = silenceEdit(entry.text, finding.rule, finding.span.start, eol);
@@ -49,11 +41,21 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** Offered when anything is certain; its edits are made when it is chosen (resolveCodeAction). */
   private fixAll(document: vscode.TextDocument, entry: NotesEntry): vscode.CodeAction | undefined {
-    const edits = entry.model.findings.flatMap((f) => f.fix ?? []);
-    if (edits.length === 0) return undefined;
-    const action = new vscode.CodeAction('Fix all certain Interview Notes problems', FIX_ALL);
-    action.edit = workspaceEdit(document, entry, edits);
+    if (certainEdits(entry.text, entry.model.findings).count === 0) return undefined;
+    const action = new FixAllAction(FIX_ALL_TITLE, FIX_ALL);
+    action.document = document;
+    return action;
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (!(action instanceof FixAllAction) || !action.document) return action;
+    const entry = this.store.analyzeDocument(action.document);
+    if (!entry?.model.isNotes) return action;
+    // The same function as the command line's --fix: every certain fix, in rounds.
+    const { edits } = fixAll(entry.text, entry.model, this.store.options);
+    action.edit = workspaceEdit(action.document, entry, edits);
     return action;
   }
 
@@ -64,6 +66,10 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
     action.isPreferred = preferred;
     return action;
   }
+}
+
+class FixAllAction extends vscode.CodeAction {
+  document: vscode.TextDocument | undefined;
 }
 
 /** Edits that do not overlap, as one workspace edit (overlapping ones are left for the next round). */

@@ -1,7 +1,7 @@
 // The palette commands (all under the "Interview Notes" category) and the view's actions.
 
 import * as vscode from 'vscode';
-import { detectLineEnding, eachStory, newCategory, newStory, NOTES_TEMPLATE, type Category, type Scaffold } from '../core/index.js';
+import { categoryTitle, detectLineEnding, fixAll, newCategory, newStory, NOTES_TEMPLATE, summarize, type Category, type Scaffold } from '../core/index.js';
 import { workspaceEdit } from './code-actions.js';
 import type { NotesEntry, NotesStore } from './notes-store.js';
 import { toPosition, toRange } from './positions.js';
@@ -26,8 +26,8 @@ export function registerCommands(store: NotesStore, stories: StoriesProvider): v
       for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
       stories.refresh();
     }),
-    register('interviewNotes.filterUnfinished', () => stories.setFilterUnfinished(true)),
-    register('interviewNotes.clearFilter', () => stories.setFilterUnfinished(false)),
+    register('interviewNotes.filterUnfinished', () => stories.setFilter('unfinished')),
+    register('interviewNotes.clearFilter', () => stories.setFilter('all')),
   ];
 }
 
@@ -75,7 +75,7 @@ async function addStory(store: NotesStore, element?: StoryElement): Promise<void
     category = categories[0];
   } else if (categories.length > 1) {
     const picked = await vscode.window.showQuickPick(
-      categories.map((c) => ({ label: c.title ?? 'Stories without a category', description: `${c.stories.length} stories`, category: c })),
+      categories.map((c) => ({ label: categoryTitle(c), description: `${c.stories.length} stories`, category: c })),
       { placeHolder: 'Add the story to which category?' },
     );
     if (!picked) return;
@@ -95,9 +95,7 @@ async function goToUnfinished(store: NotesStore, direction: 1 | -1): Promise<voi
   const target = activeNotes(store);
   if (!target) return;
   const { editor, entry } = target;
-  const unfinished = [...eachStory(entry.model.categories)]
-    .filter(({ story, parent }) => !parent && story.status !== 'complete')
-    .map(({ story }) => story.heading.start);
+  const unfinished = summarize(entry.model).unfinishedStories.map((story) => story.heading.start);
   if (unfinished.length === 0) {
     void vscode.window.showInformationMessage('Every story in this file is complete. ★');
     return;
@@ -114,7 +112,7 @@ async function applyRule(store: NotesStore, rule: string | undefined, nothing: s
   const target = activeNotes(store);
   if (!target) return;
   const { editor, entry } = target;
-  const edits = entry.model.findings.filter((f) => rule === undefined || f.rule === rule).flatMap((f) => f.fix ?? []);
+  const { edits } = fixAll(entry.text, entry.model, store.options, rule === undefined ? {} : { rule });
   if (edits.length === 0) {
     void vscode.window.showInformationMessage(nothing);
     return;

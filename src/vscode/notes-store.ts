@@ -4,7 +4,7 @@
 // folders work) and kept up to date by a file watcher.
 
 import * as vscode from 'vscode';
-import { decodeFile, NotesAnalyzer, type NotesModel, type TextChange } from '../core/index.js';
+import { decodeFile, NotesAnalyzer, type AnalyzeOptions, type NotesModel, type TextChange } from '../core/index.js';
 import { positionSourceFor, type PositionSource } from './positions.js';
 import type { Settings } from './settings-map.js';
 
@@ -38,6 +38,11 @@ export class NotesStore implements vscode.Disposable {
 
   /** Fires with a document's uri when its model changed or it was dropped. */
   readonly onDidChange = this.emitter.event;
+
+  /** The analysis options the settings give (for fixes that re-analyse). */
+  get options(): AnalyzeOptions {
+    return this.settings.options;
+  }
 
   constructor(private settings: Settings) {
     this.disposables.push(

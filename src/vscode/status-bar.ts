@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { NotesStore } from './notes-store.js';
-import { countStories } from './tree-data.js';
+import { summarize } from '../core/index.js';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('interviewNotes.status', vscode.StatusBarAlignment.Left, 50);
@@ -33,10 +33,10 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { total, complete } = countStories(entry.model);
-    this.item.text = `★ ${complete}/${total} stories complete`;
-    this.item.tooltip = complete < total ? 'Go to the next unfinished story' : 'Every story is complete';
-    this.item.command = complete < total ? 'interviewNotes.nextUnfinished' : undefined;
+    const { stories, complete, unfinished } = summarize(entry.model);
+    this.item.text = `★ ${complete}/${stories} stories complete`;
+    this.item.tooltip = unfinished ? 'Go to the next unfinished story' : 'Every story is complete';
+    this.item.command = unfinished ? 'interviewNotes.nextUnfinished' : undefined;
     this.item.show();
   }
 

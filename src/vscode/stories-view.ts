@@ -3,7 +3,8 @@
 
 import * as vscode from 'vscode';
 import type { NotesStore } from './notes-store.js';
-import { countStories, fileNode, fileNodes, nodeAt, sameNode, type NodeData } from './tree-data.js';
+import { addCounts, summarize, viewOf, type StoryFilter } from '../core/index.js';
+import { fileNode, fileNodes, nodeAt, sameNode, type NodeData } from './tree-data.js';
 
 export class StoryElement {
   constructor(
@@ -17,7 +18,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly elements = new Map<string, StoryElement>();
   private roots: StoryElement[] = [];
-  private filterUnfinished = false;
+  private filter: StoryFilter = 'all';
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: NotesStore) {
@@ -25,14 +26,15 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     this.rebuild();
   }
 
-  setFilterUnfinished(on: boolean): void {
-    this.filterUnfinished = on;
-    void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', on);
+  /** Which stories the view shows: every one, or the unfinished ones. */
+  setFilter(filter: StoryFilter): void {
+    this.filter = filter;
+    void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', filter === 'unfinished');
     this.rebuild(true);
   }
 
   get filtering(): boolean {
-    return this.filterUnfinished;
+    return this.filter !== 'all';
   }
 
   /** Root nodes as shown (for tests and the badge). */
@@ -41,12 +43,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   }
 
   unfinishedCount(): number {
-    let n = 0;
-    for (const e of this.store.notes()) {
-      const c = countStories(e.model);
-      n += c.total - c.complete;
-    }
-    return n;
+    return addCounts(this.store.notes().map((e) => summarize(e.model))).unfinished;
   }
 
   refresh(): void {
@@ -55,11 +52,12 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
 
   private rebuild(force = false): void {
     const notes = this.store.notes();
+    const view = (e: (typeof notes)[number]) => viewOf(summarize(e.model), this.filter);
     const data =
       notes.length > 1
-        ? notes.map((e) => fileNode(e.uri.toString(), vscode.workspace.asRelativePath(e.uri), e.model, this.filterUnfinished))
+        ? notes.map((e) => fileNode(e.uri.toString(), vscode.workspace.asRelativePath(e.uri), view(e)))
         : notes.length === 1
-          ? fileNodes(notes[0]!.uri.toString(), notes[0]!.model, this.filterUnfinished)
+          ? fileNodes(notes[0]!.uri.toString(), view(notes[0]!))
           : [];
     const seen = new Set<string>();
     const changed: StoryElement[] = [];

@@ -61,7 +61,7 @@ function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
 }
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range, only?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, only?.value)) ?? [];
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, only?.value, 100)) ?? [];
 }
 
 async function revert(editor: vscode.TextEditor): Promise<void> {
