@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeServerMissingError, findCodeServer, installCodeServer, remoteUri, startCodeServer, workbenchUrl,
-} from '../test/integration/runner/run-in-code-server.mjs';
+} from './code-server/launch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
