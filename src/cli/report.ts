@@ -1,6 +1,6 @@
 // The command line's two outputs: a readable tree with findings, and the documented JSON shape.
 
-import { certainFix, LineIndex, type Category, type Finding, type NotesModel, type Story } from '../core/index.js';
+import { addCounts, certainFix, LineIndex, summarize, type Finding, type NotesModel, type Story } from '../core/index.js';
 import type { NotesFile } from './files.js';
 
 export interface FileReport {
@@ -16,34 +16,29 @@ const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R', learning: 
 
 export function renderText(reports: readonly FileReport[]): string {
   const lines: string[] = [];
-  let stories = 0;
-  let complete = 0;
+  const summaries = reports.map((r) => summarize(r.model));
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const r of reports) {
+  reports.forEach((r, i) => {
+    const summary = summaries[i]!;
     const index = new LineIndex(r.file.text);
     const notice = r.file.encoding !== 'utf-8' ? ` (not UTF-8: read as ${r.file.encoding})` : '';
     if (!r.model.isNotes) {
       lines.push(`${r.path}: not interview notes (no STAR labels), nothing to check${notice}`);
-      continue;
+      return;
     }
     lines.push(`${r.path}${notice}`);
-    for (const c of r.model.categories) {
-      const done = c.stories.filter((s) => s.status === 'complete').length;
-      const title = c.title === null ? '(no category)' : `${c.done ? '✅ ' : ''}${c.label ? c.label + '. ' : ''}${c.title}`;
-      lines.push(`  ${title}  ${done}/${c.stories.length}`);
-      for (const s of c.stories) {
+    for (const c of summary.categories) {
+      lines.push(`  ${c.category.done ? '✅ ' : ''}${c.title}  ${c.complete}/${c.stories}`);
+      for (const s of c.shown) {
         lines.push(storyLine(s, '    '));
         for (const sub of s.stories) lines.push(storyLine(sub, '      '));
       }
-      stories += c.stories.length;
-      complete += done;
     }
-    for (const f of r.model.findings) {
-      counts[f.severity]++;
-      lines.push(findingLine(r.path, index, f));
-    }
+    for (const f of r.model.findings) lines.push(findingLine(r.path, index, f));
+    for (const k of ['error', 'warning', 'information', 'hint'] as const) counts[k] += summary.findings[k];
     if (r.fixed > 0) lines.push(`${r.path}: applied ${r.fixed} fix${r.fixed === 1 ? '' : 'es'}`);
-  }
+  });
+  const { stories, complete } = addCounts(summaries);
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const parts = (['error', 'warning', 'information', 'hint'] as const)
     .filter((k) => counts[k] > 0)
@@ -76,8 +71,7 @@ interface JsonStory {
 }
 
 export function toJson(reports: readonly FileReport[]) {
-  let stories = 0;
-  let complete = 0;
+  const { stories, complete } = addCounts(reports.map((r) => summarize(r.model)));
   const files = reports.map((r) => {
     const index = new LineIndex(r.file.text);
     const line = (offset: number) => index.lineColumnAt(offset).line;
@@ -89,9 +83,7 @@ export function toJson(reports: readonly FileReport[]) {
       ...(s.number !== undefined ? { number: s.number } : {}),
       stories: s.stories.map(story),
     });
-    const categories = r.model.categories.map((c: Category) => {
-      stories += c.stories.length;
-      complete += c.stories.filter((s) => s.status === 'complete').length;
+    const categories = r.model.categories.map((c) => {
       return {
         title: c.title,
         line: c.heading ? line(c.heading.start) : line(c.span.start),

@@ -39,13 +39,23 @@ export class NotesStore implements vscode.Disposable {
   /** Fires with a document's uri when its model changed or it was dropped. */
   readonly onDidChange = this.emitter.event;
 
+  private readonly settingsEmitter = new vscode.EventEmitter<Settings>();
+  /** Fires when the extension's settings changed (after the store took them up). */
+  readonly onDidChangeSettings = this.settingsEmitter.event;
+
   /** The analysis options the settings give (for fixes that re-analyse). */
   get options(): AnalyzeOptions {
     return this.settings.options;
   }
 
+  /** The extension's settings as the store last took them up. */
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
   constructor(private settings: Settings) {
     this.disposables.push(
+      this.settingsEmitter,
       vscode.workspace.onDidOpenTextDocument((d) => this.analyzeDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
@@ -88,6 +98,7 @@ export class NotesStore implements vscode.Disposable {
       this.reanalyze(entry, entry.text);
     }
     if (scopeChanged) this.applyScope();
+    this.settingsEmitter.fire(settings);
   }
 
   /** Analyses an open document now (commands call this so they act on the current text). */

@@ -7,7 +7,7 @@ import { analyze } from '../../src/core/index';
 import type { InterviewNotesApi } from '../../src/vscode/extension';
 import { toRange } from '../../src/vscode/positions';
 import { readSettings } from '../../src/vscode/settings-map';
-import type { StoryElement } from '../../src/vscode/stories-view';
+import type { StoryElement } from '../../src/vscode/features/stories-view';
 import { screenshotWithRows } from './runner/result-file.cjs';
 
 const EXTENSION_ID = 'interview-notes.interview-notes';

@@ -4,10 +4,11 @@
 // fixable and what a fix is called come from the core (fixes.ts): no rule is known here.
 
 import * as vscode from 'vscode';
-import { certainEdits, detectLineEnding, FIX_ALL_TITLE, fixAll, fixOffers, silenceEdit, type TextEdit } from '../core/index.js';
+import { certainEdits, detectLineEnding, FIX_ALL_TITLE, fixAll, fixOffers, silenceEdit, type TextEdit } from '../../core/index.js';
 import { findingFor, SOURCE } from './diagnostics.js';
-import type { NotesEntry, NotesStore } from './notes-store.js';
-import { toRange } from './positions.js';
+import type { NotesEntry, NotesStore } from '../notes-store.js';
+import { toRange } from '../positions.js';
+import type { Feature } from './feature.js';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('interview-notes');
 
@@ -83,3 +84,14 @@ export function workspaceEdit(document: vscode.TextDocument, entry: NotesEntry, 
   }
   return edit;
 }
+
+export const codeActionsFeature: Feature = {
+  id: 'code-actions',
+  activate(context, store) {
+    context.subscriptions.push(
+      vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NotesCodeActions(store), {
+        providedCodeActionKinds: NotesCodeActions.providedCodeActionKinds,
+      }),
+    );
+  },
+};

@@ -2,9 +2,10 @@
 // that an edit refreshes only the branches whose rendering changed, and expansion state survives.
 
 import * as vscode from 'vscode';
-import type { NotesStore } from './notes-store.js';
-import { addCounts, summarize, viewOf, type StoryFilter } from '../core/index.js';
-import { fileNode, fileNodes, nodeAt, sameNode, type NodeData } from './tree-data.js';
+import type { NotesStore } from '../notes-store.js';
+import type { Feature } from './feature.js';
+import { addCounts, summarize, viewOf, type StoryFilter } from '../../core/index.js';
+import { fileNode, fileNodes, nodeAt, sameNode, type NodeData } from '../tree-data.js';
 
 export class StoryElement {
   constructor(
@@ -135,3 +136,40 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     this.emitter.dispose();
   }
 }
+
+/**
+ * The Stories view with its badge (unfinished stories), its actions (filter, refresh) and following
+ * the cursor.
+ */
+export const storiesViewFeature: Feature = {
+  id: 'stories-view',
+  activate(context, store) {
+    const stories = new StoriesProvider(store);
+    const view = vscode.window.createTreeView('interviewNotes.stories', { treeDataProvider: stories, showCollapseAll: true });
+    const updateBadge = () => {
+      const n = stories.unfinishedCount();
+      view.badge = n > 0 ? { value: n, tooltip: `${n} unfinished ${n === 1 ? 'story' : 'stories'}` } : undefined;
+    };
+    updateBadge();
+    // Follow the cursor: moving into a story selects it in the tree (only while the view is visible).
+    const follow = vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (!store.currentSettings.followCursor || !view.visible || e.textEditor.document.languageId !== 'markdown') return;
+      const element = stories.elementAt(e.textEditor.document.uri, e.textEditor.document.offsetAt(e.selections[0]!.active));
+      if (element && !view.selection.includes(element)) void view.reveal(element, { select: true, focus: false, expand: false });
+    });
+    context.subscriptions.push(
+      stories,
+      view,
+      follow,
+      store.onDidChange(updateBadge),
+      vscode.commands.registerCommand('interviewNotes.refresh', () => {
+        for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
+        stories.refresh();
+      }),
+      vscode.commands.registerCommand('interviewNotes.filterUnfinished', () => stories.setFilter('unfinished')),
+      vscode.commands.registerCommand('interviewNotes.clearFilter', () => stories.setFilter('all')),
+    );
+    void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', false);
+    return { stories, view: view as vscode.TreeView<unknown> };
+  },
+};

@@ -1,13 +1,15 @@
 // The palette commands (all under the "Interview Notes" category) and the view's actions.
 
 import * as vscode from 'vscode';
-import { categoryTitle, detectLineEnding, fixAll, newCategory, newStory, NOTES_TEMPLATE, summarize, type Category, type Scaffold } from '../core/index.js';
+import { categoryTitle, detectLineEnding, fixAll, newCategory, newStory, NOTES_TEMPLATE, summarize, type Category, type Scaffold } from '../../core/index.js';
 import { workspaceEdit } from './code-actions.js';
-import type { NotesEntry, NotesStore } from './notes-store.js';
-import { toPosition, toRange } from './positions.js';
-import type { StoriesProvider, StoryElement } from './stories-view.js';
+import type { NotesEntry, NotesStore } from '../notes-store.js';
+import { toPosition, toRange } from '../positions.js';
+import type { Feature } from './feature.js';
+import type { StoryElement } from './stories-view.js';
 
-export function registerCommands(store: NotesStore, stories: StoriesProvider): vscode.Disposable[] {
+/** The editor commands (the Stories view registers its own actions: filter, refresh). */
+export function registerCommands(store: NotesStore): vscode.Disposable[] {
   const register = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   return [
     register('interviewNotes.reveal', (uri: string | vscode.Uri, offset: number) => reveal(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, offset)),
@@ -22,14 +24,15 @@ export function registerCommands(store: NotesStore, stories: StoriesProvider): v
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: NOTES_TEMPLATE });
       await vscode.window.showTextDocument(document);
     }),
-    register('interviewNotes.refresh', () => {
-      for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
-      stories.refresh();
-    }),
-    register('interviewNotes.filterUnfinished', () => stories.setFilter('unfinished')),
-    register('interviewNotes.clearFilter', () => stories.setFilter('all')),
   ];
 }
+
+export const commandsFeature: Feature = {
+  id: 'commands',
+  activate(context, store) {
+    context.subscriptions.push(...registerCommands(store));
+  },
+};
 
 async function reveal(uri: vscode.Uri, offset: number): Promise<void> {
   const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false, preview: true });
