@@ -24,7 +24,12 @@ export interface InterviewNotesApi {
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
-  const settings = () => readSettings((key) => vscode.workspace.getConfiguration('interviewNotes').get(key));
+  // In an untrusted workspace, what is read (scope, include, exclude, size cap) comes from the user's
+  // own settings only: the workspace's could widen the include glob or lift the cap.
+  const settings = () => {
+    const config = vscode.workspace.getConfiguration('interviewNotes');
+    return readSettings((key) => config.get(key), vscode.workspace.isTrusted ? undefined : (key) => config.inspect(key)?.globalValue ?? config.inspect(key)?.defaultValue);
+  };
   const store = new NotesStore(settings());
   context.subscriptions.push(store);
   const api: Record<string, unknown> = { store };
@@ -33,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('interviewNotes')) store.updateSettings(settings());
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => store.updateSettings(settings())),
   );
   return api as unknown as InterviewNotesApi;
 }

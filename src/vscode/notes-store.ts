@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { decodeFile, NotesAnalyzer, type AnalyzeOptions, type NotesModel, type TextChange } from '../core/index.js';
 import { positionSourceFor, type PositionSource } from './positions.js';
-import type { Settings } from './settings-map.js';
+import { globFor, mayRead, type Settings } from './settings-map.js';
 
 export interface NotesEntry {
   uri: vscode.Uri;
@@ -200,8 +200,13 @@ export class NotesStore implements vscode.Disposable {
     }
     if (this.settings.scope !== 'workspace') return;
     const watcher = vscode.workspace.createFileSystemWatcher(this.settings.include);
-    watcher.onDidCreate((uri) => this.readFile(uri));
-    watcher.onDidChange((uri) => this.readFile(uri));
+    // The watcher knows only the include glob: each event is checked against exclude as the scan is.
+    watcher.onDidCreate(async (uri) => {
+      if (await this.included(uri)) await this.readFile(uri);
+    });
+    watcher.onDidChange(async (uri) => {
+      if (await this.included(uri)) await this.readFile(uri);
+    });
     watcher.onDidDelete((uri) => {
       const key = uri.toString();
       this.watcherUris.delete(key);
@@ -222,6 +227,18 @@ export class NotesStore implements vscode.Disposable {
     });
   }
 
+  /**
+   * Whether a file the watcher reports (the watcher knows the include glob only) is one the scan
+   * would find: inside a workspace folder and not excluded, asked of the same findFiles.
+   */
+  private async included(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globFor(relative)), this.settings.exclude || undefined, 50);
+    return found.some((u) => u.toString() === uri.toString());
+  }
+
   /** Reads a closed workspace file through `workspace.fs`; an open one is the editor's business. */
   private async readFile(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
@@ -230,9 +247,11 @@ export class NotesStore implements vscode.Disposable {
     if (existing?.open) return;
     let text: string;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > this.settings.maxFileSize * 4) return;
-      text = decodeFile(await vscode.workspace.fs.readFile(uri)).text;
+      // Stat before reading: a regular file within the size cap (never a device or a FIFO).
+      if (!mayRead(await vscode.workspace.fs.stat(uri), this.settings.maxFileSize)) return;
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.length > this.settings.maxFileSize * 4) return; // it grew since the stat
+      text = decodeFile(bytes).text;
     } catch {
       return; // Deleted or unreadable meanwhile: nothing to show.
     }
