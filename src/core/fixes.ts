@@ -33,9 +33,13 @@ export function certainFix(text: string, finding: Finding): TextEdit[] | undefin
 /** A fix to offer: its title and its edits (in the model's text). */
 export interface FixOffer {
   title: string;
-  edits: TextEdit[];
   /** 'one': this finding; 'rule': every finding of its rule in the file; 'all': every certain fix. */
   width: 'one' | 'rule' | 'all';
+  /**
+   * The edits. For the wider offers they are made when asked (checking every fix of a file costs a
+   * re-reading each): an editor asks when the user picks the offer. 'all' is `fixAll`'s first edits.
+   */
+  edits: () => TextEdit[];
 }
 
 /** The title of a finding's own fix, from its rule. */
@@ -45,20 +49,25 @@ export function fixTitle(text: string, finding: Finding): string {
 
 export const FIX_ALL_TITLE = 'Fix all certain Interview Notes problems';
 
+/** Whether a finding has a fix that may be certain (without checking it). */
+export const mayFix = (f: Finding): boolean => f.fix !== undefined || f.checkedFix !== undefined;
+
 /**
- * The certain fixes at three widths for a finding: this one, all of its rule in the file (when there
- * are more), everything certain in the file (when that is more again).
+ * The certain fixes at three widths for a finding: this one, all of its rule in the file (when others
+ * of the rule may be fixed too), everything certain in the file (when other rules may add to it).
  */
-export function fixOffers(text: string, model: NotesModel, finding: Finding): FixOffer[] {
+export function fixOffers(text: string, model: NotesModel, finding: Finding, options: AnalyzeOptions = {}): FixOffer[] {
   const own = certainFix(text, finding);
   if (!own) return [];
-  const offers: FixOffer[] = [{ title: fixTitle(text, finding), edits: own, width: 'one' }];
+  const offers: FixOffer[] = [{ title: fixTitle(text, finding), edits: () => own, width: 'one' }];
   const rule = RULE_BY_ID.get(finding.rule)!;
-  const sameRule = model.findings.filter((f) => f.rule === finding.rule);
-  const ruleEdits = certainEdits(text, sameRule);
-  if (ruleEdits.count > 1) offers.push({ title: rule.fixAllTitle ?? `Fix every “${rule.id}” problem in this file`, edits: ruleEdits.edits, width: 'rule' });
-  const all = certainEdits(text, model.findings);
-  if (all.count > ruleEdits.count) offers.push({ title: FIX_ALL_TITLE, edits: all.edits, width: 'all' });
+  const sameRule = model.findings.filter((f) => f.rule === finding.rule && mayFix(f));
+  if (sameRule.length > 1) {
+    offers.push({ title: rule.fixAllTitle ?? `Fix every “${rule.id}” problem in this file`, edits: () => certainEdits(text, sameRule).edits, width: 'rule' });
+  }
+  if (model.findings.some((f) => f.rule !== finding.rule && mayFix(f))) {
+    offers.push({ title: FIX_ALL_TITLE, edits: () => fixAll(text, model, options).edits, width: 'all' });
+  }
   return offers;
 }
 

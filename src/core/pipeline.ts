@@ -126,7 +126,7 @@ const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
 /** The findings of the category rules over `categories` (freshly built, not yet frozen). */
 export function categoryFindings(text: string, structure: Structure, categories: Category[], eol: string, options: AnalyzeOptions): Finding[] {
-  return findingsOf(CATEGORY_RULES, { text, structure: { ...structure, categories }, misencoded: [], eol }, options);
+  return findingsOf(CATEGORY_RULES, { text, structure: { ...structure, categories }, misencoded: [], eol, ...(options.levels ? { levelOptions: options.levels } : {}) }, options);
 }
 
 /** The findings of the mis-encoded runs of `sections`. */

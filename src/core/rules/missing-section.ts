@@ -1,5 +1,6 @@
-import { readSection } from '../facts.js';
-import { buildCategories, placeFacts, type Levels } from '../structure.js';
+import { readSection, type SectionFacts } from '../facts.js';
+import { scanSections } from '../sections.js';
+import { buildCategories, placeFacts, readGlobals, type Levels, type Placed } from '../structure.js';
 import type { Category, StarPart, Story, TextEdit } from '../model.js';
 import { REQUIRED_PARTS } from '../model.js';
 import { isBlankLine, lastContentLineEnd, lineEndAt, lineStartAt, nextLineStart } from '../text.js';
@@ -35,7 +36,10 @@ export const missingSection: Rule = {
       if (absent.length === 0) continue;
       const edits = insertLabels(context, story, absent);
       const { levels } = context.structure;
+      const fixed = context.levelOptions ?? {};
       const check: SettleCheck = {
+        fixedCategory: fixed.category ?? -1,
+        fixedStory: fixed.story ?? -1,
         absent,
         wanted: [...absent, ...story.sections.map((x) => x.part)],
         substories: story.stories.length,
@@ -57,12 +61,13 @@ export const missingSection: Rule = {
   },
   fixAllTitle: 'Insert the missing STAR labels in every story of this file',
   verifyFix(text, { span, edits, check }) {
-    return settles(text, span.start, check as SettleCheck, edits);
+    const c = check as SettleCheck;
+    return settles(text, span.start, c, edits) && keepsLevels(text, edits, c);
   },
 };
 
 /** What re-reading the story with the fix applied must show (plain data, kept by the finding). */
-type SettleCheck = Readonly<{ absent: readonly StarPart[]; wanted: readonly StarPart[]; substories: number; category: number; story: number; bold: boolean }>;
+type SettleCheck = Readonly<{ fixedCategory: number; fixedStory: number; absent: readonly StarPart[]; wanted: readonly StarPart[]; substories: number; category: number; story: number; bold: boolean }>;
 
 function insertLabels({ text, structure, eol }: RuleContext, story: Story, absent: StarPart[]): TextEdit[] | undefined {
   // Where one untitled story ends and the next begins depends on the labels themselves.
@@ -141,6 +146,47 @@ function settles(text: string, headingStart: number, check: SettleCheck, edits: 
   // line can close a list or a paragraph that held another story's label).
   const before = buildCategories(placeFacts(readSection(text.slice(from, to)), 0), levels).categories;
   return outline(before, at) === outline(after, at);
+}
+
+/**
+ * Whether the file's heading levels, read again with the edits applied, stay what they were: labels
+ * count in deciding which heading level holds stories, so a fix can regroup the whole file. The
+ * sections the edits leave alone are read from a cache of the last text checked, so checking every
+ * fix of a file parses each section once.
+ */
+function keepsLevels(text: string, edits: readonly TextEdit[], check: SettleCheck): boolean {
+  // Levels fixed in the settings are not read from the labels.
+  if (check.fixedCategory >= 0 && check.fixedStory >= 0) return true;
+  if (sectionCache.text !== text) sectionCache = { text, facts: new Map() };
+  const after = applyAll(text, edits);
+  const { starts } = scanSections(after);
+  const facts: Placed[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const slice = after.slice(start, starts[i + 1] ?? after.length);
+    let read = sectionCache.facts.get(slice);
+    if (!read) {
+      read = readSection(slice);
+      sectionCache.facts.set(slice, read);
+    }
+    for (const f of placeFacts(read, start)) facts.push(f);
+  }
+  const options = { category: check.fixedCategory < 0 ? undefined : check.fixedCategory, story: check.fixedStory < 0 ? undefined : check.fixedStory };
+  const { isNotes, levels } = readGlobals(facts, options);
+  return isNotes && levels.category === check.category && levels.story === check.story && levels.bold === check.bold;
+}
+
+/** The facts of the sections of the last text whose fixes were checked, by section text. */
+let sectionCache: { text: string; facts: Map<string, SectionFacts> } = { text: '', facts: new Map() };
+
+function applyAll(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of [...edits].sort((a, b) => a.span.start - b.span.start)) {
+    out += text.slice(pos, e.span.start) + e.newText;
+    pos = e.span.end;
+  }
+  return out + text.slice(pos);
 }
 
 function storyGetsEveryPart(categories: readonly Category[], at: number, check: SettleCheck): boolean {

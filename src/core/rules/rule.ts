@@ -3,7 +3,7 @@
 
 import type { MisencodedRun } from '../encoding.js';
 import type { Category, Finding, FixCheck, Severity, Span, Story, Suggestion, TextEdit } from '../model.js';
-import type { Structure } from '../structure.js';
+import type { LevelOptions, Structure } from '../structure.js';
 
 export interface RuleContext {
   text: string;
@@ -12,6 +12,8 @@ export interface RuleContext {
   misencoded: readonly MisencodedRun[];
   /** The line break to use in inserted text. */
   eol: string;
+  /** Heading levels the user fixed in the settings, if any (else they are detected per file). */
+  levelOptions?: LevelOptions;
 }
 
 export interface Report {

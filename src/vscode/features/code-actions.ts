@@ -4,7 +4,7 @@
 // fixable and what a fix is called come from the core (fixes.ts): no rule is known here.
 
 import * as vscode from 'vscode';
-import { certainEdits, detectLineEnding, FIX_ALL_TITLE, fixAll, fixOffers, silenceEdit, type TextEdit } from '../../core/index.js';
+import { detectLineEnding, FIX_ALL_TITLE, fixAll, fixOffers, mayFix, silenceEdit, type TextEdit } from '../../core/index.js';
 import { findingFor, SOURCE } from './diagnostics.js';
 import type { NotesEntry, NotesStore } from '../notes-store.js';
 import { toRange } from '../positions.js';
@@ -31,9 +31,19 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
       if (diagnostic.source !== SOURCE) continue;
       const finding = findingFor(entry, diagnostic);
       if (!finding) continue;
-      for (const offer of fixOffers(entry.text, entry.model, finding)) {
-        // The widest one is the fix-all action above (re-analysing in rounds, so made when chosen).
-        if (offer.width !== 'all') actions.push(this.action(offer.title, document, entry, offer.edits, diagnostic, offer.width === 'one'));
+      for (const offer of fixOffers(entry.text, entry.model, finding, this.store.options)) {
+        // The widest one is the fix-all action above. The rule-wide one checks every fix of the rule,
+        // so its edits are made when it is picked (resolveCodeAction).
+        if (offer.width === 'one') actions.push(this.action(offer.title, document, entry, offer.edits(), diagnostic, true));
+        if (offer.width === 'rule') {
+          const action = new LazyAction(offer.title, vscode.CodeActionKind.QuickFix);
+          action.document = document;
+          action.entry = entry;
+          action.offeredFor = entry.text;
+          action.make = offer.edits;
+          action.diagnostics = [diagnostic];
+          actions.push(action);
+        }
       }
       for (const s of finding.suggestions ?? []) actions.push(this.action(s.title, document, entry, s.edits, diagnostic, false));
       const silence = silenceEdit(entry.text, finding.rule, finding.span.start, eol);
@@ -44,19 +54,22 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
 
   /** Offered when anything is certain; its edits are made when it is chosen (resolveCodeAction). */
   private fixAll(document: vscode.TextDocument, entry: NotesEntry): vscode.CodeAction | undefined {
-    if (certainEdits(entry.text, entry.model.findings).count === 0) return undefined;
-    const action = new FixAllAction(FIX_ALL_TITLE, FIX_ALL);
+    if (!entry.model.findings.some(mayFix)) return undefined;
+    const action = new LazyAction(FIX_ALL_TITLE, FIX_ALL);
     action.document = document;
+    action.entry = entry;
+    action.offeredFor = entry.text;
+    // The same function as the command line's --fix: every certain fix, in rounds.
+    action.make = () => fixAll(entry.text, entry.model, this.store.options).edits;
     return action;
   }
 
   resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
-    if (!(action instanceof FixAllAction) || !action.document) return action;
-    const entry = this.store.analyzeDocument(action.document);
-    if (!entry?.model.isNotes) return action;
-    // The same function as the command line's --fix: every certain fix, in rounds.
-    const { edits } = fixAll(entry.text, entry.model, this.store.options);
-    action.edit = workspaceEdit(action.document, entry, edits);
+    if (!(action instanceof LazyAction) || !action.document || !action.make || !action.entry) return action;
+    // Changed since it was offered: its edits would land elsewhere. VS Code offers it again.
+    if (action.entry.text !== action.offeredFor) return action;
+    // The edits are in the text the action was offered for, and placed with that text's positions.
+    action.edit = workspaceEdit(action.document, action.entry, action.make());
     return action;
   }
 
@@ -69,8 +82,13 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-class FixAllAction extends vscode.CodeAction {
+/** An action whose edits are made when it is picked: `make` gives them, in the entry's text. */
+class LazyAction extends vscode.CodeAction {
   document: vscode.TextDocument | undefined;
+  entry: NotesEntry | undefined;
+  /** The text the action was offered for. */
+  offeredFor: string | undefined;
+  make: (() => TextEdit[]) | undefined;
 }
 
 /** Edits that do not overlap, as one workspace edit (overlapping ones are left for the next round). */
