@@ -2,8 +2,8 @@
 // edits: an edit splices in the findings of what it rebuilt, and everything after it moves by the
 // edit's length. Findings are frozen, so moving one makes a new one; those before the edit are kept.
 
-import type { Category, Finding, StarSection, Story, TextEdit } from '../model.js';
-import { byPosition, freezeDeep, RUN_RULES } from '../pipeline.js';
+import type { Category, Finding, Span, StarSection, Story, Suggestion, TextEdit } from '../model.js';
+import { byPosition, RUN_RULES } from '../pipeline.js';
 
 /** What an edit replaced, in old offsets: the rebuilt categories' span and the re-read sections' span. */
 export interface Replaced {
@@ -67,45 +67,66 @@ function lowerBound(items: readonly Finding[], offset: number): number {
   return lo;
 }
 
-// Moving frozen model objects: copies with every offset moved by `delta`, frozen again. Spreading
-// keeps whatever other fields they have.
+// Moving frozen model objects: copies with every offset moved by `delta`, each frozen as it is made
+// (a walk over the copy to freeze it costs more than making it). Spreading keeps whatever other
+// fields they have; arrays of plain values (a story's `missing`) are shared, already frozen.
 
-const shiftSpan = <S extends { start: number; end: number }>(span: S, delta: number): S => ({ ...span, start: span.start + delta, end: span.end + delta });
-const shiftEdits = (edits: readonly TextEdit[], delta: number): TextEdit[] => edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText }));
+const freeze = Object.freeze;
+
+/** Spans are exactly { start, end } (model.ts): a literal is much cheaper than a spread. */
+function shiftSpan(span: Span, delta: number): Span {
+  return freeze({ start: span.start + delta, end: span.end + delta });
+}
+
+function shiftSpans(spans: readonly Span[], delta: number): Span[] {
+  const out: Span[] = new Array(spans.length);
+  for (let i = 0; i < spans.length; i++) out[i] = shiftSpan(spans[i]!, delta);
+  return freeze(out) as Span[];
+}
+
+function shiftEdits(edits: readonly TextEdit[], delta: number): TextEdit[] {
+  return freeze(edits.map((e) => freeze({ span: shiftSpan(e.span, delta), newText: e.newText }))) as TextEdit[];
+}
 
 export function shiftFinding(f: Finding, delta: number): Finding {
-  return freezeDeep({
+  return freeze({
     ...f,
     span: shiftSpan(f.span, delta),
     fix: f.fix && shiftEdits(f.fix, delta),
-    ...(f.checkedFix ? { checkedFix: { edits: shiftEdits(f.checkedFix.edits, delta), check: f.checkedFix.check } } : {}),
-    ...(f.suggestions ? { suggestions: f.suggestions.map((s) => ({ title: s.title, edits: shiftEdits(s.edits, delta) })) } : {}),
+    ...(f.checkedFix ? { checkedFix: freeze({ edits: shiftEdits(f.checkedFix.edits, delta), check: f.checkedFix.check }) } : {}),
+    ...(f.suggestions ? { suggestions: freeze(f.suggestions.map((s) => freeze({ title: s.title, edits: shiftEdits(s.edits, delta) }))) as Suggestion[] } : {}),
   });
 }
 
 function shiftSection(s: StarSection, delta: number): StarSection {
-  return { ...s, label: shiftSpan(s.label, delta), span: shiftSpan(s.span, delta) };
+  return freeze({ ...s, label: shiftSpan(s.label, delta), span: shiftSpan(s.span, delta) });
 }
 
 function shiftStory(s: Story, delta: number): Story {
-  return {
+  const sections: StarSection[] = new Array(s.sections.length);
+  for (let i = 0; i < sections.length; i++) sections[i] = shiftSection(s.sections[i]!, delta);
+  const stories: Story[] = new Array(s.stories.length);
+  for (let i = 0; i < stories.length; i++) stories[i] = shiftStory(s.stories[i]!, delta);
+  return freeze({
     ...s,
     heading: shiftSpan(s.heading, delta),
     span: shiftSpan(s.span, delta),
-    sections: s.sections.map((x) => shiftSection(x, delta)),
-    placeholders: s.placeholders.map((x) => shiftSpan(x, delta)),
-    highlights: s.highlights.map((x) => shiftSpan(x, delta)),
-    stories: s.stories.map((x) => shiftStory(x, delta)),
-  };
+    sections: freeze(sections) as StarSection[],
+    placeholders: shiftSpans(s.placeholders, delta),
+    highlights: shiftSpans(s.highlights, delta),
+    stories: freeze(stories) as Story[],
+  });
 }
 
 /** A category moved by `delta`, with its stories: a new frozen object. */
 export function shiftCategory(c: Category, delta: number): Category {
-  return freezeDeep({
+  const stories: Story[] = new Array(c.stories.length);
+  for (let i = 0; i < stories.length; i++) stories[i] = shiftStory(c.stories[i]!, delta);
+  return freeze({
     ...c,
     heading: c.heading && shiftSpan(c.heading, delta),
     doneMark: c.doneMark && shiftSpan(c.doneMark, delta),
     span: shiftSpan(c.span, delta),
-    stories: c.stories.map((s) => shiftStory(s, delta)),
+    stories: freeze(stories) as Story[],
   });
 }
