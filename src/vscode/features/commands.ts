@@ -1,7 +1,7 @@
 // The palette commands (all under the "Interview Notes" category) and the view's actions.
 
 import * as vscode from 'vscode';
-import { categoryTitle, detectLineEnding, fixAll, newCategory, newStory, NOTES_TEMPLATE, summarize, type Category, type Scaffold } from '../../core/index.js';
+import { categoryTitle, detectLineEnding, ENCODING_RULE_ID, fixAll, newCategory, newStory, NOTES_TEMPLATE, summarize, type Category, type Scaffold } from '../../core/index.js';
 import { workspaceEdit } from './code-actions.js';
 import type { NotesEntry, NotesStore } from '../notes-store.js';
 import { toPosition, toRange } from '../positions.js';
@@ -18,7 +18,7 @@ export function registerCommands(store: NotesStore): vscode.Disposable[] {
     register('interviewNotes.newCategory', () => addCategory(store)),
     register('interviewNotes.nextUnfinished', () => goToUnfinished(store, 1)),
     register('interviewNotes.previousUnfinished', () => goToUnfinished(store, -1)),
-    register('interviewNotes.repairEncoding', () => applyRule(store, 'mis-encoded', 'No mis-encoded text in this file.')),
+    register('interviewNotes.repairEncoding', () => applyRule(store, ENCODING_RULE_ID, 'No mis-encoded text in this file.')),
     register('interviewNotes.fixAll', () => applyRule(store, undefined, 'Nothing to fix with certainty in this file.')),
     register('interviewNotes.newNotesFile', async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: NOTES_TEMPLATE });
