@@ -10,7 +10,7 @@
 // The GCs this script forces are the ones marked "testing" in the trace: two before the analysis and
 // two after, so the analysis's own GCs are those between the second and the third.
 import { createRequire } from 'node:module';
-import { generateNotes } from './generate-notes.mjs';
+import { generateNotes } from '../test/support/generate-notes.mjs';
 import { flatten } from './contenders.mjs';
 
 const [corePath, targetBytes, seed] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 // Benchmark of the notes analyzer (dist/core.js) against its peers, on generated notes of 4 KB, 64 KB,
-// 1 MB and 8 MB (bench/generate-notes.mjs, seed 1).
+// 1 MB and 8 MB (test/support/generate-notes.mjs, seed 1).
 //
 //   npm run bench                        build, then the full benchmark (node --expose-gc bench/run.mjs)
 //   node --expose-gc bench/run.mjs [options]
@@ -52,7 +52,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
-import { generateNotes, generateNotesDetailed } from './generate-notes.mjs';
+import { generateNotes, generateNotesDetailed } from '../test/support/generate-notes.mjs';
 import { flatten, lineScan, lintWithMarkdownlint, makeEditor, parseWithRemark } from './contenders.mjs';
 
 const startedAt = performance.now();

@@ -1,10 +1,14 @@
 // Bundles the ESM-only unified/remark stack into CommonJS so the VS Code extension host and the
 // command-line tool can both load it (the pattern of microsoft/vscode-extension-samples esbuild-sample),
 // and a browser bundle for VS Code for the Web. Type-checking is `tsc --noEmit`, separately.
+//   node scripts/build.mjs [--production] [--watch]
+// --watch (npm run watch) rebuilds on every change and says so; in a running VS Code, "Developer:
+// Reload Window" loads the new bundle (npm start runs this watch for you).
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
   format: 'cjs',
@@ -15,23 +19,44 @@ const common = {
   logLevel: 'warning',
 };
 
-await Promise.all([
-  esbuild.build({ ...common, platform: 'node', entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+const builds = [
+  { ...common, platform: 'node', entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The web extension host has no Node: platform browser, and esbuild fails the build if anything
   // reaches for a Node built-in. It runs in a Web Worker, which has no DOM: the 'worker' condition
   // picks decode-named-character-reference's table over its document.createElement version.
-  esbuild.build({ ...common, platform: 'browser', conditions: ['worker'], mainFields: ['browser', 'module', 'main'], entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, platform: 'node', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  { ...common, platform: 'browser', conditions: ['worker'], mainFields: ['browser', 'module', 'main'], entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...common, platform: 'node', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The core alone, for the benchmark and for anyone who wants the analysis as a library.
-  esbuild.build({ ...common, platform: 'neutral', mainFields: ['module', 'main'], entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
+  { ...common, platform: 'neutral', mainFields: ['module', 'main'], entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The integration tests: a runner and one bundle per test file (they run inside VS Code).
-  esbuild.build({ ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts'],
-    outdir: 'dist/test/integration', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } }),
+  { ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts'],
+    outdir: 'dist/test/integration', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
   // The browser build's integration tests, for the web worker extension host: one bundle with its
   // runner, mocha's browser build and chai (the worker's require knows only vscode).
-  esbuild.build({ ...common, platform: 'browser', entryPoints: ['test/integration/web/index.ts'], outfile: 'dist/test/integration/web/index.js',
-    external: ['vscode'], plugins: [umdAsCommonJs(/^mocha\/mocha\.js$/)] }),
-]);
+  { ...common, platform: 'browser', entryPoints: ['test/integration/web/index.ts'], outfile: 'dist/test/integration/web/index.js',
+    external: ['vscode'], plugins: [umdAsCommonJs(/^mocha\/mocha\.js$/)] },
+];
+
+if (watch) {
+  // Says when a bundle was rebuilt, so whoever runs the window knows to reload it.
+  const announce = (name) => ({
+    name: 'announce',
+    setup(build) {
+      let first = true;
+      build.onEnd((result) => {
+        const out = build.initialOptions.outfile ?? build.initialOptions.outdir;
+        const initial = first;
+        first = false;
+        if (result.errors.length === 0 && !initial) console.log(`[watch] rebuilt ${out} at ${new Date().toLocaleTimeString()}${name === 'extension' ? ': run "Developer: Reload Window" to load it' : ''}`);
+      });
+    },
+  });
+  const contexts = await Promise.all(builds.map((b, i) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), announce(i === 0 ? 'extension' : 'other')] })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] watching src/ and test/integration/ (Ctrl-C to stop)');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
 
 /**
  * Bundles a UMD file as the CommonJS module it is. mocha/mocha.js lies in a "type": "module"

@@ -4,14 +4,16 @@
 //   2. builds (npm run build),
 //   3. starts code-server on 127.0.0.1:$PORT (default 8080, or the next free port up to 8099 when
 //      PORT is not set), with this repository as the extension under development and examples/ open,
-//   4. prints the URL to open, and runs until Ctrl-C.
-// After rebuilding, run "Developer: Reload Window" in the browser to load the new build.
+//   4. prints the URL to open, and runs until Ctrl-C, rebuilding the bundles whenever a source file
+//      changes (scripts/build.mjs --watch, as npm run watch): "Developer: Reload Window" in the browser
+//      then loads the new bundle (the extension under development is read from dist/ at each load).
 //
 // Options: --no-build   skip step 2
+//          --no-watch   do not rebuild on changes
 //          --fresh      forget the previous session's VS Code state (settings, open editors)
 // Env:     PORT, HOST (default 127.0.0.1; code-server runs with --auth none, so keep it on loopback)
 // State (settings, logs) lives in ${INTERVIEW_NOTES_CACHE:-~/.cache/interview-notes}/start-state.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -19,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeServerMissingError, findCodeServer, installCodeServer, remoteUri, startCodeServer, workbenchUrl,
-} from '../test/integration/runner/run-in-code-server.mjs';
+} from './code-server/launch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -59,7 +61,8 @@ if (!args.has('--no-build')) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// 3. start
+// 3. start (and rebuild on changes)
+const watcher = args.has('--no-watch') ? undefined : spawn(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--watch'], { cwd: root, stdio: 'inherit' });
 const cacheRoot = process.env.INTERVIEW_NOTES_CACHE || path.join(os.homedir(), '.cache', 'interview-notes');
 const stateDir = path.join(cacheRoot, 'start-state');
 if (args.has('--fresh')) fs.rmSync(stateDir, { recursive: true, force: true });
@@ -90,6 +93,7 @@ const shutdown = async () => {
   if (stopping) return;
   stopping = true;
   console.log('\nstopping code-server...');
+  watcher?.kill();
   await server.stop();
   process.exit(0);
 };
@@ -97,6 +101,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, shutdown);
 const { code, signal } = await server.exited;
 if (!stopping) {
   console.error(`code-server exited unexpectedly (code ${code}, signal ${signal}); see ${server.logFile}`);
+  watcher?.kill();
   await server.stop();
   process.exit(1);
 }

@@ -176,7 +176,7 @@ function check(args: CheckArgs, io: Io): number {
   const summary: Summary = { stories: 0, complete: 0 };
   const write = (report: FileReport) => {
     const record = toJsonFile(report);
-    addToSummary(summary, record);
+    addToSummary(summary, report.model);
     if (record.findings.some((f) => isFailing(f.severity))) serious = true;
     io.out(format.file(record));
   };

@@ -2,7 +2,7 @@
 // (schemas/check-output.schema.json). Every output format is made from these records, one file at a
 // time, so the formats agree with each other and nothing of a file is kept once it is written.
 
-import { LineIndex, type Category, type NotesModel, type Severity, type Story } from '../core/index.js';
+import { certainFix, LineIndex, summarize, type Category, type NotesModel, type Severity, type Story } from '../core/index.js';
 import type { NotesFile } from './files.js';
 
 export interface FileReport {
@@ -92,7 +92,8 @@ export function toJsonFile(r: FileReport): JsonFile {
       endLine: end.line,
       endColumn: end.column,
       message: f.message,
-      fixable: f.fix !== undefined,
+      // certainFix: a missing-section fix is certain only once a re-read of the story confirms it.
+      fixable: certainFix(r.file.text, f) !== undefined,
     };
   });
   return {
@@ -106,12 +107,11 @@ export function toJsonFile(r: FileReport): JsonFile {
   };
 }
 
-/** Adds a file's stories to the running summary. */
-export function addToSummary(summary: Summary, file: JsonFile): void {
-  for (const c of file.categories) {
-    summary.stories += c.stories.length;
-    summary.complete += c.stories.filter((s) => s.status === 'complete').length;
-  }
+/** Adds a file's stories to the running summary, counted as the editor counts them (core summary). */
+export function addToSummary(summary: Summary, model: NotesModel): void {
+  const counts = summarize(model);
+  summary.stories += counts.stories;
+  summary.complete += counts.complete;
 }
 
 /**

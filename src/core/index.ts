@@ -1,14 +1,16 @@
 // The analysis core's public face. Pure: no `vscode`, no Node built-ins, so it runs in tests, in the
 // command-line tool, in the extension host and in a browser.
 
-export { analyze, NotesAnalyzer, type AnalyzeOptions, type TextChange } from './analyzer.js';
+export { NotesAnalyzer, type AnalyzeOptions, type TextChange } from './analyzer.js';
+export { analyze } from './pipeline.js';
 export { silenceEdit } from './directives.js';
 export { decodeFile, encodeFile, findMisencoded, repairMisencoded, type DecodedFile, type MisencodedRun } from './encoding.js';
 export { detectLineEnding, LineIndex, type Position } from './line-index.js';
 export * from './model.js';
-export { RULES, RULE_IDS, type Rule } from './rules/index.js';
+export { ENCODING_RULE_ID, RULES, RULE_IDS, type Rule } from './rules/index.js';
 export { eachStory } from './rules/rule.js';
-export { applyCertainFixes, applyEdits } from './fixes.js';
+export { applyCertainFixes, applyEdits, certainEdits, certainFix, FIX_ALL_TITLE, fixAll, fixOffers, fixTitle, mayFix, type FixAllOptions, type FixOffer } from './fixes.js';
 export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold.js';
 export type { Structure } from './structure.js';
+export { addCounts, categoryTitle, isUnfinished, NO_CATEGORY_TITLE, summarize, viewOf, type CategorySummary, type NotesSummary, type StoryCounts, type StoryFilter } from './summary.js';
 export * as bank from './bank/index.js';

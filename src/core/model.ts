@@ -1,16 +1,13 @@
-// The analysis model: what a notes document is made of. Pure data, no `vscode` import, so it runs in
-// tests, in the command-line tool, in the extension host and in a browser.
+// The analysis model: what a notes document is made of. Plain data, no `vscode` import, so it runs in
+// tests, in the command-line tool, in the extension host and in a browser. A model handed out is
+// deep-frozen and never changes afterwards: it survives `structuredClone` and can be kept and compared
+// (practice history, "what changed"); the analyzer's speed tricks live in its own private caches.
 //
 // Every position in the model is a UTF-16 offset into the document text (0-based, end exclusive):
 // the unit of JavaScript strings, of mdast `offset` and of VS Code's `Position.character`.
 // Lines and columns are derived from offsets in exactly one place: `LineIndex` (line-index.ts).
 
-/**
- * A span of the document text: UTF-16 offsets, `start` inclusive, `end` exclusive. The spans of
- * categories, stories and their findings are accessor objects that move with their category
- * (anchored-span.ts): read `start` and `end`, or `JSON.stringify` them; spreading (`{ ...span }`) copies
- * nothing.
- */
+/** A span of the document text: UTF-16 offsets, `start` inclusive, `end` exclusive. */
 export interface Span {
   start: number;
   end: number;
@@ -42,6 +39,11 @@ export interface StarSection {
 export type StoryStatus = 'complete' | 'incomplete' | 'empty';
 
 export interface Story {
+  /**
+   * A key that stays the same while the story is edited, moved by edits elsewhere or renamed (when an
+   * update can follow the rename): `<category id>/<title>` for a fresh reading, `#2`… for repeats.
+   */
+  id: string;
   kind: 'story' | 'substory';
   title: string;
   /** The number written before the title (`### 4. convince senior` → 4), if any. */
@@ -60,6 +62,8 @@ export interface Story {
 }
 
 export interface Category {
+  /** Like a story's id: stays the same across edits elsewhere and renames an update can follow. */
+  id: string;
   /** Null for the stories that sit under no category heading. */
   title: string | null;
   /** A letter or number label before the title (`## ✅ A. Handling …` → "A"). */
@@ -85,11 +89,20 @@ export interface Finding {
   severity: Severity;
   message: string;
   span: Span;
-  /** Present only when the fix is certain: safe to apply without asking (`--fix`, fix all). */
+  /** Present only when the fix is certain as it stands: safe to apply without asking (`--fix`, fix all). */
   fix: TextEdit[] | undefined;
+  /**
+   * A fix that is certain only once checked against the text (missing-section re-reads the story with
+   * it applied): too dear for every keystroke, so checked when asked, by `certainFix(text, finding)`
+   * (fixes.ts), which every consumer of fixes calls. `check` is the rule's own plain data.
+   */
+  checkedFix?: { edits: TextEdit[]; check: FixCheck };
   /** Edits worth offering as a quick fix that the user must choose (not applied by `--fix`). */
   suggestions?: Suggestion[];
 }
+
+/** What a rule needs to check its fix later: plain, position-free data (see Rule.verifyFix). */
+export type FixCheck = Readonly<Record<string, string | number | boolean | readonly string[]>>;
 
 export interface Suggestion {
   title: string;

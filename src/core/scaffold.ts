@@ -6,8 +6,8 @@ import type { Category, NotesModel, StarPart } from './model.js';
 import { REQUIRED_PARTS } from './model.js';
 import type { Structure } from './structure.js';
 import { lineEndAt } from './text.js';
-import { relabel } from './rules/missing-section.js';
-import { labelWordFor } from './vocabulary.js';
+import type { LabelFact } from './facts.js';
+import { escapeRegExp, labelWordFor } from './vocabulary.js';
 
 export interface Scaffold {
   /** Where to insert (an offset into the text). */
@@ -100,3 +100,9 @@ export const NOTES_TEMPLATE = `# Interview story bank
 - **Action**:
 - **Result**:
 `;
+
+/** A label line written like `label` (its template, or `template`), naming `part` instead. */
+export function relabel(label: LabelFact, template: string, part: StarPart): string {
+  const pattern = label.vocabulary === 'letters-named' ? /\b[STARL]\s*\([^)]*\)/ : new RegExp(escapeRegExp(label.written));
+  return template.replace(pattern, labelWordFor(part, label.vocabulary, label.written));
+}

@@ -358,6 +358,7 @@ class Builder {
 
   private openCategory(h: Placed<HeadingFact>): void {
     this.category = {
+      id: '',
       title: h.labelTitle,
       label: h.label,
       done: h.doneMark !== undefined,
@@ -376,6 +377,7 @@ class Builder {
   private newStory(at: Placed, title: string, number: number | undefined, kind: Story['kind'], parent?: OpenStory): OpenStory {
     return {
       story: {
+        id: '',
         kind,
         title,
         number,
@@ -432,6 +434,7 @@ class Builder {
     this.finish(open);
     if (!this.category) {
       this.category = {
+        id: '',
         title: null,
         label: undefined,
         done: false,

@@ -1,15 +1,20 @@
 // Interview Notes: the thin layer between the pure analysis core and VS Code. Everything here adapts
-// the core's model to an editor feature; nothing here decides what the notes mean.
+// the core's model to an editor feature; nothing here decides what the notes mean. Each feature is a
+// module under features/ with activate(context, store), wired from the one list below.
 
 import * as vscode from 'vscode';
-import { NotesCodeActions } from './code-actions.js';
-import { registerCommands } from './commands.js';
 import { ConfigFiles } from './config-file.js';
-import { DiagnosticsController } from './diagnostics.js';
+import { codeActionsFeature } from './features/code-actions.js';
+import { commandsFeature } from './features/commands.js';
+import { diagnosticsFeature } from './features/diagnostics.js';
+import type { Feature } from './features/feature.js';
+import { statusBarFeature } from './features/status-bar.js';
+import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
 import { NotesStore } from './notes-store.js';
 import { readSettings } from './settings-map.js';
-import { StatusBar } from './status-bar.js';
-import { StoriesProvider } from './stories-view.js';
+
+/** Every feature, in the order they start. The next view (competencies, practice) goes here. */
+export const FEATURES: readonly Feature[] = [storiesViewFeature, diagnosticsFeature, codeActionsFeature, commandsFeature, statusBarFeature];
 
 /** What `activate` returns: the parts integration tests look at. */
 export interface InterviewNotesApi {
@@ -20,53 +25,31 @@ export interface InterviewNotesApi {
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
-  const settings = () => readSettings((key) => vscode.workspace.getConfiguration('interviewNotes').get(key));
+  // In an untrusted workspace, what is read (scope, include, exclude, size cap) comes from the user's
+  // own settings only: the workspace's could widen the include glob or lift the cap.
+  const settings = () => {
+    const config = vscode.workspace.getConfiguration('interviewNotes');
+    return readSettings((key) => config.get(key), vscode.workspace.isTrusted ? undefined : (key) => config.inspect(key)?.globalValue ?? config.inspect(key)?.defaultValue);
+  };
   let current = settings();
   // The configuration file beats the settings (src/core/config/resolve.ts); set before the store
   // reads the open documents.
   const configFiles = new ConfigFiles();
   const store = new NotesStore(current, (uri) => configFiles.optionsFor(uri, current.options));
-  const stories = new StoriesProvider(store);
-  const view = vscode.window.createTreeView('interviewNotes.stories', { treeDataProvider: stories, showCollapseAll: true });
-  const diagnostics = new DiagnosticsController(store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
-  const status = new StatusBar(store, () => current.maxFileSize);
-
-  const updateBadge = () => {
-    const n = stories.unfinishedCount();
-    view.badge = n > 0 ? { value: n, tooltip: `${n} unfinished ${n === 1 ? 'story' : 'stories'}` } : undefined;
+  const takeSettings = () => {
+    current = settings();
+    store.updateSettings(current);
   };
-  updateBadge();
-
-  // Follow the cursor: moving into a story selects it in the tree (only while the view is visible).
-  const follow = vscode.window.onDidChangeTextEditorSelection((e) => {
-    if (!current.followCursor || !view.visible || e.textEditor.document.languageId !== 'markdown') return;
-    const element = stories.elementAt(e.textEditor.document.uri, e.textEditor.document.offsetAt(e.selections[0]!.active));
-    if (element && !view.selection.includes(element)) void view.reveal(element, { select: true, focus: false, expand: false });
-  });
-
+  context.subscriptions.push(store, configFiles, configFiles.onDidChange(() => store.updateSettings(current)));
+  const api: Record<string, unknown> = { store };
+  for (const feature of FEATURES) Object.assign(api, feature.activate(context, store) ?? {});
   context.subscriptions.push(
-    configFiles,
-    configFiles.onDidChange(() => store.updateSettings(current)),
-    store,
-    stories,
-    view,
-    diagnostics,
-    status,
-    follow,
-    store.onDidChange(updateBadge),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NotesCodeActions(store), {
-      providedCodeActionKinds: NotesCodeActions.providedCodeActionKinds,
-    }),
-    ...registerCommands(store, stories),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('interviewNotes')) return;
-      current = settings();
-      store.updateSettings(current);
-      status.update();
+      if (e.affectsConfiguration('interviewNotes')) takeSettings();
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(takeSettings),
   );
-  void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', false);
-  return { store, stories, view: view as vscode.TreeView<unknown>, diagnostics: diagnostics.collection };
+  return api as unknown as InterviewNotesApi;
 }
 
 export function deactivate(): void {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { decodeFile, NotesAnalyzer, type AnalyzeOptions, type NotesModel, type TextChange } from '../core/index.js';
 import { positionSourceFor, type PositionSource } from './positions.js';
-import type { Settings } from './settings-map.js';
+import { globFor, mayRead, type Settings } from './settings-map.js';
 
 export interface NotesEntry {
   uri: vscode.Uri;
@@ -42,12 +42,28 @@ export class NotesStore implements vscode.Disposable {
   /** Fires with a document's uri when its model changed or it was dropped. */
   readonly onDidChange = this.emitter.event;
 
+  private readonly settingsEmitter = new vscode.EventEmitter<Settings>();
+  /** Fires when the extension's settings changed (after the store took them up). */
+  readonly onDidChangeSettings = this.settingsEmitter.event;
+
+  /** The analysis options of a document: the settings, overridden by its configuration file (for
+   *  fixes that re-analyse, which must read the file as the store does). */
+  optionsOf(uri: vscode.Uri): AnalyzeOptions {
+    return this.optionsFor(uri);
+  }
+
+  /** The extension's settings as the store last took them up. */
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
   constructor(
     private settings: Settings,
     optionsFor?: (uri: vscode.Uri) => AnalyzeOptions,
   ) {
     if (optionsFor) this.optionsFor = optionsFor;
     this.disposables.push(
+      this.settingsEmitter,
       vscode.workspace.onDidOpenTextDocument((d) => this.analyzeDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
@@ -90,6 +106,7 @@ export class NotesStore implements vscode.Disposable {
       this.reanalyze(entry, entry.text);
     }
     if (scopeChanged) this.applyScope();
+    this.settingsEmitter.fire(settings);
   }
 
   /** Analyses an open document now (commands call this so they act on the current text). */
@@ -193,8 +210,13 @@ export class NotesStore implements vscode.Disposable {
     }
     if (this.settings.scope !== 'workspace') return;
     const watcher = vscode.workspace.createFileSystemWatcher(this.settings.include);
-    watcher.onDidCreate((uri) => this.readFile(uri));
-    watcher.onDidChange((uri) => this.readFile(uri));
+    // The watcher knows only the include glob: each event is checked against exclude as the scan is.
+    watcher.onDidCreate(async (uri) => {
+      if (await this.included(uri)) await this.readFile(uri);
+    });
+    watcher.onDidChange(async (uri) => {
+      if (await this.included(uri)) await this.readFile(uri);
+    });
     watcher.onDidDelete((uri) => {
       const key = uri.toString();
       this.watcherUris.delete(key);
@@ -215,6 +237,18 @@ export class NotesStore implements vscode.Disposable {
     });
   }
 
+  /**
+   * Whether a file the watcher reports (the watcher knows the include glob only) is one the scan
+   * would find: inside a workspace folder and not excluded, asked of the same findFiles.
+   */
+  private async included(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globFor(relative)), this.settings.exclude || undefined, 50);
+    return found.some((u) => u.toString() === uri.toString());
+  }
+
   /** Reads a closed workspace file through `workspace.fs`; an open one is the editor's business. */
   private async readFile(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
@@ -223,9 +257,11 @@ export class NotesStore implements vscode.Disposable {
     if (existing?.open) return;
     let text: string;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > this.settings.maxFileSize * 4) return;
-      text = decodeFile(await vscode.workspace.fs.readFile(uri)).text;
+      // Stat before reading: a regular file within the size cap (never a device or a FIFO).
+      if (!mayRead(await vscode.workspace.fs.stat(uri), this.settings.maxFileSize)) return;
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.length > this.settings.maxFileSize * 4) return; // it grew since the stat
+      text = decodeFile(bytes).text;
     } catch {
       return; // Deleted or unreadable meanwhile: nothing to show.
     }

@@ -19,8 +19,17 @@ export interface Settings {
   followCursor: boolean;
 }
 
-/** Reads settings through `get(key)` (a WorkspaceConfiguration for the `interviewNotes` section). */
-export function readSettings(get: (key: string) => unknown): Settings {
+/** The settings that say which files are read: in an untrusted workspace only the user's own count. */
+export const READ_SCOPE_KEYS = ['scope', 'workspace.include', 'workspace.exclude', 'maxFileSize'] as const;
+
+/**
+ * Reads settings through `get(key)` (a WorkspaceConfiguration for the `interviewNotes` section).
+ * `userOnly`, given in an untrusted workspace, reads a key from the user's (global) settings alone:
+ * it is used for the keys that decide what files are read (READ_SCOPE_KEYS), so that a workspace
+ * cannot widen the include glob or lift the size cap.
+ */
+export function readSettings(read: (key: string) => unknown, userOnly?: (key: string) => unknown): Settings {
+  const get = (key: string) => (userOnly && (READ_SCOPE_KEYS as readonly string[]).includes(key) ? userOnly(key) : read(key));
   const severities: Record<string, Severity | 'off'> = {};
   for (const rule of RULES) {
     const value = get(`severity.${rule.id}`);
@@ -48,4 +57,29 @@ export function readSettings(get: (key: string) => unknown): Settings {
     run: get('lint.run') === 'onSave' ? 'onSave' : 'onType',
     followCursor: get('tree.followCursor') !== false,
   };
+}
+
+/** What a stat says of a file (VS Code's FileStat, its FileType bits: File 1, Directory 2, SymbolicLink 64). */
+export interface FileFacts {
+  type: number;
+  size: number;
+}
+
+const FILE_TYPE_FILE = 1;
+
+/**
+ * Whether a workspace file may be read: a regular file (or a link to one; not a device, a FIFO or a
+ * folder), no larger than the size limit allows (in bytes: up to 4 per character, as UTF-32).
+ */
+export function mayRead(stat: FileFacts, maxFileSize: number): boolean {
+  return (stat.type & FILE_TYPE_FILE) !== 0 && stat.size <= maxFileSize * 4;
+}
+
+/**
+ * A glob that matches `path` (and perhaps a few paths like it): each glob character in a file name
+ * becomes `?`, any one character, since globs have no escape that every matcher reads alike. The
+ * caller checks which of the matches is the path.
+ */
+export function globFor(path: string): string {
+  return path.replace(/[*?[\]{}]/g, '?');
 }

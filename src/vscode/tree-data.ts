@@ -1,12 +1,12 @@
 // What the Stories view shows, computed from the model without VS Code, so it is unit-tested: labels,
 // descriptions, status icons, counts and stable ids. stories-view.ts turns these into TreeItems.
 
-import type { Category, NotesModel, Story, StoryStatus } from '../core/index.js';
+import type { CategorySummary, NotesSummary, Story, StoryStatus } from '../core/index.js';
 
 export type NodeKind = 'file' | 'category' | 'story' | 'substory';
 
 export interface NodeData {
-  /** Stable across edits that do not move the node among its siblings: keeps expansion and selection. */
+  /** The story's or category's own id (model.ts), so expansion and selection survive edits and renames. */
   id: string;
   kind: NodeKind;
   label: string;
@@ -42,11 +42,11 @@ export function storyDescription(story: Story): string {
   return bits.join(' · ');
 }
 
-function storyNode(uri: string, story: Story, id: string, filterUnfinished: boolean): NodeData {
+function storyNode(uri: string, story: Story): NodeData {
   const title = story.number !== undefined ? `${story.number}. ${story.title}` : story.title;
   const missing = story.missing.length ? `Missing: ${story.missing.join(', ')}` : '';
   return {
-    id,
+    id: `${uri}#${story.id}`,
     kind: story.kind,
     label: title,
     description: storyDescription(story),
@@ -57,69 +57,50 @@ function storyNode(uri: string, story: Story, id: string, filterUnfinished: bool
     offset: story.heading.start,
     start: story.span.start,
     end: story.span.end,
-    children: story.stories
-      .filter((s) => !filterUnfinished || s.status !== 'complete')
-      .map((s, i) => storyNode(uri, s, `${id}/${i}`, filterUnfinished)),
+    children: story.stories.map((s) => storyNode(uri, s)),
   };
 }
 
-function categoryNode(uri: string, category: Category, index: number, filterUnfinished: boolean): NodeData {
-  const complete = category.stories.filter((s) => s.status === 'complete').length;
-  const title = category.title ?? 'Stories without a category';
-  const label = category.label && category.title !== null ? `${category.label}. ${title}` : title;
-  const allDone = category.stories.length > 0 && complete === category.stories.length;
+function categoryNode(uri: string, c: CategorySummary): NodeData {
+  const { category, title, complete, stories } = c;
+  const allDone = stories > 0 && complete === stories;
   return {
-    id: `${uri}#${index}`,
+    id: `${uri}#${category.id}`,
     kind: 'category',
-    label,
-    description: `${complete}/${category.stories.length}`,
-    tooltip: `${label}\n${complete} of ${category.stories.length} stories complete${category.done ? '\nMarked done (✅)' : ''}`,
+    label: title,
+    description: `${complete}/${stories}`,
+    tooltip: `${title}\n${complete} of ${stories} stories complete${category.done ? '\nMarked done (✅)' : ''}`,
     icon: allDone ? { id: 'pass', color: 'testing.iconPassed' } : { id: category.done ? 'check' : 'folder', color: undefined },
     status: undefined,
     uri,
     offset: category.heading?.start ?? category.span.start,
     start: category.span.start,
     end: category.span.end,
-    children: category.stories
-      .map((s, i) => ({ s, i }))
-      .filter(({ s }) => !filterUnfinished || s.status !== 'complete')
-      .map(({ s, i }) => storyNode(uri, s, `${uri}#${index}/${i}`, filterUnfinished)),
+    children: c.shown.map((s) => storyNode(uri, s)),
   };
 }
 
-/** The nodes for one file: its categories (the file node is added when the view shows several). */
-export function fileNodes(uri: string, model: NotesModel, filterUnfinished: boolean): NodeData[] {
-  return model.categories
-    .map((c, i) => categoryNode(uri, c, i, filterUnfinished))
-    .filter((n) => !filterUnfinished || n.children.length > 0);
+/** The nodes for one file: its categories as `view` shows them (a summary, filtered or not). */
+export function fileNodes(uri: string, view: NotesSummary): NodeData[] {
+  return view.categories.map((c) => categoryNode(uri, c));
 }
 
-export function fileNode(uri: string, name: string, model: NotesModel, filterUnfinished: boolean): NodeData {
-  const counts = countStories(model);
+/** A file's node (added when the view shows several files). */
+export function fileNode(uri: string, name: string, view: NotesSummary): NodeData {
   return {
     id: uri,
     kind: 'file',
     label: name,
-    description: `${counts.complete}/${counts.total}`,
-    tooltip: `${name}\n${counts.complete} of ${counts.total} stories complete`,
+    description: `${view.complete}/${view.stories}`,
+    tooltip: `${name}\n${view.complete} of ${view.stories} stories complete`,
     icon: { id: 'notebook', color: undefined },
     status: undefined,
     uri,
     offset: 0,
     start: 0,
     end: Number.MAX_SAFE_INTEGER,
-    children: fileNodes(uri, model, filterUnfinished),
+    children: fileNodes(uri, view),
   };
-}
-
-export function countStories(model: NotesModel): { total: number; complete: number } {
-  let total = 0;
-  let complete = 0;
-  for (const c of model.categories) {
-    total += c.stories.length;
-    complete += c.stories.filter((s) => s.status === 'complete').length;
-  }
-  return { total, complete };
 }
 
 /** The deepest node whose range holds `offset` (for following the cursor). */

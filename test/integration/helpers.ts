@@ -4,7 +4,7 @@
 // extension host and web/*.test.ts in the browser's web worker extension host.
 import * as vscode from 'vscode';
 import type { InterviewNotesApi } from '../../src/vscode/extension';
-import type { StoryElement } from '../../src/vscode/stories-view';
+import type { StoryElement } from '../../src/vscode/features/stories-view';
 
 export const EXTENSION_ID = 'interview-notes.interview-notes';
 
@@ -50,7 +50,7 @@ export function diagnostics(uri: vscode.Uri, withMessages = false): string[] {
 }
 
 export async function quickFixes(uri: vscode.Uri, range: vscode.Range, only?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, only?.value)) ?? [];
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, only?.value, 100)) ?? [];
 }
 
 export async function revert(editor: vscode.TextEditor): Promise<void> {

@@ -375,7 +375,7 @@ export function namedSpans(model: NotesModel): [string, Span][] {
   });
   model.findings.forEach((f, fi) => {
     out.push([`findings[${fi}].span`, f.span]);
-    (f.fix ?? []).forEach((e, i) => out.push([`findings[${fi}].fix[${i}]`, e.span]));
+    (f.fix ?? f.checkedFix?.edits ?? []).forEach((e, i) => out.push([`findings[${fi}].fix[${i}]`, e.span]));
     (f.suggestions ?? []).forEach((s, si) => s.edits.forEach((e, i) => out.push([`findings[${fi}].suggestions[${si}].edits[${i}]`, e.span])));
   });
   return out;

@@ -17,7 +17,7 @@ function spans(model: NotesModel): Span[] {
     for (const s of story.sections) out.push(s.label, s.span);
   }
   for (const f of model.findings) {
-    out.push(f.span, ...(f.fix ?? []).map((e) => e.span), ...(f.suggestions ?? []).flatMap((s) => s.edits.map((e) => e.span)));
+    out.push(f.span, ...(f.fix ?? f.checkedFix?.edits ?? []).map((e) => e.span), ...(f.suggestions ?? []).flatMap((s) => s.edits.map((e) => e.span)));
   }
   return out;
 }

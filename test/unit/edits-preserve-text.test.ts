@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { analyze, applyCertainFixes, applyEdits, decodeFile, detectLineEnding, type Finding, type TextEdit } from '../../src/core/index';
+import { analyze, applyCertainFixes, applyEdits, certainFix, decodeFile, detectLineEnding, type Finding, type TextEdit } from '../../src/core/index';
 import { describeText, envInt, params, storiesDoc, notesDoc, withLineEndings } from '../support/arbitraries';
 import { corpusFiles, requireShared, SEED_PATH, sharedAvailable } from '../support/shared';
 
@@ -80,9 +80,10 @@ function checkDocument(text: string, name: string, counts: Counts): void {
   const count = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule).length;
   model.findings.forEach((f, i) => {
     const what = `${name}: finding ${i} (${f.rule} “${f.message}”)`;
-    if (f.fix) {
+    const fix = certainFix(text, f);
+    if (fix) {
       counts.fixes++;
-      const after = checkEdits(text, f.fix, `${what}, fix`);
+      const after = checkEdits(text, fix, `${what}, fix`);
       assert.ok(count(analyze(after).findings, f.rule) < count(model.findings, f.rule), `${what}: the fix leaves as many ${f.rule} findings as before in ${describeText(after)}`);
     }
     (f.suggestions ?? []).forEach((s, k) => {
@@ -94,7 +95,7 @@ function checkDocument(text: string, name: string, counts: Counts): void {
   const once = applyCertainFixes(text, model);
   assert.deepStrictEqual(once.model, analyze(once.text), `${name}: applyCertainFixes returns a model of another text`);
   assert.deepEqual(
-    once.model.findings.filter((f) => f.fix).map((f) => f.message),
+    once.model.findings.filter((f) => certainFix(once.text, f)).map((f) => f.message),
     [],
     `${name}: certain fixes left after applyCertainFixes`,
   );
@@ -133,8 +134,9 @@ describe('edits never lose text', function () {
     }
 
     it('the seed has certain fixes and suggestions to check (the test is not vacuous)', () => {
-      const model = analyze(readFileSync(SEED_PATH, 'utf8'));
-      assert.ok(model.findings.some((f) => f.fix));
+      const text = readFileSync(SEED_PATH, 'utf8');
+      const model = analyze(text);
+      assert.ok(model.findings.some((f) => certainFix(text, f)));
       assert.ok(model.findings.some((f) => f.suggestions?.length));
     });
   });
@@ -160,7 +162,7 @@ describe('edits never lose text', function () {
 // names is fixed (see the report of the hardening pass).
 describe('minimal cases found by the edit properties', () => {
   const missing = (text: string) => analyze(text).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
-  const fixOf = (text: string, rule = 'missing-section') => analyze(text).findings.find((f) => f.rule === rule)!.fix!;
+  const fixOf = (text: string, rule = 'missing-section') => certainFix(text, analyze(text).findings.find((f) => f.rule === rule)!)!;
 
   it('missing-section: an empty dash-style label (`TASK - `) it inserts is read as a label', () => {
     const text = '### 1 Story\nSITUATION - the context\n\nRESULT - it worked\n';
@@ -192,14 +194,14 @@ describe('minimal cases found by the edit properties', () => {
     const text = '### 1 Story\n(S) the situation\nand (A) what I did\n\n#### Result\nit worked\n';
     const finding = analyze(text).findings.find((f) => f.rule === 'missing-section');
     assert.ok(finding, 'the missing Task is reported');
-    assert.equal(finding.fix, undefined);
+    assert.equal(certainFix(text, finding), undefined);
   });
 
   it('missing-section: a story ending in an unclosed fence gets no labels inside the code', () => {
     const text = '### 1 Story\r\n- **Situation**: a\r\n- **Task**: b\r\n\r\n```\r\ncode\r\n';
     const finding = analyze(text).findings.find((f) => f.rule === 'missing-section');
     assert.ok(finding, 'the missing Action and Result are reported');
-    assert.equal(finding.fix, undefined);
+    assert.equal(certainFix(text, finding), undefined);
     assert.equal(applyCertainFixes(text, analyze(text)).text, text);
   });
 
@@ -219,11 +221,30 @@ describe('minimal cases found by the edit properties', () => {
     assert.deepEqual(missing(fixed), []);
   });
 
+  it('missing-section: a fix that would change the heading levels of the file (regrouping every other story) is not certain', () => {
+    // Stories at ##, categories at ### between them; heading labels added under the checklist would
+    // make # the category level, and every story would move into one category.
+    const text = [
+      '# Prep notes', '', '## Story checklist', '- [ ] two stories about leading', '', '### GROUP ONE', '',
+      '## Story 1: Fixed the build', '### Situation', 'what was', '### Task', 'what to do', '### Action', 'what I did', '### Result', 'what came of it', '',
+      '## Story 2: Led the migration', '### Situation', 'what was', '### Task', 'what to do', '### Action', 'what I did', '### Result', 'what came of it', '',
+      '### GROUP TWO', '',
+      '## Story 3: Calmed a customer', '### Situation', 'what was', '### Task', 'what to do', '### Action', 'what I did', '### Result', 'what came of it', '',
+    ].join('\n');
+    const model = analyze(text);
+    const finding = model.findings.find((f) => f.rule === 'missing-section' && f.message.includes('Story checklist'))!;
+    assert.ok(finding.checkedFix, 'a fix is proposed');
+    const regrouped = analyze(applyEdits(text, finding.checkedFix.edits).text);
+    assert.notDeepEqual(regrouped.categories.map((c) => c.title), model.categories.map((c) => c.title), 'the proposed fix would regroup the file');
+    assert.equal(certainFix(text, finding), undefined);
+    assert.equal(applyCertainFixes(text, model).text, text);
+  });
+
   it('missing-section: no fix is offered for stories without a title (their ends depend on the labels)', () => {
     const text = '\uFEFF**Task**: t\n\n**Result**: r\n';
     const finding = analyze(text).findings.find((f) => f.rule === 'missing-section');
     assert.ok(finding);
-    assert.equal(finding.fix, undefined);
+    assert.equal(certainFix(text, finding), undefined);
   });
 
   it('mis-encoded: a doubly mis-encoded run is repaired in one fix (`Ã¢â‚¬â„¢` → `’`, not `â€™`)', () => {

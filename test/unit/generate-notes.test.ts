@@ -2,7 +2,7 @@
 // features the analyzer has to handle.
 import assert from 'node:assert/strict';
 import { misread } from '../../src/core/encoding';
-import { generateNotes, generateNotesDetailed, mulberry32, MOJIBAKE } from '../../bench/generate-notes.mjs';
+import { generateNotes, generateNotesDetailed, mulberry32, MOJIBAKE } from '../support/generate-notes.mjs';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -25,7 +25,7 @@ function splitByFences(text: string): { outside: string[]; inside: string[] } {
   return { outside, inside };
 }
 
-describe('bench/generate-notes', () => {
+describe('test/support/generate-notes (shared with the benchmark)', () => {
   it('mulberry32 is deterministic and in [0, 1)', () => {
     const a = mulberry32(7);
     const b = mulberry32(7);

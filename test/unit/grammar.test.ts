@@ -11,7 +11,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import { analyze, eachStory, type StarPart } from '../../src/core/index';
 import { readLabelWords, VOCABULARIES } from '../../src/core/vocabulary';
-import { generateNotes } from '../../bench/generate-notes.mjs';
+import { generateNotes } from '../support/generate-notes.mjs';
 import { SEED_PATH } from '../support/shared';
 
 const ROOT = join(__dirname, '..', '..');

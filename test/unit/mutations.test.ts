@@ -2,7 +2,8 @@
 // swapped, the file cut at a random point, random bytes inserted (which may make it invalid UTF-8 and
 // so Windows-1252). Every mutant keeps the properties of properties.test.ts: no exception, every span
 // inside the text, stories in order, the same result twice, and the incremental analyser (moved from
-// the original to the mutant and back) equal to analysis from scratch.
+// the original to the mutant and back) equal to analysis from scratch; and a certain missing-section
+// fix leaves every other story as it was.
 //
 // Deterministic: a fixed seed per file. MUTATION_RUNS sets the mutants per file (a soak run:
 // MUTATION_RUNS=2000); PROPERTY_SEED explores other mutants.
@@ -10,8 +11,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { analyze, decodeFile, NotesAnalyzer, type NotesModel } from '../../src/core/index';
+import { analyze, applyEdits, certainFix, decodeFile, NotesAnalyzer, type NotesModel, type Story } from '../../src/core/index';
 import { assertModelInvariants, describeText, envInt, params } from '../support/arbitraries';
+import { assertUniqueIds, withoutIds } from '../support/oracle';
 import { corpusFiles, requireShared, SEED_PATH, sharedAvailable } from '../support/shared';
 
 const RUNS_PER_FILE = envInt('MUTATION_RUNS', 75);
@@ -80,6 +82,35 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
   }
 }
 
+/** Every story but the one whose heading starts at `skip`: depth, kind, title and labelled parts. */
+function outline(model: NotesModel, skip: number): string[] {
+  const out: string[] = [];
+  const visit = (s: Story, depth: number) => {
+    if (s.heading.start !== skip) out.push(`${depth} ${s.kind} ${s.title} ${s.sections.map((x) => x.part).join(',')}`);
+    s.stories.forEach((sub) => visit(sub, depth + 1));
+  };
+  for (const c of model.categories) {
+    out.push(`category ${c.title ?? ''} ${c.stories.length}`);
+    c.stories.forEach((s) => visit(s, 1));
+  }
+  return out;
+}
+
+/**
+ * The first certain missing-section fix, applied, labels its story and leaves every other story of
+ * the file as it was (a fix that regrouped other stories once passed as certain).
+ */
+function assertFixKeepsOtherStories(text: string, model: NotesModel): void {
+  for (const f of model.findings) {
+    if (f.rule !== 'missing-section') continue;
+    const fix = certainFix(text, f);
+    if (!fix) continue;
+    const after = analyze(applyEdits(text, fix).text);
+    assert.deepEqual(outline(after, f.span.start), outline(model, f.span.start), `the fix of “${f.message}” changed other stories in ${describeText(text)}`);
+    return;
+  }
+}
+
 function documents(): { name: string; bytes: Buffer }[] {
   if (!sharedAvailable()) return [];
   return [{ name: 'seed-notes.md', bytes: readFileSync(SEED_PATH) }, ...corpusFiles()];
@@ -113,12 +144,15 @@ describe('mutations of the seed and the corpus keep every property', function ()
           const model = analyze(text);
           assertModelInvariants(text, model);
           assert.deepStrictEqual(analyze(text), model, `analysing twice differs: ${describeText(text)}`);
+          assertFixKeepsOtherStories(text, model);
           try {
-            assert.deepStrictEqual(analyzer.update(text), model, 'incremental (original → mutant) ≠ from scratch');
+            const incremental = analyzer.update(text);
+            assert.deepStrictEqual(withoutIds(incremental), withoutIds(model), 'incremental (original → mutant) ≠ from scratch');
+            assertUniqueIds(incremental, 'incremental (original → mutant)');
           } finally {
             // Back to the original whatever happened, so that the next case starts from it.
             const back = analyzer.update(original);
-            if (back !== originalModel) assert.deepStrictEqual(back, originalModel, 'incremental (mutant → original) ≠ from scratch');
+            if (back !== originalModel) assert.deepStrictEqual(withoutIds(back), withoutIds(originalModel), 'incremental (mutant → original) ≠ from scratch');
           }
         }),
         params(`mutations ${name}`, RUNS_PER_FILE),

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, NotesAnalyzer, type TextChange } from '../../src/core/index';
-import { analyzeUnsectioned } from '../../src/core/analyzer';
+import { analyzeUnsectioned, assertUniqueIds, withoutIds } from '../support/oracle';
 import { readLabelWords } from '../../src/core/vocabulary';
 import { assertModelInvariants, describeText, notesDoc, params, PROPERTY_RUNS, readmeDoc, SAFE_WORDS, storiesDoc } from '../support/arbitraries';
 
@@ -117,7 +117,8 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
         docs.forEach(({ text }, i) => {
           chars += text.length;
           const incremental = analyzer.update(text);
-          assert.deepStrictEqual(incremental, analyze(text), `step ${i}: ${describeText(text)}`);
+          assert.deepStrictEqual(withoutIds(incremental), withoutIds(analyze(text)), `step ${i}: ${describeText(text)}`);
+          assertUniqueIds(incremental, `step ${i}`);
         });
       }),
       params('sequence', Math.max(1, Math.round(PROPERTY_RUNS / 2))),
@@ -145,7 +146,8 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
           const incremental = mode === 'none' ? analyzer.update(text) : analyzer.update(text, pending);
           const full = analyze(text);
           assertModelInvariants(text, incremental);
-          assert.deepStrictEqual(incremental, full, `edit ${i} ${JSON.stringify(pending)} of ${describeText(before)}`);
+          assert.deepStrictEqual(withoutIds(incremental), withoutIds(full), `edit ${i} ${JSON.stringify(pending)} of ${describeText(before)}`);
+          assertUniqueIds(incremental, `edit ${i}`);
           pending = [];
           before = text;
         });

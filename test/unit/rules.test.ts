@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, applyEdits, LineIndex, RULES } from '../../src/core/index';
+import { analyze, applyEdits, certainFix, LineIndex, RULES } from '../../src/core/index';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'rules');
 
@@ -22,7 +22,7 @@ function findingsOf(text: string, rule: string): string[] {
 }
 
 function fixWith(text: string, rule: string): string {
-  const edits = analyze(text).findings.filter((f) => f.rule === rule).flatMap((f) => f.fix ?? []);
+  const edits = analyze(text).findings.filter((f) => f.rule === rule).flatMap((f) => certainFix(text, f) ?? []);
   return applyEdits(text, edits).text;
 }
 

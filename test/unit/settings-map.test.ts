@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, RULES } from '../../src/core/index';
-import { readSettings } from '../../src/vscode/settings-map';
+import { globFor, mayRead, readSettings } from '../../src/vscode/settings-map';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 const properties: Record<string, { default: unknown; enum?: string[]; description?: string; markdownDescription?: string; enumDescriptions?: string[] }> =
@@ -50,5 +50,39 @@ describe('settings', () => {
   it('fixes heading levels when set', () => {
     const settings = readSettings((key) => ({ 'levels.category': 0, 'levels.story': 2 })[key]);
     assert.deepEqual(settings.options.levels, { category: 0, story: 2 });
+  });
+
+  describe('an untrusted workspace', () => {
+    const workspace: Record<string, unknown> = { scope: 'workspace', 'workspace.include': '**/*', 'workspace.exclude': '', maxFileSize: 1e12, 'lint.debounce': 50 };
+    const user: Record<string, unknown> = { 'workspace.include': '**/*.md' };
+
+    it('reads what files are read from the user settings alone, the rest from the workspace', () => {
+      const s = readSettings((k) => workspace[k], (k) => user[k]);
+      assert.equal(s.scope, 'openFiles');
+      assert.equal(s.include, '**/*.md');
+      assert.equal(s.exclude, '**/node_modules/**');
+      assert.equal(s.maxFileSize, 2_000_000);
+      assert.equal(s.debounceMs, 50);
+    });
+
+    it('a trusted workspace reads them from the workspace', () => {
+      const s = readSettings((k) => workspace[k]);
+      assert.deepEqual([s.scope, s.include, s.maxFileSize], ['workspace', '**/*', 1e12]);
+    });
+  });
+
+  describe('which workspace files are read', () => {
+    it('regular files (or links to them) within the size cap; never folders, devices or FIFOs', () => {
+      assert.equal(mayRead({ type: 1, size: 10 }, 100), true);
+      assert.equal(mayRead({ type: 1 | 64, size: 10 }, 100), true);
+      assert.equal(mayRead({ type: 0, size: 0 }, 100), false, 'a device or FIFO (FileType.Unknown)');
+      assert.equal(mayRead({ type: 2, size: 0 }, 100), false, 'a folder');
+      assert.equal(mayRead({ type: 1, size: 401 }, 100), false, 'over 4 bytes per character');
+    });
+
+    it('a file name with glob characters still finds itself when checked against exclude', () => {
+      assert.equal(globFor('notes/[draft] {a,b}*?.md'), 'notes/?draft? ?a,b???.md');
+      assert.equal(globFor('notes/plain.md'), 'notes/plain.md');
+    });
   });
 });

@@ -2,15 +2,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../src/core/index';
-import { countStories, fileNode, fileNodes, nodeAt, sameNode } from '../../src/vscode/tree-data';
+import { analyze, NotesAnalyzer, summarize, viewOf } from '../../src/core/index';
+import { fileNode, fileNodes, nodeAt, sameNode } from '../../src/vscode/tree-data';
 
 const text = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'notes.md'), 'utf8');
 const model = analyze(text);
+const all = summarize(model);
 
 describe('Stories view data', () => {
   it('shows categories with counts, stories with what they miss, and status icons', () => {
-    const nodes = fileNodes('file:///n.md', model, false);
+    const nodes = fileNodes('file:///n.md', all);
     assert.deepEqual(
       nodes.map((n) => [n.label, n.description, n.children.map((c) => [c.label, c.description, c.icon.id])]),
       [
@@ -21,28 +22,37 @@ describe('Stories view data', () => {
   });
 
   it('filters to unfinished stories, dropping categories left empty', () => {
-    const nodes = fileNodes('file:///n.md', model, true);
+    const nodes = fileNodes('file:///n.md', viewOf(all, 'unfinished'));
     assert.deepEqual(nodes.map((n) => n.children.map((c) => c.label)), [['2. Disagreed with my manager'], ['1. Fixed the flaky build', '2. Owned an outage']]);
   });
 
   it('gives stable ids, so an edit elsewhere keeps a branch as it was', () => {
     const edited = analyze(text.replace('CI failed one run in five.', 'CI failed one run in five or six.'));
-    const before = fileNodes('file:///n.md', model, false);
-    const after = fileNodes('file:///n.md', edited, false);
+    const before = fileNodes('file:///n.md', all);
+    const after = fileNodes('file:///n.md', summarize(edited));
     assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id));
     assert.equal(sameNode(before[0]!, after[0]!), true, 'category A did not change');
     assert.equal(sameNode(before[1]!, after[1]!), false, 'category B changed');
   });
 
   it('finds the story under the cursor, the deepest first', () => {
-    const nodes = fileNodes('file:///n.md', model, false);
+    const nodes = fileNodes('file:///n.md', all);
     assert.equal(nodeAt(nodes, text.indexOf('Proposed a smaller'))?.label, '2. Disagreed with my manager');
     assert.equal(nodeAt(nodes, text.indexOf('## B.'))?.label, 'B. Ownership');
   });
 
   it('adds a file level with totals when several files are shown', () => {
-    const node = fileNode('file:///n.md', 'n.md', model, false);
+    const node = fileNode('file:///n.md', 'n.md', all);
     assert.equal(node.description, '1/4');
-    assert.deepEqual(countStories(model), { total: 4, complete: 1 });
+    assert.deepEqual([all.stories, all.complete, all.unfinished], [4, 1, 3]);
+  });
+
+  it("keeps a story's item id when the story is renamed in an update", () => {
+    const analyzer = new NotesAnalyzer();
+    const before = fileNodes('file:///n.md', summarize(analyzer.update(text)));
+    const renamed = text.replace('Owned an outage', 'Owned a long outage');
+    const after = fileNodes('file:///n.md', summarize(analyzer.update(renamed)));
+    assert.equal(after[1]!.children[1]!.label, '2. Owned a long outage');
+    assert.deepEqual(after.flatMap((n) => [n.id, ...n.children.map((c) => c.id)]), before.flatMap((n) => [n.id, ...n.children.map((c) => c.id)]));
   });
 });

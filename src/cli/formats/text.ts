@@ -2,7 +2,7 @@
 // `path:line:column: severity rule message` lines, and a summary line. Coloured only when asked
 // (see colour.ts); without colour it is the same bytes as always.
 
-import type { Severity } from '../../core/index.js';
+import { NO_CATEGORY_TITLE, type Severity } from '../../core/index.js';
 import { paint, type Style } from '../colour.js';
 import { printable, type JsonFile, type JsonStory, type Summary } from '../report.js';
 import type { Format, FormatContext } from './format.js';
@@ -35,7 +35,7 @@ export function textFormat(context: FormatContext): Format {
       const lines = [`${style('bold', path)}${notice}`];
       for (const c of f.categories) {
         const done = c.stories.filter((s) => s.status === 'complete').length;
-        const title = c.title === null ? '(no category)' : `${c.done ? '✅ ' : ''}${c.label ? printable(c.label) + '. ' : ''}${printable(c.title)}`;
+        const title = c.title === null ? NO_CATEGORY_TITLE : `${c.done ? '✅ ' : ''}${c.label ? printable(c.label) + '. ' : ''}${printable(c.title)}`;
         lines.push(`  ${title}  ${done}/${c.stories.length}`);
         for (const s of c.stories) {
           lines.push(storyLine(s, '    '));

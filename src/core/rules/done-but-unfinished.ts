@@ -11,6 +11,12 @@ export const doneButUnfinished: Rule = {
   defaultSeverity: 'warning',
   scope: 'categories',
   description: 'A category marked done (✅) still holds unfinished stories.',
+  doc: {
+    fix: 'suggested (remove the ✅), never applied by `--fix`',
+    fixSummary: 'suggests removing the ✅',
+    body: 'A category marked done with ✅ (or ✔️, ☑️, or the mis-encoded `‚úÖ`) that still holds stories\nthat are not complete.',
+    details: 'The quick fix "Remove the done mark" is offered, not applied automatically: finishing the stories\nmay be what you want instead.',
+  },
   check({ structure, text }) {
     const reports = [];
     for (const category of structure.categories) {

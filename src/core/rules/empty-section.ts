@@ -10,6 +10,12 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   scope: 'categories',
   description: 'A STAR label (Situation, Task, Action, Result) has nothing after it.',
+  doc: {
+    fix: 'none (only you can write it)',
+    fixSummary: '—',
+    body: 'A STAR label with nothing after it: no text on its line and no nested content before the next\nlabel, sub-story or story.',
+    details: 'A section that holds only a placeholder (`[Write here]`, ❓) is reported by\n[placeholder](placeholder.md) instead, and an empty story by [empty-story](empty-story.md), so one\ngap is reported once.',
+  },
   check({ structure }) {
     const reports = [];
     const seen = new Set<number>();

@@ -9,6 +9,12 @@ export const emptyStory: Rule = {
   defaultSeverity: 'warning',
   scope: 'categories',
   description: 'A story or sub-story has nothing written under its title.',
+  doc: {
+    fix: 'none',
+    fixSummary: '—',
+    body: 'A story (or sub-story, `- **story-2**`) with nothing written under its title yet.',
+    details: 'A story whose sub-stories are all empty is reported once, for the story.',
+  },
   check({ structure }) {
     const reports = [];
     for (const { story, parent } of eachStory(structure.categories)) {

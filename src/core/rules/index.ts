@@ -12,3 +12,6 @@ export type { Rule, RuleContext, Report } from './rule.js';
 export const RULES: readonly Rule[] = [missingSection, emptySection, emptyStory, placeholder, doneButUnfinished, misEncoded];
 
 export const RULE_IDS = RULES.map((r) => r.id);
+
+/** The rule the "Repair Mis-encoded Text in File" command applies (the glue names no rule). */
+export const ENCODING_RULE_ID = misEncoded.id;

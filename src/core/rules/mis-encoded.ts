@@ -11,6 +11,17 @@ export const misEncoded: Rule = {
   defaultSeverity: 'warning',
   scope: 'runs',
   description: 'Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅.',
+  doc: {
+    fix: 'certain (repairs the text)',
+    fixSummary: 'repairs it exactly',
+    body: 'UTF-8 text that was read as Mac Roman or Windows-1252 somewhere on its way, e.g. `‚úÖ` for ✅,\n`‚ùì` for ❓, `üî∏` for 🔸, `caf√©` for café, `itâ€™s` for it’s.',
+    details:
+      'Detection is exact, not a table of guesses: each run is encoded back to bytes with the very decoder\nthat produced it and must decode as valid UTF-8 of plausible characters. Ambiguous two-byte runs\nare only reported inside a word: `√©` on its own in a maths note, or a lone `Ö`, is left alone.\n\nThe quick fixes repair one occurrence or the whole file; the command **Interview Notes: Repair\nMis-encoded Text in File** and `interview-notes check --fix` do the same. Undo restores the text.',
+  },
+  fixTitle(finding, text) {
+    return `Repair “${text.slice(finding.span.start, finding.span.end)}” → “${finding.fix?.[0]?.newText ?? ''}”`;
+  },
+  fixAllTitle: 'Repair all mis-encoded text in this file',
   check({ misencoded, text }) {
     return misencoded.map((run) => ({
       // A run mis-encoded twice (`Ã¢â‚¬â„¢`) decodes to another mis-encoded run: repair it to the end.

@@ -1,9 +1,10 @@
-import { readSection, type LabelFact } from '../facts.js';
-import { buildCategories, placeFacts, type Levels } from '../structure.js';
-import type { StarPart, Story, TextEdit } from '../model.js';
+import { readSection, type SectionFacts } from '../facts.js';
+import { scanSections } from '../sections.js';
+import { buildCategories, placeFacts, readGlobals, type Levels, type Placed } from '../structure.js';
+import type { Category, StarPart, Story, TextEdit } from '../model.js';
 import { REQUIRED_PARTS } from '../model.js';
 import { isBlankLine, lastContentLineEnd, lineEndAt, lineStartAt, nextLineStart } from '../text.js';
-import { escapeRegExp, labelWordFor } from '../vocabulary.js';
+import { relabel } from '../scaffold.js';
 import { eachStory, listParts, quote, type Report, type Rule, type RuleContext } from './rule.js';
 
 /**
@@ -19,6 +20,13 @@ export const missingSection: Rule = {
   defaultSeverity: 'warning',
   scope: 'categories',
   description: 'A story lacks one of the STAR parts (Situation, Task, Action, Result).',
+  doc: {
+    fix: 'certain (inserts the missing labels)',
+    fixSummary: "inserts the missing labels in the story's own style",
+    body: 'A story has some content but no label at all for one of the four STAR parts: Situation, Task,\nAction, Result. (A label that is present but empty is [empty-section](empty-section.md).)',
+    details:
+      "The fix inserts the missing labels, empty, where they belong in S-T-A-R order, written like the\nstory's own labels (`**CONTEXT:**` stays upper case and gets `**GOAL:**`, a Portuguese story gets\n`Resultado`, a story of `**S**:` letters gets `**R**:`). A story with no label yet gets the labels\nmost used in the file. Nothing else in the file changes: a fix is certain only when re-reading the\nstory with it applied shows every part labelled and every other story as it was.\n\nSilence it: `<!-- interview-notes-disable-next-line missing-section -->` above the story, or set\n`interviewNotes.severity.missing-section` to `off`.",
+  },
   check(context) {
     const reports: Report[] = [];
     for (const { story } of eachStory(context.structure.categories)) {
@@ -28,15 +36,38 @@ export const missingSection: Rule = {
       if (absent.length === 0) continue;
       const edits = insertLabels(context, story, absent);
       const { levels } = context.structure;
+      const fixed = context.levelOptions ?? {};
+      const check: SettleCheck = {
+        fixedCategory: fixed.category ?? -1,
+        fixedStory: fixed.story ?? -1,
+        absent,
+        wanted: [...absent, ...story.sections.map((x) => x.part)],
+        substories: story.stories.length,
+        category: levels.category,
+        story: levels.story,
+        bold: levels.bold,
+      };
       reports.push({
         span: story.heading,
         message: `${story.kind === 'substory' ? 'Sub-story' : 'Story'} ${quote(story.title)} has no ${listParts(absent)}.`,
-        ...(edits ? { fix: edits, verifyFix: (text: string, current: readonly TextEdit[]) => settles(text, levels, story, absent, current) } : {}),
+        ...(edits ? { fix: edits, fixCheck: check } : {}),
       });
     }
     return reports;
   },
+  fixTitle(finding) {
+    const absent = (finding.checkedFix?.check as SettleCheck | undefined)?.absent ?? [];
+    return `Insert the missing STAR labels${absent.length ? ` (${listParts(absent)})` : ''}`;
+  },
+  fixAllTitle: 'Insert the missing STAR labels in every story of this file',
+  verifyFix(text, { span, edits, check }) {
+    const c = check as SettleCheck;
+    return settles(text, span.start, c, edits) && keepsLevels(text, edits, c);
+  },
 };
+
+/** What re-reading the story with the fix applied must show (plain data, kept by the finding). */
+type SettleCheck = Readonly<{ fixedCategory: number; fixedStory: number; absent: readonly StarPart[]; wanted: readonly StarPart[]; substories: number; category: number; story: number; bold: boolean }>;
 
 function insertLabels({ text, structure, eol }: RuleContext, story: Story, absent: StarPart[]): TextEdit[] | undefined {
   // Where one untitled story ends and the next begins depends on the labels themselves.
@@ -97,8 +128,8 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
  * next one after the last edit). Layouts where an inserted line would join a paragraph or leave a
  * list item are many; a fix is called certain only when it is seen to work.
  */
-function settles(text: string, levels: Levels, story: Story, absent: StarPart[], edits: readonly TextEdit[]): boolean {
-  const from = headingLineAtOrBefore(text, story.heading.start);
+function settles(text: string, headingStart: number, check: SettleCheck, edits: readonly TextEdit[]): boolean {
+  const from = headingLineAtOrBefore(text, headingStart);
   const to = headingLineAfter(text, Math.max(...edits.map((e) => e.span.end)));
   let chunk = '';
   let pos = from;
@@ -107,25 +138,83 @@ function settles(text: string, levels: Levels, story: Story, absent: StarPart[],
     pos = e.span.end;
   }
   chunk += text.slice(pos, to);
-  const at = story.heading.start - from;
-  const wanted = [...absent, ...story.sections.map((x) => x.part)];
-  return storyGetsEveryPart(chunk, at, levels, wanted, story.stories.length);
+  const at = headingStart - from;
+  const levels: Levels = { category: check.category, story: check.story, bold: check.bold };
+  const after = buildCategories(placeFacts(readSection(chunk), 0), levels).categories;
+  if (!storyGetsEveryPart(after, at, check)) return false;
+  // The labels go to this story only: the other stories around it read as they did (an inserted
+  // line can close a list or a paragraph that held another story's label).
+  const before = buildCategories(placeFacts(readSection(text.slice(from, to)), 0), levels).categories;
+  return outline(before, at) === outline(after, at);
 }
 
-function storyGetsEveryPart(chunk: string, at: number, levels: Levels, wanted: StarPart[], substories: number): boolean {
-  const facts = readSection(chunk);
-  const { categories } = buildCategories(placeFacts(facts, 0), levels);
+/**
+ * Whether the file's heading levels, read again with the edits applied, stay what they were: labels
+ * count in deciding which heading level holds stories, so a fix can regroup the whole file. The
+ * sections the edits leave alone are read from a cache of the last text checked, so checking every
+ * fix of a file parses each section once.
+ */
+function keepsLevels(text: string, edits: readonly TextEdit[], check: SettleCheck): boolean {
+  // Levels fixed in the settings are not read from the labels.
+  if (check.fixedCategory >= 0 && check.fixedStory >= 0) return true;
+  if (sectionCache.text !== text) sectionCache = { text, facts: new Map() };
+  const after = applyAll(text, edits);
+  const { starts } = scanSections(after);
+  const facts: Placed[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const slice = after.slice(start, starts[i + 1] ?? after.length);
+    let read = sectionCache.facts.get(slice);
+    if (!read) {
+      read = readSection(slice);
+      sectionCache.facts.set(slice, read);
+    }
+    for (const f of placeFacts(read, start)) facts.push(f);
+  }
+  const options = { category: check.fixedCategory < 0 ? undefined : check.fixedCategory, story: check.fixedStory < 0 ? undefined : check.fixedStory };
+  const { isNotes, levels } = readGlobals(facts, options);
+  return isNotes && levels.category === check.category && levels.story === check.story && levels.bold === check.bold;
+}
+
+/** The facts of the sections of the last text whose fixes were checked, by section text. */
+let sectionCache: { text: string; facts: Map<string, SectionFacts> } = { text: '', facts: new Map() };
+
+function applyAll(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of [...edits].sort((a, b) => a.span.start - b.span.start)) {
+    out += text.slice(pos, e.span.start) + e.newText;
+    pos = e.span.end;
+  }
+  return out + text.slice(pos);
+}
+
+function storyGetsEveryPart(categories: readonly Category[], at: number, check: SettleCheck): boolean {
   for (const category of categories) {
     for (const s of category.stories) {
       for (const candidate of [s, ...s.stories]) {
         if (candidate.heading.start !== at) continue;
         // Every absent part now labelled, and none of the labels the story had lost.
         const labelled = new Set(candidate.sections.map((x) => x.part));
-        return wanted.every((p) => labelled.has(p)) && candidate.stories.length === substories;
+        return check.wanted.every((p) => labelled.has(p)) && candidate.stories.length === check.substories;
       }
     }
   }
   return false;
+}
+
+/** The categories and stories of a reading, but for the story at `skip`: titles and labelled parts. */
+function outline(categories: readonly Category[], skip: number): string {
+  const out: string[] = [];
+  const story = (s: Story, depth: number) => {
+    if (s.heading.start !== skip) out.push(`${depth} ${s.kind} ${s.title} ${s.sections.map((x) => x.part).join(',')}`);
+    for (const sub of s.stories) story(sub, depth + 1);
+  };
+  for (const c of categories) {
+    out.push(`0 ${c.title ?? ''} ${c.stories.length}`);
+    for (const s of c.stories) story(s, 1);
+  }
+  return out.join('\n');
 }
 
 /** Start of the last line at or before `offset` that is a column-0 ATX heading (or 0). */
@@ -180,10 +269,4 @@ function childIndent(text: string, story: Story): string {
   const next = nextLineStart(text, story.heading.start);
   const nextIndent = next === undefined ? '' : /^[ \t]*/.exec(text.slice(next, next + 100))![0];
   return nextIndent.length > prefix.length - prefix.trimStart().length && next! < story.span.end ? nextIndent : ' '.repeat(prefix.length);
-}
-
-/** A label line written like `label` (its template, or `template`), naming `part` instead. */
-export function relabel(label: LabelFact, template: string, part: StarPart): string {
-  const pattern = label.vocabulary === 'letters-named' ? /\b[STARL]\s*\([^)]*\)/ : new RegExp(escapeRegExp(label.written));
-  return template.replace(pattern, labelWordFor(part, label.vocabulary, label.written));
 }

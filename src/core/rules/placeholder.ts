@@ -10,6 +10,13 @@ export const placeholder: Rule = {
   defaultSeverity: 'information',
   scope: 'categories',
   description: 'A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work.',
+  doc: {
+    fix: 'none',
+    fixSummary: '—',
+    body: 'Marks of unfinished work: ❓ (also its mis-encoded form `‚ùì`), `TODO`, `TBD`, `TBA`, `FIXME`,\n`XXX`, `???`, and bracket blanks such as `[Write here]`, `[Title]` or\n`[Your Leadership Story Here]`.',
+    details:
+      'Not placeholders: links and references (`[RFC][1]` with a definition), task boxes (`[ ]`, `[x]`),\nshort citations (`[1]`, `[sic]`), anything in code, and a ❓ used as decoration at the start of a\nheading (`## ❓ Frage 1: …`).',
+  },
   check({ structure, text }) {
     const reports = [];
     for (const { story } of eachStory(structure.categories)) {

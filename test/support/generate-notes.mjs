@@ -382,7 +382,7 @@ function categoryLabel(i) {
   return s;
 }
 
-// `node bench/generate-notes.mjs 65536 [seed] > notes.md` writes a sample.
+// `node test/support/generate-notes.mjs 65536 [seed] > notes.md` writes a sample.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const target = Number(process.argv[2] ?? 4096);
   const seed = Number(process.argv[3] ?? 1);

@@ -2,8 +2,9 @@
 // A file over the size limit says so here, once, instead of being analysed.
 
 import * as vscode from 'vscode';
-import type { NotesStore } from './notes-store.js';
-import { countStories } from './tree-data.js';
+import type { NotesStore } from '../notes-store.js';
+import type { Feature } from './feature.js';
+import { summarize } from '../../core/index.js';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('interviewNotes.status', vscode.StatusBarAlignment.Left, 50);
@@ -14,7 +15,11 @@ export class StatusBar implements vscode.Disposable {
     private readonly maxFileSize: () => number,
   ) {
     this.item.name = 'Interview Notes';
-    this.disposables = [store.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.disposables = [
+      store.onDidChange(() => this.update()),
+      store.onDidChangeSettings(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    ];
     this.update();
   }
 
@@ -33,10 +38,10 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { total, complete } = countStories(entry.model);
-    this.item.text = `★ ${complete}/${total} stories complete`;
-    this.item.tooltip = complete < total ? 'Go to the next unfinished story' : 'Every story is complete';
-    this.item.command = complete < total ? 'interviewNotes.nextUnfinished' : undefined;
+    const { stories, complete, unfinished } = summarize(entry.model);
+    this.item.text = `★ ${complete}/${stories} stories complete`;
+    this.item.tooltip = unfinished ? 'Go to the next unfinished story' : 'Every story is complete';
+    this.item.command = unfinished ? 'interviewNotes.nextUnfinished' : undefined;
     this.item.show();
   }
 
@@ -45,3 +50,10 @@ export class StatusBar implements vscode.Disposable {
     this.item.dispose();
   }
 }
+
+export const statusBarFeature: Feature = {
+  id: 'status-bar',
+  activate(context, store) {
+    context.subscriptions.push(new StatusBar(store, () => store.currentSettings.maxFileSize));
+  },
+};

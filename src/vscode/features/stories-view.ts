@@ -2,8 +2,10 @@
 // that an edit refreshes only the branches whose rendering changed, and expansion state survives.
 
 import * as vscode from 'vscode';
-import type { NotesStore } from './notes-store.js';
-import { countStories, fileNode, fileNodes, nodeAt, sameNode, type NodeData } from './tree-data.js';
+import type { NotesStore } from '../notes-store.js';
+import type { Feature } from './feature.js';
+import { addCounts, summarize, viewOf, type StoryFilter } from '../../core/index.js';
+import { fileNode, fileNodes, nodeAt, sameNode, type NodeData } from '../tree-data.js';
 
 export class StoryElement {
   constructor(
@@ -17,7 +19,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly elements = new Map<string, StoryElement>();
   private roots: StoryElement[] = [];
-  private filterUnfinished = false;
+  private filter: StoryFilter = 'all';
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: NotesStore) {
@@ -25,14 +27,15 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     this.rebuild();
   }
 
-  setFilterUnfinished(on: boolean): void {
-    this.filterUnfinished = on;
-    void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', on);
+  /** Which stories the view shows: every one, or the unfinished ones. */
+  setFilter(filter: StoryFilter): void {
+    this.filter = filter;
+    void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', filter === 'unfinished');
     this.rebuild(true);
   }
 
   get filtering(): boolean {
-    return this.filterUnfinished;
+    return this.filter !== 'all';
   }
 
   /** Root nodes as shown (for tests and the badge). */
@@ -41,12 +44,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   }
 
   unfinishedCount(): number {
-    let n = 0;
-    for (const e of this.store.notes()) {
-      const c = countStories(e.model);
-      n += c.total - c.complete;
-    }
-    return n;
+    return addCounts(this.store.notes().map((e) => summarize(e.model))).unfinished;
   }
 
   refresh(): void {
@@ -55,11 +53,12 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
 
   private rebuild(force = false): void {
     const notes = this.store.notes();
+    const view = (e: (typeof notes)[number]) => viewOf(summarize(e.model), this.filter);
     const data =
       notes.length > 1
-        ? notes.map((e) => fileNode(e.uri.toString(), vscode.workspace.asRelativePath(e.uri), e.model, this.filterUnfinished))
+        ? notes.map((e) => fileNode(e.uri.toString(), vscode.workspace.asRelativePath(e.uri), view(e)))
         : notes.length === 1
-          ? fileNodes(notes[0]!.uri.toString(), notes[0]!.model, this.filterUnfinished)
+          ? fileNodes(notes[0]!.uri.toString(), view(notes[0]!))
           : [];
     const seen = new Set<string>();
     const changed: StoryElement[] = [];
@@ -137,3 +136,40 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     this.emitter.dispose();
   }
 }
+
+/**
+ * The Stories view with its badge (unfinished stories), its actions (filter, refresh) and following
+ * the cursor.
+ */
+export const storiesViewFeature: Feature = {
+  id: 'stories-view',
+  activate(context, store) {
+    const stories = new StoriesProvider(store);
+    const view = vscode.window.createTreeView('interviewNotes.stories', { treeDataProvider: stories, showCollapseAll: true });
+    const updateBadge = () => {
+      const n = stories.unfinishedCount();
+      view.badge = n > 0 ? { value: n, tooltip: `${n} unfinished ${n === 1 ? 'story' : 'stories'}` } : undefined;
+    };
+    updateBadge();
+    // Follow the cursor: moving into a story selects it in the tree (only while the view is visible).
+    const follow = vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (!store.currentSettings.followCursor || !view.visible || e.textEditor.document.languageId !== 'markdown') return;
+      const element = stories.elementAt(e.textEditor.document.uri, e.textEditor.document.offsetAt(e.selections[0]!.active));
+      if (element && !view.selection.includes(element)) void view.reveal(element, { select: true, focus: false, expand: false });
+    });
+    context.subscriptions.push(
+      stories,
+      view,
+      follow,
+      store.onDidChange(updateBadge),
+      vscode.commands.registerCommand('interviewNotes.refresh', () => {
+        for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
+        stories.refresh();
+      }),
+      vscode.commands.registerCommand('interviewNotes.filterUnfinished', () => stories.setFilter('unfinished')),
+      vscode.commands.registerCommand('interviewNotes.clearFilter', () => stories.setFilter('all')),
+    );
+    void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', false);
+    return { stories, view: view as vscode.TreeView<unknown> };
+  },
+};

@@ -1,13 +1,15 @@
 // The palette commands (all under the "Interview Notes" category) and the view's actions.
 
 import * as vscode from 'vscode';
-import { detectLineEnding, eachStory, newCategory, newStory, NOTES_TEMPLATE, type Category, type Scaffold } from '../core/index.js';
+import { categoryTitle, detectLineEnding, ENCODING_RULE_ID, fixAll, newCategory, newStory, NOTES_TEMPLATE, summarize, type Category, type Scaffold } from '../../core/index.js';
 import { workspaceEdit } from './code-actions.js';
-import type { NotesEntry, NotesStore } from './notes-store.js';
-import { toPosition, toRange } from './positions.js';
-import type { StoriesProvider, StoryElement } from './stories-view.js';
+import type { NotesEntry, NotesStore } from '../notes-store.js';
+import { toPosition, toRange } from '../positions.js';
+import type { Feature } from './feature.js';
+import type { StoryElement } from './stories-view.js';
 
-export function registerCommands(store: NotesStore, stories: StoriesProvider): vscode.Disposable[] {
+/** The editor commands (the Stories view registers its own actions: filter, refresh). */
+export function registerCommands(store: NotesStore): vscode.Disposable[] {
   const register = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   return [
     register('interviewNotes.reveal', (uri: string | vscode.Uri, offset: number) => reveal(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, offset)),
@@ -16,20 +18,21 @@ export function registerCommands(store: NotesStore, stories: StoriesProvider): v
     register('interviewNotes.newCategory', () => addCategory(store)),
     register('interviewNotes.nextUnfinished', () => goToUnfinished(store, 1)),
     register('interviewNotes.previousUnfinished', () => goToUnfinished(store, -1)),
-    register('interviewNotes.repairEncoding', () => applyRule(store, 'mis-encoded', 'No mis-encoded text in this file.')),
+    register('interviewNotes.repairEncoding', () => applyRule(store, ENCODING_RULE_ID, 'No mis-encoded text in this file.')),
     register('interviewNotes.fixAll', () => applyRule(store, undefined, 'Nothing to fix with certainty in this file.')),
     register('interviewNotes.newNotesFile', async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: NOTES_TEMPLATE });
       await vscode.window.showTextDocument(document);
     }),
-    register('interviewNotes.refresh', () => {
-      for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
-      stories.refresh();
-    }),
-    register('interviewNotes.filterUnfinished', () => stories.setFilterUnfinished(true)),
-    register('interviewNotes.clearFilter', () => stories.setFilterUnfinished(false)),
   ];
 }
+
+export const commandsFeature: Feature = {
+  id: 'commands',
+  activate(context, store) {
+    context.subscriptions.push(...registerCommands(store));
+  },
+};
 
 async function reveal(uri: vscode.Uri, offset: number): Promise<void> {
   const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false, preview: true });
@@ -75,7 +78,7 @@ async function addStory(store: NotesStore, element?: StoryElement): Promise<void
     category = categories[0];
   } else if (categories.length > 1) {
     const picked = await vscode.window.showQuickPick(
-      categories.map((c) => ({ label: c.title ?? 'Stories without a category', description: `${c.stories.length} stories`, category: c })),
+      categories.map((c) => ({ label: categoryTitle(c), description: `${c.stories.length} stories`, category: c })),
       { placeHolder: 'Add the story to which category?' },
     );
     if (!picked) return;
@@ -95,9 +98,7 @@ async function goToUnfinished(store: NotesStore, direction: 1 | -1): Promise<voi
   const target = activeNotes(store);
   if (!target) return;
   const { editor, entry } = target;
-  const unfinished = [...eachStory(entry.model.categories)]
-    .filter(({ story, parent }) => !parent && story.status !== 'complete')
-    .map(({ story }) => story.heading.start);
+  const unfinished = summarize(entry.model).unfinishedStories.map((story) => story.heading.start);
   if (unfinished.length === 0) {
     void vscode.window.showInformationMessage('Every story in this file is complete. ★');
     return;
@@ -114,7 +115,7 @@ async function applyRule(store: NotesStore, rule: string | undefined, nothing: s
   const target = activeNotes(store);
   if (!target) return;
   const { editor, entry } = target;
-  const edits = entry.model.findings.filter((f) => rule === undefined || f.rule === rule).flatMap((f) => f.fix ?? []);
+  const { edits } = fixAll(entry.text, entry.model, store.optionsOf(entry.uri), rule === undefined ? {} : { rule });
   if (edits.length === 0) {
     void vscode.window.showInformationMessage(nothing);
     return;

@@ -3,9 +3,10 @@
 // workspace scope keeps closed files).
 
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core/index.js';
-import type { NotesEntry, NotesStore } from './notes-store.js';
-import { toRange } from './positions.js';
+import type { Finding, Severity } from '../../core/index.js';
+import type { NotesEntry, NotesStore } from '../notes-store.js';
+import type { Feature } from './feature.js';
+import { toRange } from '../positions.js';
 
 export const SOURCE = 'interview-notes';
 
@@ -55,3 +56,12 @@ export function findingFor(entry: NotesEntry, diagnostic: vscode.Diagnostic): Fi
   const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
   return entry.model.findings.find((f) => f.rule === rule && toRange(entry.positions, f.span).isEqual(diagnostic.range));
 }
+
+export const diagnosticsFeature: Feature = {
+  id: 'diagnostics',
+  activate(context, store) {
+    const controller = new DiagnosticsController(store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
+    context.subscriptions.push(controller);
+    return { diagnostics: controller.collection };
+  },
+};

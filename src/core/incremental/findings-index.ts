@@ -1,0 +1,132 @@
+// Every finding of the document (before the silencing comments), sorted by position and kept across
+// edits: an edit splices in the findings of what it rebuilt, and everything after it moves by the
+// edit's length. Findings are frozen, so moving one makes a new one; those before the edit are kept.
+
+import type { Category, Finding, Span, StarSection, Story, Suggestion, TextEdit } from '../model.js';
+import { byPosition, RUN_RULES } from '../pipeline.js';
+
+/** What an edit replaced, in old offsets: the rebuilt categories' span and the re-read sections' span. */
+export interface Replaced {
+  /** Category findings starting in [lo, hi) (hi: Infinity for up to the end). */
+  categories: { lo: number; hi: number };
+  /** Mis-encoded findings starting in [from, to). */
+  sections: { from: number; to: number };
+  /** Where the edit ended in the old text, and how much longer it made the text. */
+  oldTo: number;
+  delta: number;
+}
+
+const RUN_RULE_IDS = new Set(RUN_RULES.map((r) => r.id));
+
+export class FindingsIndex {
+  private list: Finding[] = [];
+
+  get all(): readonly Finding[] {
+    return this.list;
+  }
+
+  reset(findings: Finding[]): void {
+    this.list = findings;
+  }
+
+  /**
+   * Replaces the findings of what was rebuilt with `fresh` (new offsets) and moves those after the
+   * edit. Category findings lie inside their category and run findings inside their section, so
+   * nothing else changes.
+   */
+  splice(replaced: Replaced, fresh: readonly Finding[]): void {
+    const all = this.list;
+    const { categories, sections, oldTo, delta } = replaced;
+    const lo = Math.min(categories.lo, sections.from);
+    const hi = Math.max(categories.hi, sections.to);
+    const i0 = lowerBound(all, lo);
+    const i1 = lowerBound(all, hi);
+    const kept: Finding[] = [];
+    for (let i = i0; i < i1; i++) {
+      const f = all[i]!;
+      const at = f.span.start;
+      const isReplaced = RUN_RULE_IDS.has(f.rule) ? at >= sections.from && at < sections.to : at >= categories.lo && at < categories.hi;
+      // A kept finding lies wholly before the edit or wholly after it.
+      if (!isReplaced) kept.push(delta !== 0 && at >= oldTo ? shiftFinding(f, delta) : f);
+    }
+    const middle = kept.concat(fresh).sort(byPosition);
+    if (delta !== 0) for (let i = i1; i < all.length; i++) all[i] = shiftFinding(all[i]!, delta);
+    all.splice(i0, i1 - i0, ...middle);
+  }
+}
+
+/** Index of the first finding starting at or after `offset`. */
+function lowerBound(items: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Moving frozen model objects: copies with every offset moved by `delta`, each frozen as it is made
+// (a walk over the copy to freeze it costs more than making it). Spreading keeps whatever other
+// fields they have; arrays of plain values (a story's `missing`) are shared, already frozen.
+
+const freeze = Object.freeze;
+
+/** Spans are exactly { start, end } (model.ts): a literal is much cheaper than a spread. */
+function shiftSpan(span: Span, delta: number): Span {
+  return freeze({ start: span.start + delta, end: span.end + delta });
+}
+
+function shiftSpans(spans: readonly Span[], delta: number): Span[] {
+  const out: Span[] = new Array(spans.length);
+  for (let i = 0; i < spans.length; i++) out[i] = shiftSpan(spans[i]!, delta);
+  return freeze(out) as Span[];
+}
+
+function shiftEdits(edits: readonly TextEdit[], delta: number): TextEdit[] {
+  return freeze(edits.map((e) => freeze({ span: shiftSpan(e.span, delta), newText: e.newText }))) as TextEdit[];
+}
+
+export function shiftFinding(f: Finding, delta: number): Finding {
+  return freeze({
+    ...f,
+    span: shiftSpan(f.span, delta),
+    fix: f.fix && shiftEdits(f.fix, delta),
+    ...(f.checkedFix ? { checkedFix: freeze({ edits: shiftEdits(f.checkedFix.edits, delta), check: f.checkedFix.check }) } : {}),
+    ...(f.suggestions ? { suggestions: freeze(f.suggestions.map((s) => freeze({ title: s.title, edits: shiftEdits(s.edits, delta) }))) as Suggestion[] } : {}),
+  });
+}
+
+function shiftSection(s: StarSection, delta: number): StarSection {
+  return freeze({ ...s, label: shiftSpan(s.label, delta), span: shiftSpan(s.span, delta) });
+}
+
+function shiftStory(s: Story, delta: number): Story {
+  const sections: StarSection[] = new Array(s.sections.length);
+  for (let i = 0; i < sections.length; i++) sections[i] = shiftSection(s.sections[i]!, delta);
+  const stories: Story[] = new Array(s.stories.length);
+  for (let i = 0; i < stories.length; i++) stories[i] = shiftStory(s.stories[i]!, delta);
+  return freeze({
+    ...s,
+    heading: shiftSpan(s.heading, delta),
+    span: shiftSpan(s.span, delta),
+    sections: freeze(sections) as StarSection[],
+    placeholders: shiftSpans(s.placeholders, delta),
+    highlights: shiftSpans(s.highlights, delta),
+    stories: freeze(stories) as Story[],
+  });
+}
+
+/** A category moved by `delta`, with its stories: a new frozen object. */
+export function shiftCategory(c: Category, delta: number): Category {
+  const stories: Story[] = new Array(c.stories.length);
+  for (let i = 0; i < stories.length; i++) stories[i] = shiftStory(c.stories[i]!, delta);
+  return freeze({
+    ...c,
+    heading: c.heading && shiftSpan(c.heading, delta),
+    doneMark: c.doneMark && shiftSpan(c.doneMark, delta),
+    span: shiftSpan(c.span, delta),
+    stories: freeze(stories) as Story[],
+  });
+}

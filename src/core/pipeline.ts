@@ -1,0 +1,195 @@
+// The analysis as one pure pipeline, the full path only:
+//
+//   text → sections (sections.ts) → facts per section (facts.ts) → structure (structure.ts)
+//        → rules (rules/) → findings → silencing comments (directives.ts) → a frozen model
+//
+// `analyze(text)` runs it from scratch; it is also the oracle the incremental analyzer
+// (analyzer.ts + incremental/) is tested against. The stages are exported for the analyzer, which
+// runs them on the part of the document an edit touched.
+
+import { applyDirectives } from './directives.js';
+import type { DirectiveFact, SectionFacts } from './facts.js';
+import { readSection } from './facts.js';
+import { assignIds } from './ids.js';
+import type { MisencodedRun } from './encoding.js';
+import { detectLineEnding } from './line-index.js';
+import type { Category, Finding, NotesModel, Severity } from './model.js';
+import { RULES, type Rule, type RuleContext } from './rules/index.js';
+import { scanSections } from './sections.js';
+import { buildCategories, placeFacts, readGlobals, type Globals, type LevelOptions, type Placed, type Structure } from './structure.js';
+
+export interface AnalyzeOptions {
+  /** Fix the heading levels instead of detecting them per file. */
+  levels?: LevelOptions;
+  /** Per-rule severity; 'off' turns a rule off. */
+  severities?: Record<string, Severity | 'off'>;
+}
+
+/** A section of the document with what it says (facts relative to its start). */
+export interface Section {
+  start: number;
+  end: number;
+  facts: SectionFacts;
+}
+
+/** Analyses a whole document from scratch. */
+export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel {
+  return analyzeSections(text, readSections(text, scanSections(text).starts, text.length), options).model;
+}
+
+/**
+ * The same pipeline with the whole text read as one section, as if there were no splitting: the
+ * reference the sectioning is tested against. Slow on large files.
+ */
+export function analyzeAsOneSection(text: string, options: AnalyzeOptions = {}): NotesModel {
+  return analyzeSections(text, readSections(text, [0], text.length), options).model;
+}
+
+/** Reads the sections starting at `starts` (the last one ends at `end`); `reuse` holds facts by text. */
+export function readSections(text: string, starts: readonly number[], end: number, reuse?: ReadonlyMap<string, SectionFacts>): Section[] {
+  const out: Section[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const stop = i + 1 < starts.length ? starts[i + 1]! : end;
+    const slice = text.slice(start, stop);
+    // Parsing depends on nothing but the section's text, so facts cached by text are exact.
+    const facts = reuse?.get(slice) ?? readSection(slice);
+    out.push({ start, end: stop, facts });
+  }
+  return out;
+}
+
+/** What a full run leaves besides the model: the analyzer keeps it to rebuild part of it later. */
+export interface FullRun {
+  model: NotesModel;
+  structure: Structure;
+  /** Every finding before the silencing comments, sorted by position. */
+  findings: Finding[];
+}
+
+/**
+ * Structure, rules and silencing comments over every section. `previous` (an earlier model of the
+ * same document) lets stories and categories keep their ids across the rebuild (ids.ts).
+ */
+export function analyzeSections(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): FullRun {
+  let facts: Placed[] = [];
+  for (const s of sections) for (const f of placeFacts(s.facts, s.start)) facts.push(f);
+  // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
+  // alone cannot know of a definition in another section, so such blanks are dropped here.
+  const labels = new Set(sections.flatMap((s) => s.facts.definitions));
+  if (labels.size) facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
+  const globals = readGlobals(facts, options.levels);
+  if (!globals.isNotes) {
+    return { model: NOT_NOTES, structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
+  }
+  const built = buildCategories(facts, globals.levels);
+  assignIds(built.categories, previous ?? [], new Set());
+  const structure: Structure = { ...globals, ...built };
+  const eol = detectLineEnding(text);
+  const findings = mergeSorted(categoryFindings(text, structure, built.categories, eol, options), runFindings(text, structure, sections, eol, options));
+  for (const c of built.categories) freezeDeep(c);
+  const model = finishModel(text, structure, built.categories, findings, directivesOf(sections));
+  return { model, structure, findings };
+}
+
+const NOT_NOTES: NotesModel = freezeDeep({ isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } });
+
+/** The model of a notes file: the silencing comments applied, everything frozen. */
+export function finishModel(
+  text: string,
+  globals: Globals,
+  categories: readonly Category[],
+  findings: readonly Finding[],
+  directives: readonly DirectiveFact[],
+): NotesModel {
+  return Object.freeze({
+    isNotes: true,
+    categories: Object.freeze(categories.slice()) as Category[],
+    findings: Object.freeze(applyDirectives(text, directives, findings).slice()) as Finding[],
+    levels: Object.freeze({ category: globals.levels.category, story: globals.levels.story }),
+  });
+}
+
+/** The silencing comments of `sections`, at their place in the document. */
+export function directivesOf(sections: readonly Section[]): DirectiveFact[] {
+  const out: DirectiveFact[] = [];
+  for (const s of sections) {
+    if (!s.facts.hasDirectives) continue;
+    for (const f of s.facts.facts) if (f.kind === 'directive') out.push({ ...f, start: f.start + s.start, end: f.end + s.start });
+  }
+  return out;
+}
+
+export const CATEGORY_RULES = RULES.filter((r) => r.scope === 'categories');
+export const RUN_RULES = RULES.filter((r) => r.scope === 'runs');
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** The findings of the category rules over `categories` (freshly built, not yet frozen). */
+export function categoryFindings(text: string, structure: Structure, categories: Category[], eol: string, options: AnalyzeOptions): Finding[] {
+  return findingsOf(CATEGORY_RULES, { text, structure: { ...structure, categories }, misencoded: [], eol, ...(options.levels ? { levelOptions: options.levels } : {}) }, options);
+}
+
+/** The findings of the mis-encoded runs of `sections`. */
+export function runFindings(text: string, structure: Structure, sections: readonly Section[], eol: string, options: AnalyzeOptions): Finding[] {
+  const misencoded: MisencodedRun[] = [];
+  for (const s of sections) {
+    for (const run of s.facts.misencoded) misencoded.push({ ...run, start: run.start + s.start, end: run.end + s.start });
+  }
+  if (misencoded.length === 0) return [];
+  return findingsOf(RUN_RULES, { text, structure, misencoded, eol }, options);
+}
+
+/** The rules' reports as frozen findings, sorted by position. */
+function findingsOf(rules: readonly Rule[], context: RuleContext, options: AnalyzeOptions): Finding[] {
+  const severities = options.severities ?? {};
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = severities[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    for (const r of rule.check(context)) {
+      const edits = r.fix?.map((e) => ({ span: { start: e.span.start, end: e.span.end }, newText: e.newText }));
+      const finding: Finding = {
+        rule: rule.id,
+        severity,
+        message: r.message,
+        span: { start: r.span.start, end: r.span.end },
+        fix: r.fixCheck ? undefined : edits,
+        ...(edits && r.fixCheck ? { checkedFix: { edits, check: r.fixCheck } } : {}),
+        ...(r.suggestions ? { suggestions: r.suggestions.map((s) => ({ title: s.title, edits: s.edits.map((e) => ({ span: { ...e.span }, newText: e.newText })) })) } : {}),
+      };
+      findings.push(freezeDeep(finding));
+    }
+  }
+  return findings.sort(byPosition);
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!;
+}
+
+/** Two lists each sorted by position, as one. */
+export function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b.slice();
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** Freezes a plain value and everything in it (the model's objects and arrays), returning it. */
+export function freezeDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
+  return value;
+}
+
+/** A link label as mdast's `identifier` has it (micromark's normalizeIdentifier, lower-cased). */
+function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+}
+

@@ -1,0 +1,84 @@
+// What a model adds up to: story counts, complete and unfinished stories, per-category counts and
+// finding counts. The command line, the Stories view (its items and badge) and the status bar all
+// show this one summary, so they count alike; a view shows a filtered summary (`viewOf`).
+
+import type { Category, NotesModel, Severity, Story } from './model.js';
+
+/** How the stories under no category heading are titled wherever they are shown. */
+export const NO_CATEGORY_TITLE = 'Stories without a category';
+
+export interface StoryCounts {
+  /** Stories (sub-stories count as part of their story). */
+  stories: number;
+  complete: number;
+  unfinished: number;
+}
+
+export interface CategorySummary extends StoryCounts {
+  category: Category;
+  /** The title as shown: `A. Handling Disagreements`, or NO_CATEGORY_TITLE. */
+  title: string;
+  /** The stories shown (all of them, or those a view keeps), sub-stories filtered alike. */
+  shown: readonly Story[];
+}
+
+export interface NotesSummary extends StoryCounts {
+  isNotes: boolean;
+  categories: readonly CategorySummary[];
+  /** Unfinished stories in document order (for "go to next unfinished"). */
+  unfinishedStories: readonly Story[];
+  findings: Record<Severity, number> & { total: number };
+}
+
+export const isUnfinished = (story: Story): boolean => story.status !== 'complete';
+
+/** The title of a category as shown in a view or a report. */
+export function categoryTitle(category: Category): string {
+  if (category.title === null) return NO_CATEGORY_TITLE;
+  return category.label ? `${category.label}. ${category.title}` : category.title;
+}
+
+export function summarize(model: NotesModel): NotesSummary {
+  const findings = { error: 0, warning: 0, information: 0, hint: 0, total: model.findings.length };
+  for (const f of model.findings) findings[f.severity]++;
+  const categories = model.categories.map((category): CategorySummary => {
+    const complete = category.stories.filter((s) => !isUnfinished(s)).length;
+    const stories = category.stories.length;
+    return { category, title: categoryTitle(category), stories, complete, unfinished: stories - complete, shown: category.stories };
+  });
+  return {
+    isNotes: model.isNotes,
+    ...addCounts(categories),
+    categories,
+    unfinishedStories: model.categories.flatMap((c) => c.stories.filter(isUnfinished)),
+    findings,
+  };
+}
+
+/** The counts of several summaries (files, categories) together. */
+export function addCounts(parts: readonly StoryCounts[]): StoryCounts {
+  let stories = 0;
+  let complete = 0;
+  for (const p of parts) {
+    stories += p.stories;
+    complete += p.complete;
+  }
+  return { stories, complete, unfinished: stories - complete };
+}
+
+/** Which stories a view shows. */
+export type StoryFilter = 'all' | 'unfinished';
+const KEEPS: Record<StoryFilter, (s: Story) => boolean> = { all: () => true, unfinished: isUnfinished };
+
+/**
+ * The summary as a view with `filter` shows it: the categories' shown stories (and their sub-stories)
+ * are those the filter keeps, and categories with none left are dropped unless every story is
+ * shown. The counts stay those of the whole file.
+ */
+export function viewOf(summary: NotesSummary, filter: StoryFilter): NotesSummary {
+  if (filter === 'all') return summary;
+  const keep = KEEPS[filter];
+  const only = (stories: readonly Story[]): Story[] => stories.filter(keep).map((s) => (s.stories.length ? { ...s, stories: only(s.stories) } : s));
+  const categories = summary.categories.map((c) => ({ ...c, shown: only(c.category.stories) })).filter((c) => c.shown.length > 0);
+  return { ...summary, categories };
+}

@@ -1,0 +1,100 @@
+// The incremental machinery (src/core/incremental/), each piece on its own, by example.
+
+import assert from 'node:assert/strict';
+import { readSection } from '../../src/core/facts';
+import { changedRegion, compareTexts, foldChanges } from '../../src/core/incremental/edit-region';
+import { FindingsIndex, shiftCategory } from '../../src/core/incremental/findings-index';
+import { SectionCache } from '../../src/core/incremental/section-cache';
+import { analyze, type Finding } from '../../src/core/index';
+import { freezeDeep } from '../../src/core/pipeline';
+
+describe('edit region', () => {
+  const before = 'alpha beta gamma';
+
+  it('takes a change event that fits the texts as it is', () => {
+    const after = 'alpha BETA! gamma';
+    assert.deepEqual(changedRegion(before, after, [{ rangeOffset: 6, rangeLength: 4, text: 'BETA!' }]), { from: 6, oldTo: 10, newTo: 11 });
+  });
+
+  it('compares the texts when an event has the right lengths but the wrong place', () => {
+    const after = 'alpha beta gamma!';
+    // The "!" was typed at the end, the event says after "alpha".
+    assert.deepEqual(changedRegion(before, after, [{ rangeOffset: 5, rangeLength: 0, text: '!' }]), { from: 16, oldTo: 16, newTo: 17 });
+  });
+
+  it('folds several events, each in the offsets the previous left', () => {
+    // "alpha beta gamma" → insert "X" at 0 → "Xalpha beta gamma" → delete "beta " (7..12).
+    assert.deepEqual(
+      foldChanges(
+        [
+          { rangeOffset: 0, rangeLength: 0, text: 'X' },
+          { rangeOffset: 7, rangeLength: 5, text: '' },
+        ],
+        before.length,
+      ),
+      { from: 0, oldTo: 11, newTo: 7 },
+    );
+    assert.equal(foldChanges([{ rangeOffset: 10, rangeLength: 50, text: '' }], before.length), undefined, 'past the end');
+  });
+
+  it('never splits a surrogate pair', () => {
+    assert.deepEqual(compareTexts('a\u{1F600}b', 'a\u{1F601}b'), { from: 1, oldTo: 3, newTo: 3 });
+  });
+});
+
+describe('section cache', () => {
+  const text = '## A. One\n### 1 s\n- **Situation**: x\n\n## B. Two\n### 2 t\n- **Task**: y\n';
+
+  it('re-reads only the section an edit touched; the others keep their facts and move', () => {
+    const cache = new SectionCache();
+    cache.readAll(text);
+    const before = cache.sections.map((s) => ({ start: s.start, facts: s.facts }));
+    const at = text.indexOf('x\n') + 1;
+    const edited = text.slice(0, at) + ' and more' + text.slice(at);
+    const touched = cache.indexAt(at - 1);
+    const resection = cache.resection(text, edited, { from: at, oldTo: at, newTo: at + ' and more'.length });
+    assert.equal(resection.fresh.length, 1);
+    assert.equal(cache.sections.length, before.length);
+    cache.sections.forEach((s, i) => {
+      if (i === touched) {
+        assert.notEqual(s.facts, before[i]!.facts, 'the edited section was read again');
+        assert.deepEqual(s.facts, readSection(edited.slice(s.start, s.end)));
+      } else {
+        assert.equal(s.facts, before[i]!.facts, `section ${i} kept its facts`);
+        assert.equal(s.start, before[i]!.start + (i > touched ? ' and more'.length : 0));
+      }
+    });
+  });
+
+  it('keeps track of the silencing comments of every section', () => {
+    const cache = new SectionCache();
+    const withComment = text.replace('## B. Two\n', '## B. Two\n<!-- interview-notes-disable placeholder -->\n');
+    cache.readAll(withComment);
+    assert.deepEqual(cache.directives().map((d) => [d.mode, withComment.slice(d.start, d.end)]), [['disable', '<!-- interview-notes-disable placeholder -->']]);
+  });
+});
+
+describe('findings index', () => {
+  const finding = (rule: string, start: number): Finding => freezeDeep({ rule, severity: 'warning', message: `${rule}@${start}`, span: { start, end: start + 1 }, fix: [{ span: { start, end: start + 1 }, newText: 'y' }] });
+
+  it('splices in the findings of what was rebuilt and moves those after the edit, as new objects', () => {
+    const index = new FindingsIndex();
+    const before = [finding('empty-story', 5), finding('empty-story', 20), finding('mis-encoded', 25), finding('empty-story', 40)];
+    index.reset([...before]);
+    // Categories in [10, 30) rebuilt, the section [18, 30) re-read; the edit ends at 22 and adds 3.
+    index.splice({ categories: { lo: 10, hi: 30 }, sections: { from: 18, to: 30 }, oldTo: 22, delta: 3 }, [finding('placeholder', 21)]);
+    assert.deepEqual(index.all.map((f) => [f.rule, f.span.start, f.fix![0]!.span.start]), [['empty-story', 5, 5], ['placeholder', 21, 21], ['empty-story', 43, 43]]);
+    assert.equal(index.all[0], before[0], 'before the edit: the same object');
+    assert.equal(before[3]!.span.start, 40, 'the moved finding is a copy: the old one is unchanged');
+  });
+
+  it('moves a category with every span in it, leaving the old one as it was', () => {
+    const model = analyze('## A. One\n### 1 s\n- **Situation**: x ❓\n- **Task**: t\n- **Action**: a\n');
+    const category = model.categories[0]!;
+    const moved = shiftCategory(category, 10);
+    assert.equal(moved.stories[0]!.sections[0]!.label.start, category.stories[0]!.sections[0]!.label.start + 10);
+    assert.equal(moved.stories[0]!.placeholders[0]!.start, category.stories[0]!.placeholders[0]!.start + 10);
+    assert.equal(moved.id, category.id);
+    assert.ok(Object.isFrozen(moved.stories[0]!.heading));
+  });
+});
