@@ -3,14 +3,17 @@
 // so that a section's facts can be cached by its text and reused wherever the section moves.
 // Only these facts are kept; the mdast tree is dropped as soon as they are read.
 
-import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Nodes, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findMisencoded, misread, type MisencodedRun } from './encoding.js';
+import { findMisencoded, type MisencodedRun } from './encoding.js';
+import { DECORATION_RE, DONE_MARKS, hasPlaceholder, HIGHLIGHT_RE, isBlank, LEADING_DECORATION_RE, PLACEHOLDER_RE, TRAILING_DONE_RE, withoutPlaceholders } from './marks.js';
 import type { LabelStyle, StarPart } from './model.js';
-import { escapeRegExp, readLabelWords, type LabelWord } from './vocabulary.js';
+import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code.js';
+import { readLineLabel, type LineLabel } from './read/line-label.js';
+import { readLabelWords, type LabelWord } from './vocabulary.js';
 
 export interface HeadingFact {
   kind: 'heading';
@@ -97,28 +100,8 @@ const processor = unified().use(remarkParse);
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 const CLOSED_FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)(?:[^]*?(?:\r\n?|\n))?---[ \t]*(?:\r\n?|\n|$)/;
 
-// The marks, and each one as UTF-8 read as Mac Roman or Windows-1252 (`‚úÖ` is ✅ in the seed notes):
-// the mis-encoded forms are computed with the same decoders that produce them, not typed by hand.
-const DONE = ['\u2705', '\u2714\uFE0F', '\u2714', '\u2611\uFE0F', '\u2611'];
-const QUESTION = '\u2753';
-const HIGHLIGHTS = ['\u{1F538}'];
-const withMisread = (marks: string[]) => [...new Set(marks.flatMap((m) => [m, ...misreadForms(m)]))];
-export const DONE_MARKS = withMisread(DONE);
-const HIGHLIGHT_RE = new RegExp(withMisread(HIGHLIGHTS).map(escapeRegExp).join('|'), 'gu');
-const QUESTION_FORMS = withMisread([QUESTION]).map(escapeRegExp).join('|');
-const PLACEHOLDER_RE = new RegExp(
-  `${QUESTION_FORMS}|\\?{3,}|\\b(?:TODO|TBD|TBA|FIXME|XXX)\\b|\\[(?![xX ]\\])([^\\[\\]\\n]{1,100})\\](?![(\\[:])`,
-  'gu',
-);
-const DECORATION_RE = new RegExp(
-  `^(?:[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\u200D\\uFE0F\\u20E3\\u2022\\-–—*#:|]|${withMisread([...DONE, QUESTION, ...HIGHLIGHTS]).map(escapeRegExp).join('|')}|\\s)+`,
-  'u',
-);
-const LEADING_DECORATION_RE = new RegExp(
-  `^(?:[\\p{Extended_Pictographic}\\uFE0F\\u200D]|${withMisread([...DONE, QUESTION]).map(escapeRegExp).join('|')}|\\s)+`,
-  'u',
-);
-const TRAILING_DONE_RE = new RegExp(`(?:\\s|\\uFE0F|${DONE_MARKS.map(escapeRegExp).join('|')})+$`, 'u');
+export { DONE_MARKS } from './marks.js';
+
 const DIRECTIVE_RE =
   /^<!--\s*interview-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->$/;
 const MEANINGFUL_RE = /[\p{L}\p{N}]/u;
@@ -180,9 +163,10 @@ function parseSection(text: string): SectionFacts {
   const reader = new Reader(text, bias);
   reader.block(tree);
   reader.facts.sort((a, b) => a.start - b.start);
+  const runs = findMisencoded(text);
   return {
     facts: reader.facts,
-    misencoded: findMisencoded(text),
+    misencoded: runs.length ? outsideRanges(runs, codeRanges(tree, bias)) : runs,
     definitions: reader.definitions,
     hasDirectives: reader.facts.some((f) => f.kind === 'directive'),
     length: text.length,
@@ -307,26 +291,74 @@ class Reader {
     const start = this.start(node);
     const end = this.end(node);
     const children = node.children;
-    const label = this.leadingLabel(children, firstInItem);
+    const leading = this.leadingLabel(children, firstInItem);
+    const inline = leading ? [] : this.inlineLabels(node);
+    const labels = mergeLabels(inline, this.lineLabels(node, leading, firstInItem), end, (label, until) => this.recut(label, until));
     let contentFrom = start;
-    if (label) {
-      this.facts.push(label);
-      contentFrom = label.end;
-    } else {
-      const inline = this.inlineLabels(node);
-      if (inline) contentFrom = end;
+    let contentTo = end;
+    if (labels.length) {
+      this.facts.push(...labels);
+      if (leading || inline.length) contentFrom = end;
       else {
-        const bold = this.boldLine(children, firstInItem);
+        // Text before the first label: a bold story line (`**Story: Billing**⏎**S:** …`) or content.
+        contentTo = labels[0]!.start;
+        const bold = this.boldLine(firstLine(children), firstInItem);
         if (bold) {
           this.facts.push(bold);
-          contentFrom = end;
+          contentFrom = contentTo;
         }
       }
+    } else {
+      const bold = this.boldLine(children, firstInItem);
+      if (bold) {
+        this.facts.push(bold);
+        contentFrom = end;
+      } else if (isPrompt(this.text.slice(start, end))) contentFrom = end;
     }
     this.markers(node, start);
-    if (contentFrom < end && !label && MEANINGFUL_RE.test(withoutPlaceholders(this.text.slice(contentFrom, end)))) {
-      this.facts.push({ kind: 'content', start: contentFrom, end });
+    if (contentFrom < contentTo && hasMeaning(this.text.slice(contentFrom, contentTo))) {
+      this.facts.push({ kind: 'content', start: contentFrom, end: contentTo });
     }
+  }
+
+  /**
+   * The labels at the start of the paragraph's lines: the first as the mdast reads it (`leading`),
+   * the others from the source (`**Situation**: …⏎**Task**: …` is one paragraph). Each label's content
+   * runs to the next label. Bare letters (`S:`) count only as a sequence of two parts or more.
+   */
+  private lineLabels(node: Paragraph, leading: LabelFact | undefined, inItem: boolean): LabelFact[] {
+    const start = this.start(node);
+    const end = this.end(node);
+    const source = this.text.slice(start, end);
+    const found: { at: number; line: LineLabel }[] = [];
+    const lineStarts = leading ? [] : [0];
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+    }
+    if (lineStarts.length === 0) return leading ? [leading] : [];
+    let code: Range[] | undefined;
+    for (const lineStart of lineStarts) {
+      const at = lineStart + /^[ \t>]*/.exec(source.slice(lineStart, lineStart + 200))![0].length;
+      const lineEnd = source.slice(at).search(/\r|\n|$/) + at;
+      const line = readLineLabel(source.slice(at, lineEnd));
+      if (!line) continue;
+      code ??= source.includes('`') || source.includes('<') ? codeRanges({ type: 'root', children: [node] }, this.bias) : [];
+      if (insideRanges(start + at, code)) continue;
+      found.push({ at, line });
+    }
+    const letters = new Set(found.filter((f) => f.line.letter && !f.line.marked).flatMap((f) => f.line.read.parts));
+    const kept = found.filter((f) => !(f.line.letter && !f.line.marked) || letters.size >= 2);
+    if (kept.length === 0) return leading ? [leading] : [];
+    const labels: LabelFact[] = [];
+    const starts = kept.map((f) => start + f.at);
+    if (leading) labels.push(this.recut(leading, starts[0]!));
+    kept.forEach((f, i) => {
+      const labelStart = starts[i]!;
+      const style: LabelStyle = f.line.marked ? (inItem ? 'list-bold' : 'bold') : 'plain';
+      labels.push(this.labelFact(f.line.read, labelStart, labelStart + f.line.length, starts[i + 1] ?? end, style));
+    });
+    return labels;
   }
 
   /** `**Situation**: …`, `**S (Situation):** …`, `**📋 S** : …`, `**Context**⏎`, `Situation: …`, a bare `Resultados` line. */
@@ -367,7 +399,13 @@ class Reader {
     return undefined;
   }
 
-  private labelFact(read: LabelWord, start: number, end: number, paragraphEnd: number, style: LabelStyle): LabelFact {
+  /** The label with its content cut at `until` (where the next label starts). */
+  private recut(label: LabelFact, until: number): LabelFact {
+    const after = this.text.slice(label.end, until);
+    return { ...label, inlineContent: hasMeaning(after), inlinePlaceholder: hasPlaceholder(after), blockEnd: label.end + trimmedLength(after) };
+  }
+
+  private labelFact(read: Pick<LabelWord, 'parts' | 'vocabulary' | 'written'>, start: number, end: number, paragraphEnd: number, style: LabelStyle): LabelFact {
     const after = this.text.slice(end, paragraphEnd);
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     const crStart = this.text.lastIndexOf('\r', start - 1) + 1;
@@ -380,28 +418,31 @@ class Reader {
       vocabulary: read.vocabulary,
       written: flat(read.written),
       template: flat(this.text.slice(Math.max(lineStart, crStart), end)),
-      inlineContent: MEANINGFUL_RE.test(withoutPlaceholders(after)),
-      inlinePlaceholder: PLACEHOLDER_RE.test(after) && resetLastIndex(PLACEHOLDER_RE),
+      inlineContent: hasMeaning(after),
+      inlinePlaceholder: hasPlaceholder(after),
       blockEnd: end + trimmedLength(after),
     };
   }
 
   /** `(S) … (T) … (A) … (R) …` inside one paragraph; `(ST)` names two parts at once. */
-  private inlineLabels(node: Nodes & { type: 'paragraph' }): boolean {
+  private inlineLabels(node: Nodes & { type: 'paragraph' }): LabelFact[] {
     const start = this.start(node);
     const source = this.text.slice(start, this.end(node));
     const re = /(^|[\s.!?:;])\((S|T|A|R|L|ST|S\/T|TA|AR)\)(?=\s|\p{L})/gu;
     const found: { at: number; end: number; letters: string }[] = [];
+    const code = source.includes('`') || source.includes('<') ? codeRanges({ type: 'root', children: [node] }, this.bias) : [];
     for (let m = re.exec(source); m; m = re.exec(source)) {
       const at = m.index + m[1]!.length;
+      if (insideRanges(start + at, code)) continue;
       found.push({ at, end: at + m[2]!.length + 2, letters: m[2]!.replace('/', '') });
     }
-    if (found.length === 0 || (found.length === 1 && found[0]!.at !== 0)) return false;
+    if (found.length === 0 || (found.length === 1 && found[0]!.at !== 0)) return [];
+    const labels: LabelFact[] = [];
     found.forEach((f, i) => {
       const contentEnd = i + 1 < found.length ? found[i + 1]!.at : source.length;
       const after = source.slice(f.end, contentEnd);
       const parts = [...f.letters].map((l) => ({ S: 'situation', T: 'task', A: 'action', R: 'result', L: 'learning' })[l] as StarPart);
-      this.facts.push({
+      labels.push({
         kind: 'label',
         start: start + f.at,
         end: start + f.end,
@@ -410,12 +451,12 @@ class Reader {
         vocabulary: 'letters',
         written: f.letters,
         template: `(${f.letters})`,
-        inlineContent: MEANINGFUL_RE.test(withoutPlaceholders(after)),
-        inlinePlaceholder: PLACEHOLDER_RE.test(after) && resetLastIndex(PLACEHOLDER_RE),
+        inlineContent: hasMeaning(after),
+        inlinePlaceholder: hasPlaceholder(after),
         blockEnd: start + f.end + trimmedLength(after),
       });
     });
-    return true;
+    return labels;
   }
 
   /** A paragraph that is only bold text: `**Story: The Bachelor Thesis**`, `- **story-1**`. */
@@ -455,6 +496,41 @@ class Reader {
 }
 
 /**
+ * Labels read two ways in one paragraph (`(S) … (T) …` markers and labels at line starts), in text
+ * order, each label's content cut at the next one. One label at one place is read once.
+ */
+function mergeLabels(a: LabelFact[], b: LabelFact[], end: number, recut: (label: LabelFact, until: number) => LabelFact): LabelFact[] {
+  if (a.length === 0 || b.length === 0) return a.length ? a : b;
+  const all = [...a, ...b.filter((l) => !a.some((x) => x.start < l.end && l.start < x.end))].sort((x, y) => x.start - y.start);
+  return all.map((l, i) => recut(l, all[i + 1]?.start ?? end));
+}
+
+const EMPTY_FIELD_LINE = /^[ \t>]*(?:\*\*|__)?[^*_:：\r\n]{1,60}[:：][ \t]*(?:\*\*|__)?[^\p{L}\r\n]*$/u;
+const QUESTION_LINE = /^[ \t>]*[*_]+(?:["“][^\r\n]{4,}["”]|[^\r\n]{4,}\?)[*_]+[ \t]*$/;
+
+/**
+ * A paragraph that only asks: form fields with no words in them (`**Maps to:**`, `**Practice count:** 0/3`) and the question a story answers, in
+ * italics (`*"Tell me about a time you led…?"*`). A template's prompt, not the story's content.
+ */
+function isPrompt(source: string): boolean {
+  return source.split(/\r\n?|\n/).every((line) => EMPTY_FIELD_LINE.test(line) || QUESTION_LINE.test(line));
+}
+
+/** The inline nodes of a paragraph's first line (a text node cut at its first line break). */
+function firstLine(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const child of children) {
+    if (child.type === 'break') break;
+    if (child.type === 'text' && /[\r\n]/.test(child.value)) {
+      out.push({ ...child, value: child.value.slice(0, child.value.search(/[\r\n]/)) });
+      break;
+    }
+    out.push(child);
+  }
+  return out;
+}
+
+/**
  * A heading's text, with a reference link kept in its brackets: `[ref]` reads the same whether its
  * definition is in this section (a linkReference) or another one (plain text).
  */
@@ -464,14 +540,6 @@ function headingText(node: Nodes): string {
   return toString(node);
 }
 
-/** `[Write here]`, `[Title]`, `[Your Leadership Story Here]`: not `[1]`, `[sic]`, `[x]`. */
-function isBlank(inside: string): boolean {
-  const t = inside.trim();
-  // Case-sensitive for the capital (with /i, \p{Lu} would match any letter and `[sic]` would count).
-  if (!/^\p{Lu}/u.test(t) && !/^(?:write|title|your|insert|add|fill|todo|tbd|name|describe|example|e\.g\.)/i.test(t)) return false;
-  return !/^[\p{Lu}\d\s]{1,4}$/u.test(t) || /^(?:TBD|TODO)$/.test(t);
-}
-
 function leadingDecoration(source: string): number {
   const hashes = /^ {0,3}#{1,6}[ \t]*/.exec(source)?.[0].length ?? 0;
   const rest = source.slice(hashes);
@@ -479,23 +547,19 @@ function leadingDecoration(source: string): number {
   return hashes + deco;
 }
 
-/** `s` as its UTF-8 bytes read as Mac Roman and as Windows-1252. */
-function misreadForms(s: string): string[] {
-  return [misread(s, 'macintosh'), misread(s, 'windows-1252')];
+const HTML_COMMENT_RE = /<!--[^]*?(?:-->|$)/g;
+
+/**
+ * Whether `s` says something: a letter or digit once placeholders and HTML comments are gone
+ * (`- **Result**: <!-- fill in later -->` and `- **Result**: …` are empty).
+ */
+function hasMeaning(s: string): boolean {
+  return MEANINGFUL_RE.test(withoutPlaceholders(s.includes('<!--') ? s.replace(HTML_COMMENT_RE, ' ') : s));
 }
 
 /** Length of `s` without its trailing white space. */
 function trimmedLength(s: string): number {
   return s.trimEnd().length;
-}
-
-function withoutPlaceholders(s: string): string {
-  return s.replace(PLACEHOLDER_RE, ' ');
-}
-
-function resetLastIndex(re: RegExp): true {
-  re.lastIndex = 0;
-  return true;
 }
 
 /**

@@ -36,6 +36,9 @@ export interface Structure {
   fileStyle: LabelFact | undefined;
 }
 
+/** The title of a story that has none (labels with no heading above them). */
+export const UNTITLED = '(untitled story)';
+
 const STORY_TITLE = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo|histoire|exemple)\b/iu;
 const STORY_HEADING = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo)\s*(?:#\s*)?(?:\d+|[a-z])\b|^(?:tell me about|describe a time|give an example|a time)\b/iu;
 
@@ -212,6 +215,22 @@ interface OpenStory {
   labels: LabelFact[];
   open: OpenSection | undefined;
   parent: OpenStory | undefined;
+  /** Its sub-stories are narratives split at a repeated part, not sub-stories with titles of their own. */
+  narratives?: boolean;
+}
+
+/** Whether the label names a part the story already has: the start of another narrative. */
+function repeatsPart(target: OpenStory, label: LabelFact): boolean {
+  return target.story.sections.some((s) => s.part === label.parts[0]);
+}
+
+/**
+ * Whether the label starts a second narrative under one title: a Situation again, after a full
+ * narrative (a story tells its situation once; notes that name it twice under one question hold two).
+ */
+function startsNarrative(target: OpenStory, label: LabelFact): boolean {
+  const parts = new Set(target.story.sections.map((s) => s.part));
+  return label.parts[0] === 'situation' && parts.has('situation') && parts.size >= 3;
 }
 
 class Builder {
@@ -329,14 +348,18 @@ class Builder {
       // the heading just above when the file's levels put it elsewhere.
       const h = this.lastHeading;
       if (h && !this.levels.bold && h.depth !== this.levels.category) this.openStory(h, h.numberTitle, h.number, 'story');
-      else this.openStory(at, '(untitled story)', undefined, 'story');
+      else this.openStory(at, UNTITLED, undefined, 'story');
     }
     let target = (this.sub ?? this.story)!;
-    // A part that repeats in an untitled story starts the next untitled story.
-    if (target.story.title === '(untitled story)' && target.story.sections.some((s) => s.part === label.parts[0])) {
+    const story = this.story!;
+    if (target.story.title === UNTITLED && repeatsPart(target, label)) {
+      // A part that repeats in an untitled story starts the next untitled story.
       this.closeStory();
-      this.openStory(at, '(untitled story)', undefined, 'story');
+      this.openStory(at, UNTITLED, undefined, 'story');
       target = this.story!;
+    } else if (startsNarrative(target, label) && (story.narratives || (target === story && story.story.stories.length === 0))) {
+      // Under a titled story, the next of several narratives (`(S) … (R) …` twice under one question).
+      target = this.nextNarrative(story, at);
     }
     this.closeSection(target);
     target.labels.push(label);
@@ -356,6 +379,34 @@ class Builder {
     this.extend(target, Math.max(at.end, label === at ? label.blockEnd + at.base : label.blockEnd));
   }
 
+  /**
+   * The story's next narrative, as a sub-story from `at`; the first time, what the story held from its
+   * first label on becomes its first narrative.
+   */
+  private nextNarrative(story: OpenStory, at: { start: number; end: number }): OpenStory {
+    const title = story.story.title;
+    if (!story.narratives) {
+      story.narratives = true;
+      const first = story.story.sections[0]!.label;
+      const sub = this.newStory(first, `${title} (1)`, undefined, 'substory', story);
+      sub.story.sections = story.story.sections;
+      sub.story.span.end = story.story.span.end;
+      sub.story.placeholders = story.story.placeholders.filter((p) => p.start >= first.start);
+      story.story.placeholders = story.story.placeholders.filter((p) => p.start < first.start);
+      sub.labels = story.labels;
+      sub.content = sub.story.sections.some((s) => s.hasContent);
+      story.story.sections = [];
+      story.labels = [];
+      story.open = undefined;
+      story.story.stories.push(sub.story);
+      this.finish(sub);
+    }
+    this.closeSub();
+    this.sub = this.newStory(at, `${title} (${story.story.stories.length + 1})`, undefined, 'substory', story);
+    story.story.stories.push(this.sub.story);
+    return this.sub;
+  }
+
   private openCategory(h: Placed<HeadingFact>): void {
     this.category = {
       title: h.labelTitle,
@@ -373,7 +424,7 @@ class Builder {
     this.category = undefined;
   }
 
-  private newStory(at: Placed, title: string, number: number | undefined, kind: Story['kind'], parent?: OpenStory): OpenStory {
+  private newStory(at: { start: number; end: number }, title: string, number: number | undefined, kind: Story['kind'], parent?: OpenStory): OpenStory {
     return {
       story: {
         kind,
