@@ -12,6 +12,7 @@ import { findMisencoded, type MisencodedRun } from './encoding.js';
 import { DECORATION_RE, DONE_MARKS, hasPlaceholder, HIGHLIGHT_RE, isBlank, LEADING_DECORATION_RE, PLACEHOLDER_RE, TRAILING_DONE_RE, withoutPlaceholders } from './marks.js';
 import type { LabelStyle, StarPart } from './model.js';
 import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code.js';
+import { hasSummary, htmlLabels, htmlText, summaries } from './read/html-block.js';
 import { readLineLabel, type LineLabel } from './read/line-label.js';
 import { readLabelWords, type LabelWord } from './vocabulary.js';
 
@@ -58,6 +59,8 @@ export interface BoldLineFact {
   end: number;
   title: string;
   inList: boolean;
+  /** A story by its form whatever its title: a `<details>` block's `<summary>`. */
+  story?: true;
 }
 
 export interface ContentFact {
@@ -162,13 +165,14 @@ function parseSection(text: string): SectionFacts {
   const tree = (CLOSED_FRONT_MATTER.test(source) ? withFrontMatter : processor).parse(source) as Root;
   const reader = new Reader(text, bias);
   reader.block(tree);
-  reader.facts.sort((a, b) => a.start - b.start);
+  const facts = withoutFalseLabels(reader.facts, text);
+  facts.sort((a, b) => a.start - b.start);
   const runs = findMisencoded(text);
   return {
-    facts: reader.facts,
+    facts,
     misencoded: runs.length ? outsideRanges(runs, codeRanges(tree, bias)) : runs,
     definitions: reader.definitions,
-    hasDirectives: reader.facts.some((f) => f.kind === 'directive'),
+    hasDirectives: facts.some((f) => f.kind === 'directive'),
     length: text.length,
   };
 }
@@ -247,8 +251,48 @@ class Reader {
       return;
     }
     if (/^<!--[\s\S]*-->$/.test(value)) return;
+    const start = this.start(node);
+    const source = this.text.slice(start, this.end(node));
+    if (hasSummary(source)) {
+      this.detailsStory(source, start);
+      return;
+    }
     if (MEANINGFUL_RE.test(value.replace(/<[^>]*>/g, ''))) {
       this.facts.push({ kind: 'content', start: this.start(node), end: this.end(node) });
+    }
+  }
+
+  /** `<details><summary>Title</summary> … <b>Situation:</b> … </details>`: a story in HTML. */
+  private detailsStory(source: string, offset: number): void {
+    let from = 0;
+    for (const summary of summaries(source)) {
+      const bold: BoldLineFact = { kind: 'bold', start: offset + summary.start, end: offset + summary.end, title: flat(summary.title), inList: false, story: true };
+      this.facts.push(bold);
+      from = summary.end;
+    }
+    const labels = htmlLabels(source, from);
+    const firstLabel = labels[0]?.start ?? source.length;
+    if (MEANINGFUL_RE.test(htmlText(source.slice(from, firstLabel)))) this.facts.push({ kind: 'content', start: offset + from, end: offset + firstLabel });
+    for (const l of labels) {
+      const content = source.slice(l.end, l.contentEnd);
+      const lineStart = source.lastIndexOf('\n', l.start) + 1;
+      this.facts.push({
+        kind: 'label',
+        start: offset + l.start,
+        end: offset + l.end,
+        parts: l.read.parts,
+        style: 'bold',
+        vocabulary: l.read.vocabulary,
+        written: flat(l.read.written),
+        template: flat(source.slice(lineStart, l.end)),
+        inlineContent: hasMeaning(htmlText(content)),
+        inlinePlaceholder: hasPlaceholder(content),
+        blockEnd: offset + l.end + trimmedLength(content),
+      });
+    }
+    for (const m of source.matchAll(PLACEHOLDER_RE)) {
+      if (m[1] !== undefined && !isBlank(m[1])) continue;
+      this.facts.push({ kind: 'placeholder', start: offset + m.index, end: offset + m.index + m[0].length, text: flat(m[0]) });
     }
   }
 
@@ -495,6 +539,32 @@ class Reader {
   }
 }
 
+const DEFINITION_START = /^(?:describe|explain|what|how|which|share|outline|state|tell|give|talk|set the scene|summari[sz]e|mention|provide|detail|include|you (?:should|must|need|can)|this is where|here you)\b/iu;
+const QUESTION_MARKER = /^[ \t>*+-]*(?:\*\*|__)?Q(?:\*\*|__)?[ \t]*[:：]/mu;
+
+/**
+ * Labels that are not a story's parts: a STAR definition (`(S) Situation. Describe the situation…`,
+ * `**Task**: What goal were you working toward?`) and the `A` of a Q/A pair (Answer, not Action).
+ * Their text stays content.
+ */
+function withoutFalseLabels(facts: Fact[], text: string): Fact[] {
+  const answers = QUESTION_MARKER.test(text) && !facts.some((f) => f.kind === 'label' && f.vocabulary === 'letters' && f.written !== 'A');
+  const out: Fact[] = [];
+  for (const f of facts) {
+    if (f.kind !== 'label' || !(isDefinition(f, text) || (answers && f.vocabulary === 'letters' && f.written === 'A'))) out.push(f);
+    else if (f.inlineContent) out.push({ kind: 'content', start: f.end, end: f.blockEnd });
+  }
+  return out;
+}
+
+/** Whether a label's text defines its part instead of telling it: it names the part again, or instructs. */
+function isDefinition(label: LabelFact, text: string): boolean {
+  const after = text.slice(label.end, Math.min(label.blockEnd, label.end + 200)).replace(/^[\s.:：\-–—*_()\p{Extended_Pictographic}\uFE0F]+/u, '');
+  if (DEFINITION_START.test(after)) return true;
+  const again = readLabelWords(after.split(/[\s.:：,(]/u, 1)[0]!, false);
+  return again !== undefined && again.parts.some((p) => label.parts.includes(p));
+}
+
 /**
  * Labels read two ways in one paragraph (`(S) … (T) …` markers and labels at line starts), in text
  * order, each label's content cut at the next one. One label at one place is read once.
@@ -506,14 +576,16 @@ function mergeLabels(a: LabelFact[], b: LabelFact[], end: number, recut: (label:
 }
 
 const EMPTY_FIELD_LINE = /^[ \t>]*(?:\*\*|__)?[^*_:：\r\n]{1,60}[:：][ \t]*(?:\*\*|__)?[^\p{L}\r\n]*$/u;
-const QUESTION_LINE = /^[ \t>]*[*_]+(?:["“][^\r\n]{4,}["”]|[^\r\n]{4,}\?)[*_]+[ \t]*$/;
+const METADATA_LINE = /^[ \t>]*(?:\*\*|__)[^*_:：\r\n]{1,40}(?:[:：](?:\*\*|__)|(?:\*\*|__)[ \t]*[:：])[^\r\n]{0,120}$/u;
+const QUESTION_LINE = /^[ \t>]*[*_]+(?:["“][^\r\n]{4,}["”]|\([^\r\n]{2,}\)|[^\r\n]{4,}\?)[*_]+[ \t]*$/;
 
 /**
- * A paragraph that only asks: form fields with no words in them (`**Maps to:**`, `**Practice count:** 0/3`) and the question a story answers, in
+ * A paragraph that only asks or files: form fields (`**Maps to:**`, `**Practice count:** 0/3`,
+ * `**Categories:** Ownership, Conflict`), an editorial note (`*(add as you go)*`) and the question a story answers, in
  * italics (`*"Tell me about a time you led…?"*`). A template's prompt, not the story's content.
  */
 function isPrompt(source: string): boolean {
-  return source.split(/\r\n?|\n/).every((line) => EMPTY_FIELD_LINE.test(line) || QUESTION_LINE.test(line));
+  return source.split(/\r\n?|\n/).every((line) => EMPTY_FIELD_LINE.test(line) || METADATA_LINE.test(line) || QUESTION_LINE.test(line));
 }
 
 /** The inline nodes of a paragraph's first line (a text node cut at its first line break). */

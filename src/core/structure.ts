@@ -6,7 +6,7 @@
 // labels sit: the heading (or bold story line) that owns most labels is the story level, and the
 // nearest shallower heading above those stories is the category level. A setting can fix both.
 
-import type { Fact, HeadingFact, LabelFact, SectionFacts } from './facts.js';
+import type { BoldLineFact, Fact, HeadingFact, LabelFact, SectionFacts } from './facts.js';
 import type { Category, LabelStyle, StarPart, StarSection, Story, StoryStatus } from './model.js';
 import { REQUIRED_PARTS } from './model.js';
 
@@ -96,7 +96,7 @@ export function globalSignature(facts: SectionFacts): string {
     if (f.kind === 'heading') {
       parts.push(f.star ? `S${f.depth}${f.star.parts.join(',')}|${f.star.vocabulary}|${f.star.written}` : `H${f.depth}${isStoryHeading(f) ? 's' : ''}`);
     } else if (f.kind === 'bold') {
-      parts.push(`B${f.inList ? 'l' : ''}${STORY_TITLE.test(f.title) ? 's' : ''}`);
+      parts.push(`B${f.inList ? 'l' : ''}${isStoryLine(f) ? 's' : ''}`);
     } else if (f.kind === 'label') {
       parts.push(`L${f.style}|${f.parts.join(',')}|${f.vocabulary}|${f.written}|${f.template}`);
     }
@@ -149,7 +149,7 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
       while (stack.length && stack[stack.length - 1]!.depth >= f.depth) stack.pop();
       stack.push(f as Placed<HeadingFact>);
       lastBold = undefined;
-    } else if (f.kind === 'bold' && !f.inList && STORY_TITLE.test(f.title)) {
+    } else if (f.kind === 'bold' && !f.inList && isStoryLine(f)) {
       lastBold = f;
     } else if (f.kind === 'label') {
       const heading = stack[stack.length - 1];
@@ -189,6 +189,11 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
   return { category, story, bold };
 }
 
+/** A bold line that opens a story: `**Story: Billing**`, `**Example 2**`, a `<details>` summary. */
+function isStoryLine(f: BoldLineFact): boolean {
+  return f.story === true || STORY_TITLE.test(f.title);
+}
+
 function isStoryHeading(h: HeadingFact): boolean {
   return h.number !== undefined || STORY_HEADING.test(h.text);
 }
@@ -217,6 +222,37 @@ interface OpenStory {
   parent: OpenStory | undefined;
   /** Its sub-stories are narratives split at a repeated part, not sub-stories with titles of their own. */
   narratives?: boolean;
+}
+
+/**
+ * Whether an open story is one: it holds labels or sub-stories, or its title is a story's (numbered,
+ * `Story 2`, `Tell me about a time…`), or it is a bare heading about to be filled — unless, holding
+ * no label, its title names the notes' tooling (`Story Template`, `Coverage Matrix`) or asks a
+ * question no story answers (`Why do you want to work here?`).
+ */
+function isStory(open: OpenStory): boolean {
+  const { story } = open;
+  if (open.labels.length > 0 || story.stories.length > 0) return true;
+  if (isToolingTitle(story.title) || isNonBehaviouralQuestion(story.title)) return false;
+  return (
+    story.number !== undefined ||
+    STORY_HEADING.test(story.title) ||
+    STORY_TITLE.test(story.title) ||
+    (!open.content && story.placeholders.length === 0 && story.title !== '')
+  );
+}
+
+const TOOLING_TITLE = /\b(?:templates?|checklists?|matrix|story bank|categories|coverage|index|contents|toc|overview|cheat ?sheet|framework|method(?:ology)?|format|guide|resources|references|links|tips)\b/iu;
+const NON_BEHAVIOURAL_QUESTION = /^(?:why\b|what (?:are|is) your\b|do you have\b|tell me about yourself\b|walk me through your (?:resume|cv)\b|where do you see\b|how do you\b|what do you\b)/iu;
+
+/** `Story Template`, `Your Story Bank`, `Story Coverage Matrix`: a heading about the notes, not a story. */
+export function isToolingTitle(title: string): boolean {
+  return TOOLING_TITLE.test(title);
+}
+
+/** `Why do you want to work here?`, `Tell me about yourself`: a question answered without a story. */
+export function isNonBehaviouralQuestion(title: string): boolean {
+  return NON_BEHAVIOURAL_QUESTION.test(title.replace(/^(?:\d{1,3}[.)]\s*|Q\d*[.:)]\s*)/iu, ''));
 }
 
 /** Whether the label names a part the story already has: the start of another narrative. */
@@ -300,7 +336,7 @@ class Builder {
         return;
       }
       case 'bold': {
-        if (!STORY_TITLE.test(f.title)) return;
+        if (!isStoryLine(f)) return;
         if (bold && !f.inList) {
           this.closeStory();
           this.openStory(f, f.title, undefined, 'story');
@@ -472,14 +508,7 @@ class Builder {
     if (!open) return;
     this.story = undefined;
     const story = open.story;
-    const isStory =
-      open.labels.length > 0 ||
-      story.stories.length > 0 ||
-      story.number !== undefined ||
-      STORY_HEADING.test(story.title) ||
-      STORY_TITLE.test(story.title) ||
-      (!open.content && story.placeholders.length === 0 && story.title !== '');
-    if (!isStory) return;
+    if (!isStory(open)) return;
     this.finish(open);
     if (!this.category) {
       this.category = {
