@@ -170,19 +170,17 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
     const votes: number[] = [];
     const inverted: number[] = [];
     const headings = facts.filter((f): f is Placed<HeadingFact> => f.kind === 'heading' && !f.star);
+    // For each story heading, the nearest heading above it that is shallower (a vote for the category
+    // level) or deeper and directly followed by a story-level heading (an inverted file). Whether a
+    // heading is either depends only on it and the next one, so one pass keeps the nearest: linear in
+    // the number of headings (scanning back from each story was quadratic in a category's stories).
+    let nearest: { depth: number; inverted: boolean } | undefined;
     headings.forEach((h, i) => {
-      if (h.depth !== story || (!headingOwners.has(h) && !isStoryHeading(h))) return;
-      for (let j = i - 1; j >= 0; j--) {
-        const above = headings[j]!;
-        if (above.depth < story) {
-          votes.push(above.depth);
-          return;
-        }
-        if (above.depth > story && headings[j + 1]?.depth === story) {
-          inverted.push(above.depth);
-          return;
-        }
-      }
+      const previous = headings[i - 1];
+      if (previous && previous.depth < story) nearest = { depth: previous.depth, inverted: false };
+      else if (previous && previous.depth > story && h.depth === story) nearest = { depth: previous.depth, inverted: true };
+      if (h.depth !== story || (!headingOwners.has(h) && !isStoryHeading(h)) || !nearest) return;
+      (nearest.inverted ? inverted : votes).push(nearest.depth);
     });
     category = votes.length ? mode(votes) : inverted.length >= 2 ? mode(inverted) : 0;
   }
