@@ -12,13 +12,19 @@ import { detectLineEnding } from './line-index.js';
 import type { Category, Finding, NotesModel, Severity, Span, Story, TextEdit } from './model.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
-import { buildCategories, globalSignature, placeFacts, readGlobals, type Globals, type LevelOptions, type Placed, type PlacedSection, type Structure } from './structure.js';
+import { buildCategories, globalSignature, placeFacts, readGlobals, type Globals, type LevelOptions, type NotesOption, type Placed, type PlacedSection, type Structure } from './structure.js';
 
 export interface AnalyzeOptions {
   /** Fix the heading levels instead of detecting them per file. */
   levels?: LevelOptions;
   /** Per-rule severity; 'off' turns a rule off. */
   severities?: Record<string, Severity | 'off'>;
+  /**
+   * Whether the file is notes: `'auto'` (the default) decides from the evidence; `true` or `false`
+   * says it (the settings' globs of files that are or are not notes). The file's own front matter
+   * `interview-notes: true|false` or `<!-- interview-notes-disable-file -->` wins over it.
+   */
+  notes?: NotesOption;
 }
 
 /** What an edit changed, in the previous text's offsets (VS Code's `TextDocumentContentChangeEvent`). */
@@ -168,7 +174,7 @@ export class NotesAnalyzer {
         const labels = new Set(sections.flatMap((s) => s.facts.definitions));
         facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
       }
-      const globals = readGlobals(facts, this.options.levels);
+      const globals = readGlobals(facts, this.options.levels, this.options.notes);
       if (!globals.isNotes) {
         this.lastStructure = { ...globals, categories: [], storyLabels: new Map() };
         this.findings = [];

@@ -67,6 +67,8 @@ export interface ContentFact {
   kind: 'content';
   start: number;
   end: number;
+  /** Form fields or the question a template answers: text, but not a story's content. */
+  prompt?: true;
 }
 
 export interface MarkerFact {
@@ -84,7 +86,15 @@ export interface DirectiveFact {
   rules: string[];
 }
 
-export type Fact = HeadingFact | LabelFact | BoldLineFact | ContentFact | MarkerFact | DirectiveFact;
+/** The file says whether it is notes: front matter `interview-notes: true|false`. */
+export interface NotesSwitchFact {
+  kind: 'notes';
+  start: number;
+  end: number;
+  value: boolean;
+}
+
+export type Fact = HeadingFact | LabelFact | BoldLineFact | ContentFact | MarkerFact | DirectiveFact | NotesSwitchFact;
 
 export interface SectionFacts {
   /** In document order. */
@@ -108,6 +118,8 @@ export { DONE_MARKS } from './marks.js';
 const DIRECTIVE_RE =
   /^<!--\s*interview-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->$/;
 const MEANINGFUL_RE = /[\p{L}\p{N}]/u;
+/** `interview-notes: true` in the front matter: the user says the file is (or is not) notes. */
+const NOTES_KEY = /^interview-notes[ \t]*:[ \t]*(true|false)[ \t]*$/im;
 
 /**
  * Markdown that makes the parser slow or overflow its stack: containers nested dozens deep on one
@@ -230,8 +242,13 @@ class Reader {
       case 'definition':
         this.definitions.push(node.identifier);
         return;
+      case 'yaml': {
+        const said = NOTES_KEY.exec(node.value);
+        if (said) this.facts.push({ kind: 'notes', start: this.start(node), end: this.end(node), value: said[1]!.toLowerCase() === 'true' });
+        return;
+      }
       default:
-        // thematicBreak, yaml front matter: neither content nor structure.
+        // thematicBreak: neither content nor structure.
         void inList;
         return;
     }
@@ -357,7 +374,10 @@ class Reader {
       if (bold) {
         this.facts.push(bold);
         contentFrom = end;
-      } else if (isPrompt(this.text.slice(start, end))) contentFrom = end;
+      } else if (isPrompt(this.text.slice(start, end))) {
+        this.facts.push({ kind: 'content', start, end, prompt: true });
+        contentFrom = end;
+      }
     }
     this.markers(node, start);
     if (contentFrom < contentTo && hasMeaning(this.text.slice(contentFrom, contentTo))) {
@@ -548,13 +568,31 @@ const QUESTION_MARKER = /^[ \t>*+-]*(?:\*\*|__)?Q(?:\*\*|__)?[ \t]*[:：]/mu;
  * Their text stays content.
  */
 function withoutFalseLabels(facts: Fact[], text: string): Fact[] {
-  const answers = QUESTION_MARKER.test(text) && !facts.some((f) => f.kind === 'label' && f.vocabulary === 'letters' && f.written !== 'A');
+  facts.sort((a, b) => a.start - b.start);
   const out: Fact[] = [];
+  let previousLabelEnd = 0;
   for (const f of facts) {
-    if (f.kind !== 'label' || !(isDefinition(f, text) || (answers && f.vocabulary === 'letters' && f.written === 'A'))) out.push(f);
+    if (f.kind !== 'label') {
+      out.push(f);
+      continue;
+    }
+    const answer = f.vocabulary === 'letters' && f.written === 'A' && followsQuestion(text, previousLabelEnd, f.start);
+    previousLabelEnd = f.end;
+    if (!answer && !isDefinition(f, text)) out.push(f);
     else if (f.inlineContent) out.push({ kind: 'content', start: f.end, end: f.blockEnd });
   }
   return out;
+}
+
+/**
+ * Whether a `Q` marker (`**Q**:`, `Q:`) comes before `at` with no label and no heading between: the
+ * `A` that answers it. Decided from the text since the previous label only, so a section reads the
+ * same alone or in the whole document.
+ */
+function followsQuestion(text: string, from: number, at: number): boolean {
+  const between = text.slice(Math.max(from, at - 2000), at);
+  const lastHeading = between.search(/(?:^|[\r\n])#{1,6}[ \t][^]*$/);
+  return QUESTION_MARKER.test(lastHeading === -1 ? between : between.slice(lastHeading + 1));
 }
 
 /** Whether a label's text defines its part instead of telling it: it names the part again, or instructs. */

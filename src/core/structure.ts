@@ -54,7 +54,28 @@ export interface Globals {
   fileStyle: LabelFact | undefined;
 }
 
-export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}): Globals {
+/**
+ * Whether the file is notes by the user's word: front matter `interview-notes: true|false` first,
+ * then `<!-- interview-notes-disable-file -->` naming no rule (not notes), then the caller's option
+ * (`AnalyzeOptions.notes`, set from the settings' globs). Undefined: decide from the evidence.
+ */
+export function saidNotes(facts: readonly Placed[], option: NotesOption = 'auto'): boolean | undefined {
+  for (const f of facts) if (f.kind === 'notes') return f.value;
+  if (facts.some(isFileSwitchOff)) return false;
+  return option === 'auto' ? undefined : option;
+}
+
+/** `<!-- interview-notes-disable-file -->` with no rule named: the whole file is not notes. */
+function isFileSwitchOff(f: Fact): boolean {
+  return f.kind === 'directive' && f.mode === 'disable-file' && f.rules.length === 0;
+}
+
+/** Whether a file is notes: decided from the evidence (`'auto'`, the default), or said by the caller. */
+export type NotesOption = 'auto' | boolean;
+
+export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}, notes: NotesOption = 'auto'): Globals {
+  const said = saidNotes(facts, notes);
+  if (said === false) return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   const distinct = new Set<StarPart>();
   const styles = new Map<LabelStyle, { count: number; label: LabelFact }>();
   for (const f of facts) {
@@ -72,7 +93,7 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
   }
   // A file is notes only when it uses at least two different STAR parts as labels: a README with a
   // stray "**Result:**" is not a story bank.
-  if (REQUIRED_PARTS.filter((p) => distinct.has(p)).length < 2) {
+  if (said !== true && REQUIRED_PARTS.filter((p) => distinct.has(p)).length < 2) {
     return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   }
   let fileStyle: LabelFact | undefined;
@@ -97,6 +118,10 @@ export function globalSignature(facts: SectionFacts): string {
       parts.push(f.star ? `S${f.depth}${f.star.parts.join(',')}|${f.star.vocabulary}|${f.star.written}` : `H${f.depth}${isStoryHeading(f) ? 's' : ''}`);
     } else if (f.kind === 'bold') {
       parts.push(`B${f.inList ? 'l' : ''}${isStoryLine(f) ? 's' : ''}`);
+    } else if (f.kind === 'notes') {
+      parts.push(`N${f.value}`);
+    } else if (isFileSwitchOff(f)) {
+      parts.push('D');
     } else if (f.kind === 'label') {
       parts.push(`L${f.style}|${f.parts.join(',')}|${f.vocabulary}|${f.written}|${f.template}`);
     }
@@ -230,6 +255,7 @@ interface OpenStory {
  */
 function isStory(open: OpenStory): boolean {
   const { story } = open;
+  if (isStarDefinitionTitle(story.title)) return false;
   if (open.labels.length > 0 || story.stories.length > 0) return true;
   if (isToolingTitle(story.title) || isNonBehaviouralQuestion(story.title)) return false;
   return (
@@ -246,6 +272,11 @@ const NON_BEHAVIOURAL_QUESTION = /^(?:why\b|what (?:are|is) your\b|do you have\b
 /** `Story Template`, `Your Story Bank`, `Story Coverage Matrix`: a heading about the notes, not a story. */
 export function isToolingTitle(title: string): boolean {
   return TOOLING_TITLE.test(title);
+}
+
+/** `The STAR method`, `What is STAR?`: the labels under it define the parts, they tell no story. */
+export function isStarDefinitionTitle(title: string): boolean {
+  return /\bSTAR\b/u.test(title) && (isToolingTitle(title) || /\b(?:what is|technique|approach|explained)\b/iu.test(title));
 }
 
 /** `Why do you want to work here?`, `Tell me about yourself`: a question answered without a story. */
@@ -354,6 +385,7 @@ class Builder {
           if (this.category) this.withContent.add(this.category);
           return;
         }
+        if (f.prompt) return;
         target.content = true;
         if (target.open) target.open.section.hasContent = true;
         this.extend(target, f.end);
@@ -372,6 +404,7 @@ class Builder {
         return;
       }
       case 'directive':
+      case 'notes':
         return;
     }
   }
