@@ -436,10 +436,10 @@ class Reader {
       const nextText = next?.type === 'text' ? next.value : '';
       let words: string | undefined;
       let labelEnd = this.end(first);
-      if (/:\s*$/.test(inner)) words = inner.replace(/\s*:\s*$/, '');
-      else if (/^[ \t]*:/.test(nextText)) {
+      if (/[:：]\s*$/.test(inner)) words = inner.replace(/\s*[:：]\s*$/, '');
+      else if (/^[ \t]*[:：]/.test(nextText)) {
         words = inner;
-        labelEnd += nextText.indexOf(':') + 1;
+        labelEnd += nextText.search(/[:：]/) + 1;
       } else if (!next || next.type === 'break' || /^[ \t]*(?:\r\n?|\n)/.test(nextText)) words = inner;
       if (words === undefined) return undefined;
       const read = readLabelWords(words, true);
@@ -448,7 +448,7 @@ class Reader {
     }
     if (first.type === 'text') {
       const value = first.value;
-      const colon = /^([\p{L}][\p{L} /&()]{0,40}?)[ \t]*:/u.exec(value);
+      const colon = /^([\p{L}][\p{L} /&()（）]{0,40}?)[ \t]*[:：]/u.exec(value);
       const dash = /^([\p{Lu}][\p{Lu} /&]{1,40}?)[ \t]+[-–](?:[ \t]|$)/u.exec(value);
       const bare = /^([\p{L}][\p{L} /&]{0,40}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
       for (const m of [colon, dash, bare]) {

@@ -44,6 +44,8 @@ export type StoryStatus = 'complete' | 'incomplete' | 'empty';
 export interface Story {
   kind: 'story' | 'substory';
   title: string;
+  /** True for a story with no heading or title line (labels alone); its title is only for display. */
+  untitled?: boolean;
   /** The number written before the title (`### 4. convince senior` → 4), if any. */
   number: number | undefined;
   /** The heading (or bold line) that names the story. */

@@ -36,7 +36,7 @@ export interface Structure {
   fileStyle: LabelFact | undefined;
 }
 
-/** The title of a story that has none (labels with no heading above them). */
+/** The title shown for a story that has none (labels with no heading above them); `untitled` says it. */
 export const UNTITLED = '(untitled story)';
 
 const STORY_TITLE = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo|histoire|exemple)\b/iu;
@@ -415,14 +415,14 @@ class Builder {
       // the heading just above when the file's levels put it elsewhere.
       const h = this.lastHeading;
       if (h && !this.levels.bold && h.depth !== this.levels.category) this.openStory(h, h.numberTitle, h.number, 'story');
-      else this.openStory(at, UNTITLED, undefined, 'story');
+      else this.openUntitled(at);
     }
     let target = (this.sub ?? this.story)!;
     const story = this.story!;
-    if (target.story.title === UNTITLED && repeatsPart(target, label)) {
+    if (target.story.untitled && repeatsPart(target, label)) {
       // A part that repeats in an untitled story starts the next untitled story.
       this.closeStory();
-      this.openStory(at, UNTITLED, undefined, 'story');
+      this.openUntitled(at);
       target = this.story!;
     } else if (startsNarrative(target, label) && (story.narratives || (target === story && story.story.stories.length === 0))) {
       // Under a titled story, the next of several narratives (`(S) … (R) …` twice under one question).
@@ -516,6 +516,11 @@ class Builder {
 
   private openStory(at: Placed, title: string, number: number | undefined, kind: Story['kind']): void {
     this.story = this.newStory(at, title, number, kind);
+  }
+
+  private openUntitled(at: Placed): void {
+    this.openStory(at, UNTITLED, undefined, 'story');
+    this.story!.story.untitled = true;
   }
 
   private extend(target: OpenStory, end: number): void {
