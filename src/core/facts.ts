@@ -14,6 +14,7 @@ import type { LabelStyle, StarPart } from './model.js';
 import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code.js';
 import { hasSummary, htmlLabels, htmlText, summaries } from './read/html-block.js';
 import { readLineLabel, type LineLabel } from './read/line-label.js';
+import { isNarrative } from './read/prose.js';
 import { readLabelWords, type LabelWord } from './vocabulary.js';
 
 export interface HeadingFact {
@@ -69,6 +70,12 @@ export interface ContentFact {
   end: number;
   /** Form fields or the question a template answers: text, but not a story's content. */
   prompt?: true;
+  /** A paragraph that tells something in the first person: evidence of prose notes (read/prose.ts). */
+  narrative?: true;
+  /** The text of a label that defines its part (`Situation: describe the context`): a guide's. */
+  definition?: true;
+  /** A list of links only: a table of contents or an index, not a story. */
+  navigation?: true;
 }
 
 export interface MarkerFact {
@@ -216,10 +223,16 @@ class Reader {
 
   block(node: Nodes, inList = false): void {
     switch (node.type) {
+      case 'list':
+        if (isLinkList(node)) {
+          this.facts.push({ kind: 'content', start: this.start(node), end: this.end(node), prompt: true, navigation: true });
+          return;
+        }
+        for (const child of node.children) this.block(child, true);
+        return;
       case 'root':
       case 'blockquote':
-      case 'list':
-        for (const child of node.children) this.block(child, inList || node.type === 'list');
+        for (const child of node.children) this.block(child, inList);
         return;
       case 'listItem':
         node.children.forEach((child, i) => {
@@ -381,7 +394,8 @@ class Reader {
     }
     this.markers(node, start);
     if (contentFrom < contentTo && hasMeaning(this.text.slice(contentFrom, contentTo))) {
-      this.facts.push({ kind: 'content', start: contentFrom, end: contentTo });
+      const narrative = contentTo - contentFrom >= 60 && isNarrative(this.text.slice(contentFrom, Math.min(contentTo, contentFrom + 2000)));
+      this.facts.push(narrative ? { kind: 'content', start: contentFrom, end: contentTo, narrative } : { kind: 'content', start: contentFrom, end: contentTo });
     }
   }
 
@@ -559,7 +573,8 @@ class Reader {
   }
 }
 
-const DEFINITION_START = /^(?:describe|explain|what|how|which|share|outline|state|tell|give|talk|set the scene|summari[sz]e|mention|provide|detail|include|you (?:should|must|need|can)|this is where|here you)\b/iu;
+const DEFINITION_START =
+  /^(?:(?:describe|explain|outline|summari[sz]e|share|tell|give|talk about|state|mention|provide|detail|include|set the scene)\b[^.!?\n]{0,40}?\b(?:the|your|you|what|how|why|which|who|when|where)\b|(?:what|how|why|which|who|when|where)\b[^.!\n]{0,120}\?|you (?:should|must|need|can)\b|this is where\b|here you\b)/iu;
 const QUESTION_MARKER = /^[ \t>*+-]*(?:\*\*|__)?Q(?:\*\*|__)?[ \t]*[:：]/mu;
 
 /**
@@ -579,7 +594,9 @@ function withoutFalseLabels(facts: Fact[], text: string): Fact[] {
     const answer = f.vocabulary === 'letters' && f.written === 'A' && followsQuestion(text, previousLabelEnd, f.start);
     previousLabelEnd = f.end;
     if (!answer && !isDefinition(f, text)) out.push(f);
-    else if (f.inlineContent) out.push({ kind: 'content', start: f.end, end: f.blockEnd });
+    else if (answer) {
+      if (f.inlineContent) out.push({ kind: 'content', start: f.end, end: f.blockEnd });
+    } else out.push({ kind: 'content', start: f.end, end: f.blockEnd, definition: true, ...(f.inlineContent ? {} : { prompt: true as const }) });
   }
   return out;
 }
@@ -624,6 +641,24 @@ const QUESTION_LINE = /^[ \t>]*[*_]+(?:["“][^\r\n]{4,}["”]|\([^\r\n]{2,}\)|[
  */
 function isPrompt(source: string): boolean {
   return source.split(/\r\n?|\n/).every((line) => EMPTY_FIELD_LINE.test(line) || METADATA_LINE.test(line) || QUESTION_LINE.test(line));
+}
+
+/**
+ * A list whose every item starts with a link and says little else (nested lists the same): a table of
+ * contents or an index (`[Question 1](#q1) | What is DevOps`).
+ */
+function isLinkList(list: Nodes & { type: 'list' }): boolean {
+  return list.children.every(
+    (item) =>
+      item.children.length > 0 &&
+      item.children.every((child) => (child.type === 'list' ? isLinkList(child) : child.type === 'paragraph' && startsWithLink(child))),
+  );
+}
+
+function startsWithLink(paragraph: Paragraph): boolean {
+  const first = paragraph.children[0];
+  if (first?.type !== 'link' && first?.type !== 'linkReference') return false;
+  return toString(paragraph).split(/\s+/).length <= 20;
 }
 
 /** The inline nodes of a paragraph's first line (a text node cut at its first line break). */

@@ -9,6 +9,7 @@
 import type { BoldLineFact, Fact, HeadingFact, LabelFact, SectionFacts } from './facts.js';
 import type { Category, LabelStyle, StarPart, StarSection, Story, StoryStatus } from './model.js';
 import { REQUIRED_PARTS } from './model.js';
+import { isBehaviouralTitle } from './read/prose.js';
 
 /** A section's facts placed at its offset in the document. */
 export interface PlacedSection {
@@ -93,13 +94,38 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
   }
   // A file is notes only when it uses at least two different STAR parts as labels: a README with a
   // stray "**Result:**" is not a story bank.
-  if (said !== true && REQUIRED_PARTS.filter((p) => distinct.has(p)).length < 2) {
+  const labelled = REQUIRED_PARTS.filter((p) => distinct.has(p)).length >= 2;
+  const prose = labelled ? [] : proseStoryHeadings(facts);
+  if (said !== true && !labelled && prose.length < 2) {
     return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   }
   let fileStyle: LabelFact | undefined;
   let best = 0;
   for (const { count, label } of styles.values()) if (count > best) [best, fileStyle] = [count, label];
-  return { isNotes: true, levels: detectLevels(facts, options), fileStyle };
+  const levels = detectLevels(facts, options, prose);
+  return { isNotes: true, levels: prose.length ? { ...levels, prose: true } : levels, fileStyle };
+}
+
+/**
+ * The evidence of a story bank written as prose: headings that ask a behavioural question or name a
+ * competency, each followed by a narrative before the next heading as deep or shallower. An empty
+ * heading in between (`##### `) is no boundary.
+ */
+export function proseStoryHeadings(facts: readonly Placed[]): Placed<HeadingFact>[] {
+  const found: Placed<HeadingFact>[] = [];
+  let open: Placed<HeadingFact> | undefined;
+  // A file that defines the STAR parts explains the method: its narratives are advice, not stories.
+  if (facts.some((f) => f.kind === 'content' && f.definition)) return found;
+  for (const f of facts) {
+    if (f.kind === 'heading' && !f.star && f.text !== '') {
+      if (open && f.depth > open.depth) continue;
+      open = isBehaviouralTitle(f.text) ? (f as Placed<HeadingFact>) : undefined;
+    } else if (f.kind === 'content' && f.narrative && open) {
+      found.push(open);
+      open = undefined;
+    }
+  }
+  return found;
 }
 
 const signatures = new WeakMap<SectionFacts, string>();
@@ -118,6 +144,8 @@ export function globalSignature(facts: SectionFacts): string {
       parts.push(f.star ? `S${f.depth}${f.star.parts.join(',')}|${f.star.vocabulary}|${f.star.written}` : `H${f.depth}${isStoryHeading(f) ? 's' : ''}`);
     } else if (f.kind === 'bold') {
       parts.push(`B${f.inList ? 'l' : ''}${isStoryLine(f) ? 's' : ''}`);
+    } else if (f.kind === 'content' && (f.narrative || f.definition)) {
+      parts.push(f.narrative ? 'P' : 'F');
     } else if (f.kind === 'notes') {
       parts.push(`N${f.value}`);
     } else if (isFileSwitchOff(f)) {
@@ -157,10 +185,12 @@ export interface Levels {
   category: number;
   story: number;
   bold: boolean;
+  /** Notes written as prose, without labels: a behavioural heading with content is a story. */
+  prose?: boolean;
 }
 
-function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
-  const headingOwners = new Map<Placed<HeadingFact>, true>();
+function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: readonly Placed<HeadingFact>[] = []): Levels {
+  const headingOwners = new Map<Placed<HeadingFact>, true>(prose.map((h) => [h, true]));
   const boldOwners = new Map<Placed, Placed<HeadingFact> | undefined>();
   const stack: Placed<HeadingFact>[] = []; // non-STAR headings, by depth
   let lastBold: Placed | undefined;
@@ -201,7 +231,8 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
     // the number of headings (scanning back from each story was quadratic in a category's stories).
     let nearest: { depth: number; inverted: boolean } | undefined;
     headings.forEach((h, i) => {
-      const previous = headings[i - 1];
+      // A table of contents (`## Contents`) above the stories is no category.
+      const previous = headings[i - 1] && !isContentsTitle(headings[i - 1]!.text) ? headings[i - 1] : undefined;
       if (previous && previous.depth < story) nearest = { depth: previous.depth, inverted: false };
       else if (previous && previous.depth > story && h.depth === story) nearest = { depth: previous.depth, inverted: true };
       if (h.depth !== story || (!headingOwners.has(h) && !isStoryHeading(h)) || !nearest) return;
@@ -245,20 +276,26 @@ interface OpenStory {
   parent: OpenStory | undefined;
   /** Its sub-stories are narratives split at a repeated part, not sub-stories with titles of their own. */
   narratives?: boolean;
+  /** It holds a list of links only (a table of contents). */
+  navigation?: boolean;
+  /** It holds labels that define their parts (a STAR method section). */
+  definitions?: boolean;
 }
 
 /**
  * Whether an open story is one: it holds labels or sub-stories, or its title is a story's (numbered,
  * `Story 2`, `Tell me about a time…`), or it is a bare heading about to be filled — unless, holding
- * no label, its title names the notes' tooling (`Story Template`, `Coverage Matrix`) or asks a
- * question no story answers (`Why do you want to work here?`).
+ * no label, it holds a table of contents or STAR definitions, or its title names the notes' tooling
+ * (`Story Template`, `Coverage Matrix`) or asks a question no story answers (`Why do you want to work here?`).
  */
-function isStory(open: OpenStory): boolean {
+function isStory(open: OpenStory, prose: boolean): boolean {
   const { story } = open;
   if (isStarDefinitionTitle(story.title)) return false;
   if (open.labels.length > 0 || story.stories.length > 0) return true;
+  if (open.navigation || open.definitions) return false;
   if (isToolingTitle(story.title) || isNonBehaviouralQuestion(story.title)) return false;
   return (
+    (prose && open.content && isBehaviouralTitle(story.title)) ||
     story.number !== undefined ||
     STORY_HEADING.test(story.title) ||
     STORY_TITLE.test(story.title) ||
@@ -268,6 +305,11 @@ function isStory(open: OpenStory): boolean {
 
 const TOOLING_TITLE = /\b(?:templates?|checklists?|matrix|story bank|categories|coverage|index|contents|toc|overview|cheat ?sheet|framework|method(?:ology)?|format|guide|resources|references|links|tips)\b/iu;
 const NON_BEHAVIOURAL_QUESTION = /^(?:why\b|what (?:are|is) your\b|do you have\b|tell me about yourself\b|walk me through your (?:resume|cv)\b|where do you see\b|how do you\b|what do you\b)/iu;
+
+/** `Contents`, `Table of Contents`, `Index`, `Inhalt`: a table of contents' heading. */
+export function isContentsTitle(title: string): boolean {
+  return /^(?:table of contents|contents|toc|index|inhalt(?:sverzeichnis)?|índice|indice|sommaire|目录|目錄|目次|목차|содержание)$/iu.test(title.trim());
+}
 
 /** `Story Template`, `Your Story Bank`, `Story Coverage Matrix`: a heading about the notes, not a story. */
 export function isToolingTitle(title: string): boolean {
@@ -385,6 +427,8 @@ class Builder {
           if (this.category) this.withContent.add(this.category);
           return;
         }
+        if (f.navigation) target.navigation = true;
+        if (f.definition) target.definitions = true;
         if (f.prompt) return;
         target.content = true;
         if (target.open) target.open.section.hasContent = true;
@@ -544,7 +588,7 @@ class Builder {
     if (!open) return;
     this.story = undefined;
     const story = open.story;
-    if (!isStory(open)) return;
+    if (!isStory(open, this.levels.prose === true)) return;
     this.finish(open);
     if (!this.category) {
       this.category = {

@@ -23,6 +23,8 @@ export const missingSection: Rule = {
     const reports: Report[] = [];
     for (const { story } of eachStory(context.structure.categories)) {
       if (story.status === 'empty' || story.stories.length > 0) continue;
+      // Notes written as prose, with no label anywhere: a story without labels is how they are written.
+      if (story.sections.length === 0 && !context.structure.fileStyle) continue;
       const labelled = new Set(story.sections.map((s) => s.part));
       const absent = REQUIRED_PARTS.filter((p) => !labelled.has(p));
       if (absent.length === 0) continue;
