@@ -500,6 +500,7 @@ class Builder {
       story.narratives = true;
       const first = story.story.sections[0]!.label;
       const sub = this.newStory(first, `${title} (1)`, undefined, 'substory', story);
+      sub.story.narrative = true;
       sub.story.sections = story.story.sections;
       sub.story.span.end = story.story.span.end;
       sub.story.placeholders = story.story.placeholders.filter((p) => p.start >= first.start);
@@ -514,6 +515,7 @@ class Builder {
     }
     this.closeSub();
     this.sub = this.newStory(at, `${title} (${story.story.stories.length + 1})`, undefined, 'substory', story);
+    this.sub.story.narrative = true;
     story.story.stories.push(this.sub.story);
     return this.sub;
   }

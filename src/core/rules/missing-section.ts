@@ -41,8 +41,8 @@ export const missingSection: Rule = {
 };
 
 function insertLabels({ text, structure, eol }: RuleContext, story: Story, absent: StarPart[]): TextEdit[] | undefined {
-  // Where one untitled story ends and the next begins depends on the labels themselves.
-  if (story.untitled) return undefined;
+  // Where one untitled story or narrative ends and the next begins depends on the labels themselves.
+  if (story.untitled || story.narrative) return undefined;
   const own = structure.storyLabels.get(story) ?? [];
   // Inline `(S) … (A) …` markers live inside paragraphs: no place to insert a label is certain.
   if (own.some((l) => l.style === 'inline')) return undefined;
