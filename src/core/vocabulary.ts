@@ -173,7 +173,8 @@ export interface LabelWord {
  * `allowLetter` admits single letters (only inside bold or heading, never in plain text).
  */
 export function readLabelWords(raw: string, allowLetter: boolean): LabelWord | undefined {
-  const text = raw.trim();
+  // Emoji between the words are decoration: `Situation 📋 (S)` is `Situation (S)`.
+  const text = (/\p{Extended_Pictographic}/u.test(raw) ? raw.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]+/gu, ' ').replace(/\s+/g, ' ') : raw).trim();
   const letter = /^([STARL])(?:\s*[(（]\s*([\p{L} ]+?)\s*[)）])?$/u.exec(text);
   if (letter) {
     if (!allowLetter && !letter[2]) return undefined;
