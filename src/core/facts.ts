@@ -14,7 +14,7 @@ import type { LabelStyle, StarPart } from './model.js';
 import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code.js';
 import { hasSummary, htmlLabels, htmlText, summaries } from './read/html-block.js';
 import { readLineLabel, type LineLabel } from './read/line-label.js';
-import { isNarrative } from './read/prose.js';
+import { isBehaviouralTitle, isNarrative } from './read/prose.js';
 import { readLabelWords, type LabelWord } from './vocabulary.js';
 
 export interface HeadingFact {
@@ -62,6 +62,8 @@ export interface BoldLineFact {
   inList: boolean;
   /** A story by its form whatever its title: a `<details>` block's `<summary>`. */
   story?: true;
+  /** An ordered-list item that asks a behavioural question: a story's title in prose notes only. */
+  question?: true;
 }
 
 export interface ContentFact {
@@ -228,7 +230,11 @@ class Reader {
           this.facts.push({ kind: 'content', start: this.start(node), end: this.end(node), prompt: true, navigation: true });
           return;
         }
-        for (const child of node.children) this.block(child, true);
+        if (this.end(node) - this.start(node) >= 100) this.narrativeList(node);
+        for (const child of node.children) {
+          if (node.ordered && !inList && this.questionItem(child)) child.children.slice(1).forEach((c) => this.block(c, true));
+          else this.block(child, true);
+        }
         return;
       case 'root':
       case 'blockquote':
@@ -265,6 +271,27 @@ class Reader {
         void inList;
         return;
     }
+  }
+
+  /** A list that tells something in the first person (notes as bullets): evidence of prose notes. */
+  private narrativeList(node: Nodes & { type: 'list' }): void {
+    const start = this.start(node);
+    const end = this.end(node);
+    if (isNarrative(this.text.slice(start, Math.min(end, start + 2000)))) this.facts.push({ kind: 'content', start, end: start, prompt: true, narrative: true });
+  }
+
+  /**
+   * `1. Time you failed something?` as an item of a top-level ordered list: a question a story
+   * answers, read as a title line (structure.ts uses it only in notes written as prose).
+   */
+  private questionItem(item: Nodes & { type: 'listItem' }): boolean {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') return false;
+    const text = toString(first).trim();
+    if (text.length > 200 || /[\r\n]/.test(text) || !isBehaviouralTitle(text)) return false;
+    this.facts.push({ kind: 'bold', start: this.start(first), end: this.end(first), title: flat(text), inList: false, question: true });
+    this.markers(first, this.start(first));
+    return true;
   }
 
   private html(node: Nodes & { value: string }): void {

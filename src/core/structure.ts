@@ -111,15 +111,17 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
  * competency, each followed by a narrative before the next heading as deep or shallower. An empty
  * heading in between (`##### `) is no boundary.
  */
-export function proseStoryHeadings(facts: readonly Placed[]): Placed<HeadingFact>[] {
-  const found: Placed<HeadingFact>[] = [];
-  let open: Placed<HeadingFact> | undefined;
+export function proseStoryHeadings(facts: readonly Placed[]): Placed<HeadingFact | BoldLineFact>[] {
+  const found: Placed<HeadingFact | BoldLineFact>[] = [];
+  let open: Placed<HeadingFact | BoldLineFact> | undefined;
   // A file that defines the STAR parts explains the method: its narratives are advice, not stories.
   if (facts.some((f) => f.kind === 'content' && f.definition)) return found;
   for (const f of facts) {
     if (f.kind === 'heading' && !f.star && f.text !== '') {
-      if (open && f.depth > open.depth) continue;
+      if (open?.kind === 'heading' && f.depth > open.depth) continue;
       open = isBehaviouralTitle(f.text) ? (f as Placed<HeadingFact>) : undefined;
+    } else if (f.kind === 'bold' && (f.question || (f.story && isBehaviouralTitle(f.title)))) {
+      open = f as Placed<BoldLineFact>;
     } else if (f.kind === 'content' && f.narrative && open) {
       found.push(open);
       open = undefined;
@@ -143,8 +145,9 @@ export function globalSignature(facts: SectionFacts): string {
     if (f.kind === 'heading') {
       parts.push(f.star ? `S${f.depth}${f.star.parts.join(',')}|${f.star.vocabulary}|${f.star.written}` : `H${f.depth}${isStoryHeading(f) ? 's' : ''}`);
     } else if (f.kind === 'bold') {
-      parts.push(`B${f.inList ? 'l' : ''}${isStoryLine(f) ? 's' : ''}`);
+      parts.push(`B${f.inList ? 'l' : ''}${isStoryLine(f) ? 's' : ''}${f.question ? 'q' : ''}`);
     } else if (f.kind === 'content' && (f.narrative || f.definition)) {
+      // (question lines are bold facts: their signature below says so)
       parts.push(f.narrative ? 'P' : 'F');
     } else if (f.kind === 'notes') {
       parts.push(`N${f.value}`);
@@ -189,8 +192,9 @@ export interface Levels {
   prose?: boolean;
 }
 
-function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: readonly Placed<HeadingFact>[] = []): Levels {
-  const headingOwners = new Map<Placed<HeadingFact>, true>(prose.map((h) => [h, true]));
+function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: readonly Placed<HeadingFact | BoldLineFact>[] = []): Levels {
+  const headingOwners = new Map<Placed<HeadingFact>, true>(prose.filter((f) => f.kind === 'heading').map((h) => [h as Placed<HeadingFact>, true]));
+  const proseLines = new Set<Placed>(prose.filter((f) => f.kind === 'bold'));
   const boldOwners = new Map<Placed, Placed<HeadingFact> | undefined>();
   const stack: Placed<HeadingFact>[] = []; // non-STAR headings, by depth
   let lastBold: Placed | undefined;
@@ -204,6 +208,8 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: re
       while (stack.length && stack[stack.length - 1]!.depth >= f.depth) stack.pop();
       stack.push(f as Placed<HeadingFact>);
       lastBold = undefined;
+    } else if (f.kind === 'bold' && proseLines.has(f)) {
+      boldOwners.set(f, stack[stack.length - 1]);
     } else if (f.kind === 'bold' && !f.inList && isStoryLine(f)) {
       lastBold = f;
     } else if (f.kind === 'label') {
@@ -407,7 +413,7 @@ class Builder {
         return;
       }
       case 'bold': {
-        if (!isStoryLine(f)) return;
+        if (!isStoryLine(f) && !(this.levels.prose && f.question)) return;
         if (bold && !f.inList) {
           this.closeStory();
           this.openStory(f, f.title, undefined, 'story');

@@ -16,7 +16,7 @@ export function isBehaviouralTitle(title: string): boolean {
   return t.split(/\s+/).length <= 6 && COMPETENCY.test(t);
 }
 
-const FIRST_PERSON = /(?:^|[^\p{L}])(?:i|we|my|our|me|us|ich|wir|mein|yo|nosotros|mi|je|nous|mon|eu|nós|meu|io|noi|ik|wij|mijn|я|мы|мой)(?![\p{L}])|[我私나저]/iu;
+const FIRST_PERSON = /(?:^|[^\p{L}])(?:i|we|my|our|ich|wir|mein|yo|nosotros|mi|je|nous|mon|eu|nós|meu|io|noi|ik|wij|mijn|я|мы|мой)(?![\p{L}])|[我私나저]/iu;
 const MIN_WORDS = 20;
 
 /** A paragraph that tells something: twenty words or more (or 40 CJK characters), in the first person. */
