@@ -3,14 +3,19 @@
 // so that a section's facts can be cached by its text and reused wherever the section moves.
 // Only these facts are kept; the mdast tree is dropped as soon as they are read.
 
-import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Nodes, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findMisencoded, misread, type MisencodedRun } from './encoding.js';
+import { findMisencoded, type MisencodedRun } from './encoding.js';
+import { DECORATION_RE, DONE_MARKS, hasPlaceholder, HIGHLIGHT_RE, isBlank, LEADING_DECORATION_RE, PLACEHOLDER_RE, TRAILING_DONE_RE, withoutPlaceholders } from './marks.js';
 import type { LabelStyle, StarPart } from './model.js';
-import { escapeRegExp, readLabelWords, type LabelWord } from './vocabulary.js';
+import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code.js';
+import { hasSummary, htmlLabels, htmlText, summaries } from './read/html-block.js';
+import { readLineLabel, type LineLabel } from './read/line-label.js';
+import { isBehaviouralTitle, isNarrative } from './read/prose.js';
+import { readLabelWords, type LabelWord } from './vocabulary.js';
 
 export interface HeadingFact {
   kind: 'heading';
@@ -55,12 +60,24 @@ export interface BoldLineFact {
   end: number;
   title: string;
   inList: boolean;
+  /** A story by its form whatever its title: a `<details>` block's `<summary>`. */
+  story?: true;
+  /** An ordered-list item that asks a behavioural question: a story's title in prose notes only. */
+  question?: true;
 }
 
 export interface ContentFact {
   kind: 'content';
   start: number;
   end: number;
+  /** Form fields or the question a template answers: text, but not a story's content. */
+  prompt?: true;
+  /** A paragraph that tells something in the first person: evidence of prose notes (read/prose.ts). */
+  narrative?: true;
+  /** The text of a label that defines its part (`Situation: describe the context`): a guide's. */
+  definition?: true;
+  /** A list of links only: a table of contents or an index, not a story. */
+  navigation?: true;
 }
 
 export interface MarkerFact {
@@ -78,7 +95,15 @@ export interface DirectiveFact {
   rules: string[];
 }
 
-export type Fact = HeadingFact | LabelFact | BoldLineFact | ContentFact | MarkerFact | DirectiveFact;
+/** The file says whether it is notes: front matter `interview-notes: true|false`. */
+export interface NotesSwitchFact {
+  kind: 'notes';
+  start: number;
+  end: number;
+  value: boolean;
+}
+
+export type Fact = HeadingFact | LabelFact | BoldLineFact | ContentFact | MarkerFact | DirectiveFact | NotesSwitchFact;
 
 export interface SectionFacts {
   /** In document order. */
@@ -97,31 +122,13 @@ const processor = unified().use(remarkParse);
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 const CLOSED_FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)(?:[^]*?(?:\r\n?|\n))?---[ \t]*(?:\r\n?|\n|$)/;
 
-// The marks, and each one as UTF-8 read as Mac Roman or Windows-1252 (`‚úÖ` is ✅ in the seed notes):
-// the mis-encoded forms are computed with the same decoders that produce them, not typed by hand.
-const DONE = ['\u2705', '\u2714\uFE0F', '\u2714', '\u2611\uFE0F', '\u2611'];
-const QUESTION = '\u2753';
-const HIGHLIGHTS = ['\u{1F538}'];
-const withMisread = (marks: string[]) => [...new Set(marks.flatMap((m) => [m, ...misreadForms(m)]))];
-export const DONE_MARKS = withMisread(DONE);
-const HIGHLIGHT_RE = new RegExp(withMisread(HIGHLIGHTS).map(escapeRegExp).join('|'), 'gu');
-const QUESTION_FORMS = withMisread([QUESTION]).map(escapeRegExp).join('|');
-const PLACEHOLDER_RE = new RegExp(
-  `${QUESTION_FORMS}|\\?{3,}|\\b(?:TODO|TBD|TBA|FIXME|XXX)\\b|\\[(?![xX ]\\])([^\\[\\]\\n]{1,100})\\](?![(\\[:])`,
-  'gu',
-);
-const DECORATION_RE = new RegExp(
-  `^(?:[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\u200D\\uFE0F\\u20E3\\u2022\\-–—*#:|]|${withMisread([...DONE, QUESTION, ...HIGHLIGHTS]).map(escapeRegExp).join('|')}|\\s)+`,
-  'u',
-);
-const LEADING_DECORATION_RE = new RegExp(
-  `^(?:[\\p{Extended_Pictographic}\\uFE0F\\u200D]|${withMisread([...DONE, QUESTION]).map(escapeRegExp).join('|')}|\\s)+`,
-  'u',
-);
-const TRAILING_DONE_RE = new RegExp(`(?:\\s|\\uFE0F|${DONE_MARKS.map(escapeRegExp).join('|')})+$`, 'u');
+export { DONE_MARKS } from './marks.js';
+
 const DIRECTIVE_RE =
   /^<!--\s*interview-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->$/;
 const MEANINGFUL_RE = /[\p{L}\p{N}]/u;
+/** `interview-notes: true` in the front matter: the user says the file is (or is not) notes. */
+const NOTES_KEY = /^interview-notes[ \t]*:[ \t]*(true|false)[ \t]*$/im;
 
 /**
  * Markdown that makes the parser slow or overflow its stack: containers nested dozens deep on one
@@ -179,12 +186,14 @@ function parseSection(text: string): SectionFacts {
   const tree = (CLOSED_FRONT_MATTER.test(source) ? withFrontMatter : processor).parse(source) as Root;
   const reader = new Reader(text, bias);
   reader.block(tree);
-  reader.facts.sort((a, b) => a.start - b.start);
+  const facts = withoutFalseLabels(reader.facts, text);
+  facts.sort((a, b) => a.start - b.start);
+  const runs = findMisencoded(text);
   return {
-    facts: reader.facts,
-    misencoded: findMisencoded(text),
+    facts,
+    misencoded: runs.length ? outsideRanges(runs, codeRanges(tree, bias)) : runs,
     definitions: reader.definitions,
-    hasDirectives: reader.facts.some((f) => f.kind === 'directive'),
+    hasDirectives: facts.some((f) => f.kind === 'directive'),
     length: text.length,
   };
 }
@@ -216,10 +225,20 @@ class Reader {
 
   block(node: Nodes, inList = false): void {
     switch (node.type) {
+      case 'list':
+        if (isLinkList(node)) {
+          this.facts.push({ kind: 'content', start: this.start(node), end: this.end(node), prompt: true, navigation: true });
+          return;
+        }
+        if (this.end(node) - this.start(node) >= 100) this.narrativeList(node);
+        for (const child of node.children) {
+          if (node.ordered && !inList && this.questionItem(child)) child.children.slice(1).forEach((c) => this.block(c, true));
+          else this.block(child, true);
+        }
+        return;
       case 'root':
       case 'blockquote':
-      case 'list':
-        for (const child of node.children) this.block(child, inList || node.type === 'list');
+        for (const child of node.children) this.block(child, inList);
         return;
       case 'listItem':
         node.children.forEach((child, i) => {
@@ -242,11 +261,37 @@ class Reader {
       case 'definition':
         this.definitions.push(node.identifier);
         return;
+      case 'yaml': {
+        const said = NOTES_KEY.exec(node.value);
+        if (said) this.facts.push({ kind: 'notes', start: this.start(node), end: this.end(node), value: said[1]!.toLowerCase() === 'true' });
+        return;
+      }
       default:
-        // thematicBreak, yaml front matter: neither content nor structure.
+        // thematicBreak: neither content nor structure.
         void inList;
         return;
     }
+  }
+
+  /** A list that tells something in the first person (notes as bullets): evidence of prose notes. */
+  private narrativeList(node: Nodes & { type: 'list' }): void {
+    const start = this.start(node);
+    const end = this.end(node);
+    if (isNarrative(this.text.slice(start, Math.min(end, start + 2000)))) this.facts.push({ kind: 'content', start, end: start, prompt: true, narrative: true });
+  }
+
+  /**
+   * `1. Time you failed something?` as an item of a top-level ordered list: a question a story
+   * answers, read as a title line (structure.ts uses it only in notes written as prose).
+   */
+  private questionItem(item: Nodes & { type: 'listItem' }): boolean {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') return false;
+    const text = toString(first).trim();
+    if (text.length > 200 || /[\r\n]/.test(text) || !isBehaviouralTitle(text)) return false;
+    this.facts.push({ kind: 'bold', start: this.start(first), end: this.end(first), title: flat(text), inList: false, question: true });
+    this.markers(first, this.start(first));
+    return true;
   }
 
   private html(node: Nodes & { value: string }): void {
@@ -263,8 +308,48 @@ class Reader {
       return;
     }
     if (/^<!--[\s\S]*-->$/.test(value)) return;
+    const start = this.start(node);
+    const source = this.text.slice(start, this.end(node));
+    if (hasSummary(source)) {
+      this.detailsStory(source, start);
+      return;
+    }
     if (MEANINGFUL_RE.test(value.replace(/<[^>]*>/g, ''))) {
       this.facts.push({ kind: 'content', start: this.start(node), end: this.end(node) });
+    }
+  }
+
+  /** `<details><summary>Title</summary> … <b>Situation:</b> … </details>`: a story in HTML. */
+  private detailsStory(source: string, offset: number): void {
+    let from = 0;
+    for (const summary of summaries(source)) {
+      const bold: BoldLineFact = { kind: 'bold', start: offset + summary.start, end: offset + summary.end, title: flat(summary.title), inList: false, story: true };
+      this.facts.push(bold);
+      from = summary.end;
+    }
+    const labels = htmlLabels(source, from);
+    const firstLabel = labels[0]?.start ?? source.length;
+    if (MEANINGFUL_RE.test(htmlText(source.slice(from, firstLabel)))) this.facts.push({ kind: 'content', start: offset + from, end: offset + firstLabel });
+    for (const l of labels) {
+      const content = source.slice(l.end, l.contentEnd);
+      const lineStart = source.lastIndexOf('\n', l.start) + 1;
+      this.facts.push({
+        kind: 'label',
+        start: offset + l.start,
+        end: offset + l.end,
+        parts: l.read.parts,
+        style: 'bold',
+        vocabulary: l.read.vocabulary,
+        written: flat(l.read.written),
+        template: flat(source.slice(lineStart, l.end)),
+        inlineContent: hasMeaning(htmlText(content)),
+        inlinePlaceholder: hasPlaceholder(content),
+        blockEnd: offset + l.end + trimmedLength(content),
+      });
+    }
+    for (const m of source.matchAll(PLACEHOLDER_RE)) {
+      if (m[1] !== undefined && !isBlank(m[1])) continue;
+      this.facts.push({ kind: 'placeholder', start: offset + m.index, end: offset + m.index + m[0].length, text: flat(m[0]) });
     }
   }
 
@@ -307,26 +392,78 @@ class Reader {
     const start = this.start(node);
     const end = this.end(node);
     const children = node.children;
-    const label = this.leadingLabel(children, firstInItem);
+    const leading = this.leadingLabel(children, firstInItem);
+    const inline = leading ? [] : this.inlineLabels(node);
+    const labels = mergeLabels(inline, this.lineLabels(node, leading, firstInItem), end, (label, until) => this.recut(label, until));
     let contentFrom = start;
-    if (label) {
-      this.facts.push(label);
-      contentFrom = label.end;
-    } else {
-      const inline = this.inlineLabels(node);
-      if (inline) contentFrom = end;
+    let contentTo = end;
+    if (labels.length) {
+      this.facts.push(...labels);
+      if (leading || inline.length) contentFrom = end;
       else {
-        const bold = this.boldLine(children, firstInItem);
+        // Text before the first label: a bold story line (`**Story: Billing**⏎**S:** …`) or content.
+        contentTo = labels[0]!.start;
+        const bold = this.boldLine(firstLine(children), firstInItem);
         if (bold) {
           this.facts.push(bold);
-          contentFrom = end;
+          contentFrom = contentTo;
         }
+      }
+    } else {
+      const bold = this.boldLine(children, firstInItem);
+      if (bold) {
+        this.facts.push(bold);
+        contentFrom = end;
+      } else if (isPrompt(this.text.slice(start, end))) {
+        this.facts.push({ kind: 'content', start, end, prompt: true });
+        contentFrom = end;
       }
     }
     this.markers(node, start);
-    if (contentFrom < end && !label && MEANINGFUL_RE.test(withoutPlaceholders(this.text.slice(contentFrom, end)))) {
-      this.facts.push({ kind: 'content', start: contentFrom, end });
+    if (contentFrom < contentTo && hasMeaning(this.text.slice(contentFrom, contentTo))) {
+      const narrative = contentTo - contentFrom >= 60 && isNarrative(this.text.slice(contentFrom, Math.min(contentTo, contentFrom + 2000)));
+      this.facts.push(narrative ? { kind: 'content', start: contentFrom, end: contentTo, narrative } : { kind: 'content', start: contentFrom, end: contentTo });
     }
+  }
+
+  /**
+   * The labels at the start of the paragraph's lines: the first as the mdast reads it (`leading`),
+   * the others from the source (`**Situation**: …⏎**Task**: …` is one paragraph). Each label's content
+   * runs to the next label. Bare letters (`S:`) count only as a sequence of two parts or more.
+   */
+  private lineLabels(node: Paragraph, leading: LabelFact | undefined, inItem: boolean): LabelFact[] {
+    const start = this.start(node);
+    const end = this.end(node);
+    const source = this.text.slice(start, end);
+    const found: { at: number; line: LineLabel }[] = [];
+    const lineStarts = leading ? [] : [0];
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+    }
+    if (lineStarts.length === 0) return leading ? [leading] : [];
+    let code: Range[] | undefined;
+    for (const lineStart of lineStarts) {
+      const at = lineStart + /^[ \t>]*/.exec(source.slice(lineStart, lineStart + 200))![0].length;
+      const lineEnd = source.slice(at).search(/\r|\n|$/) + at;
+      const line = readLineLabel(source.slice(at, lineEnd));
+      if (!line) continue;
+      code ??= source.includes('`') || source.includes('<') ? codeRanges({ type: 'root', children: [node] }, this.bias) : [];
+      if (insideRanges(start + at, code)) continue;
+      found.push({ at, line });
+    }
+    const letters = new Set(found.filter((f) => f.line.letter && !f.line.marked).flatMap((f) => f.line.read.parts));
+    const kept = found.filter((f) => !(f.line.letter && !f.line.marked) || letters.size >= 2);
+    if (kept.length === 0) return leading ? [leading] : [];
+    const labels: LabelFact[] = [];
+    const starts = kept.map((f) => start + f.at);
+    if (leading) labels.push(this.recut(leading, starts[0]!));
+    kept.forEach((f, i) => {
+      const labelStart = starts[i]!;
+      const style: LabelStyle = f.line.marked ? (inItem ? 'list-bold' : 'bold') : 'plain';
+      labels.push(this.labelFact(f.line.read, labelStart, labelStart + f.line.length, starts[i + 1] ?? end, style));
+    });
+    return labels;
   }
 
   /** `**Situation**: …`, `**S (Situation):** …`, `**📋 S** : …`, `**Context**⏎`, `Situation: …`, a bare `Resultados` line. */
@@ -340,10 +477,10 @@ class Reader {
       const nextText = next?.type === 'text' ? next.value : '';
       let words: string | undefined;
       let labelEnd = this.end(first);
-      if (/:\s*$/.test(inner)) words = inner.replace(/\s*:\s*$/, '');
-      else if (/^[ \t]*:/.test(nextText)) {
+      if (/[:：]\s*$/.test(inner)) words = inner.replace(/\s*[:：]\s*$/, '');
+      else if (/^[ \t]*[:：]/.test(nextText)) {
         words = inner;
-        labelEnd += nextText.indexOf(':') + 1;
+        labelEnd += nextText.search(/[:：]/) + 1;
       } else if (!next || next.type === 'break' || /^[ \t]*(?:\r\n?|\n)/.test(nextText)) words = inner;
       if (words === undefined) return undefined;
       const read = readLabelWords(words, true);
@@ -352,7 +489,7 @@ class Reader {
     }
     if (first.type === 'text') {
       const value = first.value;
-      const colon = /^([\p{L}][\p{L} /&()]{0,40}?)[ \t]*:/u.exec(value);
+      const colon = /^([\p{L}][\p{L} /&()（）]{0,40}?)[ \t]*[:：]/u.exec(value);
       const dash = /^([\p{Lu}][\p{Lu} /&]{1,40}?)[ \t]+[-–](?:[ \t]|$)/u.exec(value);
       const bare = /^([\p{L}][\p{L} /&]{0,40}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
       for (const m of [colon, dash, bare]) {
@@ -367,7 +504,13 @@ class Reader {
     return undefined;
   }
 
-  private labelFact(read: LabelWord, start: number, end: number, paragraphEnd: number, style: LabelStyle): LabelFact {
+  /** The label with its content cut at `until` (where the next label starts). */
+  private recut(label: LabelFact, until: number): LabelFact {
+    const after = this.text.slice(label.end, until);
+    return { ...label, inlineContent: hasMeaning(after), inlinePlaceholder: hasPlaceholder(after), blockEnd: label.end + trimmedLength(after) };
+  }
+
+  private labelFact(read: Pick<LabelWord, 'parts' | 'vocabulary' | 'written'>, start: number, end: number, paragraphEnd: number, style: LabelStyle): LabelFact {
     const after = this.text.slice(end, paragraphEnd);
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     const crStart = this.text.lastIndexOf('\r', start - 1) + 1;
@@ -380,28 +523,31 @@ class Reader {
       vocabulary: read.vocabulary,
       written: flat(read.written),
       template: flat(this.text.slice(Math.max(lineStart, crStart), end)),
-      inlineContent: MEANINGFUL_RE.test(withoutPlaceholders(after)),
-      inlinePlaceholder: PLACEHOLDER_RE.test(after) && resetLastIndex(PLACEHOLDER_RE),
+      inlineContent: hasMeaning(after),
+      inlinePlaceholder: hasPlaceholder(after),
       blockEnd: end + trimmedLength(after),
     };
   }
 
   /** `(S) … (T) … (A) … (R) …` inside one paragraph; `(ST)` names two parts at once. */
-  private inlineLabels(node: Nodes & { type: 'paragraph' }): boolean {
+  private inlineLabels(node: Nodes & { type: 'paragraph' }): LabelFact[] {
     const start = this.start(node);
     const source = this.text.slice(start, this.end(node));
     const re = /(^|[\s.!?:;])\((S|T|A|R|L|ST|S\/T|TA|AR)\)(?=\s|\p{L})/gu;
     const found: { at: number; end: number; letters: string }[] = [];
+    const code = source.includes('`') || source.includes('<') ? codeRanges({ type: 'root', children: [node] }, this.bias) : [];
     for (let m = re.exec(source); m; m = re.exec(source)) {
       const at = m.index + m[1]!.length;
+      if (insideRanges(start + at, code)) continue;
       found.push({ at, end: at + m[2]!.length + 2, letters: m[2]!.replace('/', '') });
     }
-    if (found.length === 0 || (found.length === 1 && found[0]!.at !== 0)) return false;
+    if (found.length === 0 || (found.length === 1 && found[0]!.at !== 0)) return [];
+    const labels: LabelFact[] = [];
     found.forEach((f, i) => {
       const contentEnd = i + 1 < found.length ? found[i + 1]!.at : source.length;
       const after = source.slice(f.end, contentEnd);
       const parts = [...f.letters].map((l) => ({ S: 'situation', T: 'task', A: 'action', R: 'result', L: 'learning' })[l] as StarPart);
-      this.facts.push({
+      labels.push({
         kind: 'label',
         start: start + f.at,
         end: start + f.end,
@@ -410,12 +556,12 @@ class Reader {
         vocabulary: 'letters',
         written: f.letters,
         template: `(${f.letters})`,
-        inlineContent: MEANINGFUL_RE.test(withoutPlaceholders(after)),
-        inlinePlaceholder: PLACEHOLDER_RE.test(after) && resetLastIndex(PLACEHOLDER_RE),
+        inlineContent: hasMeaning(after),
+        inlinePlaceholder: hasPlaceholder(after),
         blockEnd: start + f.end + trimmedLength(after),
       });
     });
-    return true;
+    return labels;
   }
 
   /** A paragraph that is only bold text: `**Story: The Bachelor Thesis**`, `- **story-1**`. */
@@ -454,6 +600,108 @@ class Reader {
   }
 }
 
+const DEFINITION_START =
+  /^(?:(?:describe|explain|outline|summari[sz]e|share|tell|give|talk about|state|mention|provide|detail|include|set the scene)\b[^.!?\n]{0,40}?\b(?:the|your|you|what|how|why|which|who|when|where)\b|(?:what|how|why|which|who|when|where)\b[^.!\n]{0,120}\?|you (?:should|must|need|can)\b|this is where\b|here you\b)/iu;
+const QUESTION_MARKER = /^[ \t>*+-]*(?:\*\*|__)?Q(?:\*\*|__)?[ \t]*[:：]/mu;
+
+/**
+ * Labels that are not a story's parts: a STAR definition (`(S) Situation. Describe the situation…`,
+ * `**Task**: What goal were you working toward?`) and the `A` of a Q/A pair (Answer, not Action).
+ * Their text stays content.
+ */
+function withoutFalseLabels(facts: Fact[], text: string): Fact[] {
+  facts.sort((a, b) => a.start - b.start);
+  const out: Fact[] = [];
+  let previousLabelEnd = 0;
+  for (const f of facts) {
+    if (f.kind !== 'label') {
+      out.push(f);
+      continue;
+    }
+    const answer = f.vocabulary === 'letters' && f.written === 'A' && followsQuestion(text, previousLabelEnd, f.start);
+    previousLabelEnd = f.end;
+    if (!answer && !isDefinition(f, text)) out.push(f);
+    else if (answer) {
+      if (f.inlineContent) out.push({ kind: 'content', start: f.end, end: f.blockEnd });
+    } else out.push({ kind: 'content', start: f.end, end: f.blockEnd, definition: true, ...(f.inlineContent ? {} : { prompt: true as const }) });
+  }
+  return out;
+}
+
+/**
+ * Whether a `Q` marker (`**Q**:`, `Q:`) comes before `at` with no label and no heading between: the
+ * `A` that answers it. Decided from the text since the previous label only, so a section reads the
+ * same alone or in the whole document.
+ */
+function followsQuestion(text: string, from: number, at: number): boolean {
+  const between = text.slice(Math.max(from, at - 2000), at);
+  const lastHeading = between.search(/(?:^|[\r\n])#{1,6}[ \t][^]*$/);
+  return QUESTION_MARKER.test(lastHeading === -1 ? between : between.slice(lastHeading + 1));
+}
+
+/** Whether a label's text defines its part instead of telling it: it names the part again, or instructs. */
+function isDefinition(label: LabelFact, text: string): boolean {
+  const after = text.slice(label.end, Math.min(label.blockEnd, label.end + 200)).replace(/^[\s.:：\-–—*_()\p{Extended_Pictographic}\uFE0F]+/u, '');
+  if (DEFINITION_START.test(after)) return true;
+  const again = readLabelWords(after.split(/[\s.:：,(]/u, 1)[0]!, false);
+  return again !== undefined && again.parts.some((p) => label.parts.includes(p));
+}
+
+/**
+ * Labels read two ways in one paragraph (`(S) … (T) …` markers and labels at line starts), in text
+ * order, each label's content cut at the next one. One label at one place is read once.
+ */
+function mergeLabels(a: LabelFact[], b: LabelFact[], end: number, recut: (label: LabelFact, until: number) => LabelFact): LabelFact[] {
+  if (a.length === 0 || b.length === 0) return a.length ? a : b;
+  const all = [...a, ...b.filter((l) => !a.some((x) => x.start < l.end && l.start < x.end))].sort((x, y) => x.start - y.start);
+  return all.map((l, i) => recut(l, all[i + 1]?.start ?? end));
+}
+
+const EMPTY_FIELD_LINE = /^[ \t>]*(?:\*\*|__)?[^*_:：\r\n]{1,60}[:：][ \t]*(?:\*\*|__)?[^\p{L}\r\n]*$/u;
+const METADATA_LINE = /^[ \t>]*(?:\*\*|__)[^*_:：\r\n]{1,40}(?:[:：](?:\*\*|__)|(?:\*\*|__)[ \t]*[:：])[^\r\n]{0,120}$/u;
+const QUESTION_LINE = /^[ \t>]*[*_]+(?:["“][^\r\n]{4,}["”]|\([^\r\n]{2,}\)|[^\r\n]{4,}\?)[*_]+[ \t]*$/;
+
+/**
+ * A paragraph that only asks or files: form fields (`**Maps to:**`, `**Practice count:** 0/3`,
+ * `**Categories:** Ownership, Conflict`), an editorial note (`*(add as you go)*`) and the question a story answers, in
+ * italics (`*"Tell me about a time you led…?"*`). A template's prompt, not the story's content.
+ */
+function isPrompt(source: string): boolean {
+  return source.split(/\r\n?|\n/).every((line) => EMPTY_FIELD_LINE.test(line) || METADATA_LINE.test(line) || QUESTION_LINE.test(line));
+}
+
+/**
+ * A list whose every item starts with a link and says little else (nested lists the same): a table of
+ * contents or an index (`[Question 1](#q1) | What is DevOps`).
+ */
+function isLinkList(list: Nodes & { type: 'list' }): boolean {
+  return list.children.every(
+    (item) =>
+      item.children.length > 0 &&
+      item.children.every((child) => (child.type === 'list' ? isLinkList(child) : child.type === 'paragraph' && startsWithLink(child))),
+  );
+}
+
+function startsWithLink(paragraph: Paragraph): boolean {
+  const first = paragraph.children[0];
+  if (first?.type !== 'link' && first?.type !== 'linkReference') return false;
+  return toString(paragraph).split(/\s+/).length <= 20;
+}
+
+/** The inline nodes of a paragraph's first line (a text node cut at its first line break). */
+function firstLine(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const child of children) {
+    if (child.type === 'break') break;
+    if (child.type === 'text' && /[\r\n]/.test(child.value)) {
+      out.push({ ...child, value: child.value.slice(0, child.value.search(/[\r\n]/)) });
+      break;
+    }
+    out.push(child);
+  }
+  return out;
+}
+
 /**
  * A heading's text, with a reference link kept in its brackets: `[ref]` reads the same whether its
  * definition is in this section (a linkReference) or another one (plain text).
@@ -464,14 +712,6 @@ function headingText(node: Nodes): string {
   return toString(node);
 }
 
-/** `[Write here]`, `[Title]`, `[Your Leadership Story Here]`: not `[1]`, `[sic]`, `[x]`. */
-function isBlank(inside: string): boolean {
-  const t = inside.trim();
-  // Case-sensitive for the capital (with /i, \p{Lu} would match any letter and `[sic]` would count).
-  if (!/^\p{Lu}/u.test(t) && !/^(?:write|title|your|insert|add|fill|todo|tbd|name|describe|example|e\.g\.)/i.test(t)) return false;
-  return !/^[\p{Lu}\d\s]{1,4}$/u.test(t) || /^(?:TBD|TODO)$/.test(t);
-}
-
 function leadingDecoration(source: string): number {
   const hashes = /^ {0,3}#{1,6}[ \t]*/.exec(source)?.[0].length ?? 0;
   const rest = source.slice(hashes);
@@ -479,23 +719,19 @@ function leadingDecoration(source: string): number {
   return hashes + deco;
 }
 
-/** `s` as its UTF-8 bytes read as Mac Roman and as Windows-1252. */
-function misreadForms(s: string): string[] {
-  return [misread(s, 'macintosh'), misread(s, 'windows-1252')];
+const HTML_COMMENT_RE = /<!--[^]*?(?:-->|$)/g;
+
+/**
+ * Whether `s` says something: a letter or digit once placeholders and HTML comments are gone
+ * (`- **Result**: <!-- fill in later -->` and `- **Result**: …` are empty).
+ */
+function hasMeaning(s: string): boolean {
+  return MEANINGFUL_RE.test(withoutPlaceholders(s.includes('<!--') ? s.replace(HTML_COMMENT_RE, ' ') : s));
 }
 
 /** Length of `s` without its trailing white space. */
 function trimmedLength(s: string): number {
   return s.trimEnd().length;
-}
-
-function withoutPlaceholders(s: string): string {
-  return s.replace(PLACEHOLDER_RE, ' ');
-}
-
-function resetLastIndex(re: RegExp): true {
-  re.lastIndex = 0;
-  return true;
 }
 
 /**

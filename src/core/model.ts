@@ -46,6 +46,10 @@ export interface Story {
   id: string;
   kind: 'story' | 'substory';
   title: string;
+  /** True for a story with no heading or title line (labels alone); its title is only for display. */
+  untitled?: boolean;
+  /** True for one of several narratives under one title, split where a Situation comes again. */
+  narrative?: boolean;
   /** The number written before the title (`### 4. convince senior` → 4), if any. */
   number: number | undefined;
   /** The heading (or bold line) that names the story. */

@@ -16,13 +16,19 @@ import { detectLineEnding } from './line-index.js';
 import type { Category, Finding, NotesModel, Severity } from './model.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
-import { buildCategories, placeFacts, readGlobals, type Globals, type LevelOptions, type Placed, type Structure } from './structure.js';
+import { buildCategories, placeFacts, readGlobals, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
 
 export interface AnalyzeOptions {
   /** Fix the heading levels instead of detecting them per file. */
   levels?: LevelOptions;
   /** Per-rule severity; 'off' turns a rule off. */
   severities?: Record<string, Severity | 'off'>;
+  /**
+   * Whether the file is notes: `'auto'` (the default) decides from the evidence; `true` or `false`
+   * says it (the configuration's globs of files that are or are not notes). The file's own front
+   * matter `interview-notes: true|false` or `<!-- interview-notes-disable-file -->` wins over it.
+   */
+  notes?: NotesOption;
 }
 
 /** A section of the document with what it says (facts relative to its start). */
@@ -78,7 +84,7 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
   // alone cannot know of a definition in another section, so such blanks are dropped here.
   const labels = new Set(sections.flatMap((s) => s.facts.definitions));
   if (labels.size) facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
-  const globals = readGlobals(facts, options.levels);
+  const globals = readGlobals(facts, options.levels, options.notes);
   if (!globals.isNotes) {
     return { model: NOT_NOTES, structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
   }

@@ -6,9 +6,10 @@
 // labels sit: the heading (or bold story line) that owns most labels is the story level, and the
 // nearest shallower heading above those stories is the category level. A setting can fix both.
 
-import type { Fact, HeadingFact, LabelFact, SectionFacts } from './facts.js';
+import type { BoldLineFact, Fact, HeadingFact, LabelFact, SectionFacts } from './facts.js';
 import type { Category, LabelStyle, StarPart, StarSection, Story, StoryStatus } from './model.js';
 import { REQUIRED_PARTS } from './model.js';
+import { isBehaviouralTitle } from './read/prose.js';
 
 /** A section's facts placed at its offset in the document. */
 export interface PlacedSection {
@@ -36,6 +37,9 @@ export interface Structure {
   fileStyle: LabelFact | undefined;
 }
 
+/** The title shown for a story that has none (labels with no heading above them); `untitled` says it. */
+export const UNTITLED = '(untitled story)';
+
 const STORY_TITLE = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo|histoire|exemple)\b/iu;
 const STORY_HEADING = /^(?:story|case study|case|example|beispiel|geschichte|história|historia|exemplo|ejemplo)\s*(?:#\s*)?(?:\d+|[a-z])\b|^(?:tell me about|describe a time|give an example|a time)\b/iu;
 
@@ -51,7 +55,28 @@ export interface Globals {
   fileStyle: LabelFact | undefined;
 }
 
-export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}): Globals {
+/**
+ * Whether the file is notes by the user's word: front matter `interview-notes: true|false` first,
+ * then `<!-- interview-notes-disable-file -->` naming no rule (not notes), then the caller's option
+ * (`AnalyzeOptions.notes`, set from the settings' globs). Undefined: decide from the evidence.
+ */
+export function saidNotes(facts: readonly Placed[], option: NotesOption = 'auto'): boolean | undefined {
+  for (const f of facts) if (f.kind === 'notes') return f.value;
+  if (facts.some(isFileSwitchOff)) return false;
+  return option === 'auto' ? undefined : option;
+}
+
+/** `<!-- interview-notes-disable-file -->` with no rule named: the whole file is not notes. */
+function isFileSwitchOff(f: Fact): boolean {
+  return f.kind === 'directive' && f.mode === 'disable-file' && f.rules.length === 0;
+}
+
+/** Whether a file is notes: decided from the evidence (`'auto'`, the default), or said by the caller. */
+export type NotesOption = 'auto' | boolean;
+
+export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}, notes: NotesOption = 'auto'): Globals {
+  const said = saidNotes(facts, notes);
+  if (said === false) return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   const distinct = new Set<StarPart>();
   const styles = new Map<LabelStyle, { count: number; label: LabelFact }>();
   for (const f of facts) {
@@ -69,13 +94,40 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
   }
   // A file is notes only when it uses at least two different STAR parts as labels: a README with a
   // stray "**Result:**" is not a story bank.
-  if (REQUIRED_PARTS.filter((p) => distinct.has(p)).length < 2) {
+  const labelled = REQUIRED_PARTS.filter((p) => distinct.has(p)).length >= 2;
+  const prose = labelled ? [] : proseStoryHeadings(facts);
+  if (said !== true && !labelled && prose.length < 2) {
     return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   }
   let fileStyle: LabelFact | undefined;
   let best = 0;
   for (const { count, label } of styles.values()) if (count > best) [best, fileStyle] = [count, label];
-  return { isNotes: true, levels: detectLevels(facts, options), fileStyle };
+  const levels = detectLevels(facts, options, prose);
+  return { isNotes: true, levels: prose.length ? { ...levels, prose: true } : levels, fileStyle };
+}
+
+/**
+ * The evidence of a story bank written as prose: headings that ask a behavioural question or name a
+ * competency, each followed by a narrative before the next heading as deep or shallower. An empty
+ * heading in between (`##### `) is no boundary.
+ */
+export function proseStoryHeadings(facts: readonly Placed[]): Placed<HeadingFact | BoldLineFact>[] {
+  const found: Placed<HeadingFact | BoldLineFact>[] = [];
+  let open: Placed<HeadingFact | BoldLineFact> | undefined;
+  // A file that defines the STAR parts explains the method: its narratives are advice, not stories.
+  if (facts.some((f) => f.kind === 'content' && f.definition)) return found;
+  for (const f of facts) {
+    if (f.kind === 'heading' && !f.star && f.text !== '') {
+      if (open?.kind === 'heading' && f.depth > open.depth) continue;
+      open = isBehaviouralTitle(f.text) ? (f as Placed<HeadingFact>) : undefined;
+    } else if (f.kind === 'bold' && (f.question || (f.story && isBehaviouralTitle(f.title)))) {
+      open = f as Placed<BoldLineFact>;
+    } else if (f.kind === 'content' && f.narrative && open) {
+      found.push(open);
+      open = undefined;
+    }
+  }
+  return found;
 }
 
 const signatures = new WeakMap<SectionFacts, string>();
@@ -93,7 +145,14 @@ export function globalSignature(facts: SectionFacts): string {
     if (f.kind === 'heading') {
       parts.push(f.star ? `S${f.depth}${f.star.parts.join(',')}|${f.star.vocabulary}|${f.star.written}` : `H${f.depth}${isStoryHeading(f) ? 's' : ''}`);
     } else if (f.kind === 'bold') {
-      parts.push(`B${f.inList ? 'l' : ''}${STORY_TITLE.test(f.title) ? 's' : ''}`);
+      parts.push(`B${f.inList ? 'l' : ''}${isStoryLine(f) ? 's' : ''}${f.question ? 'q' : ''}`);
+    } else if (f.kind === 'content' && (f.narrative || f.definition)) {
+      // (question lines are bold facts: their signature below says so)
+      parts.push(f.narrative ? 'P' : 'F');
+    } else if (f.kind === 'notes') {
+      parts.push(`N${f.value}`);
+    } else if (isFileSwitchOff(f)) {
+      parts.push('D');
     } else if (f.kind === 'label') {
       parts.push(`L${f.style}|${f.parts.join(',')}|${f.vocabulary}|${f.written}|${f.template}`);
     }
@@ -129,10 +188,13 @@ export interface Levels {
   category: number;
   story: number;
   bold: boolean;
+  /** Notes written as prose, without labels: a behavioural heading with content is a story. */
+  prose?: boolean;
 }
 
-function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
-  const headingOwners = new Map<Placed<HeadingFact>, true>();
+function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: readonly Placed<HeadingFact | BoldLineFact>[] = []): Levels {
+  const headingOwners = new Map<Placed<HeadingFact>, true>(prose.filter((f) => f.kind === 'heading').map((h) => [h as Placed<HeadingFact>, true]));
+  const proseLines = new Set<Placed>(prose.filter((f) => f.kind === 'bold'));
   const boldOwners = new Map<Placed, Placed<HeadingFact> | undefined>();
   const stack: Placed<HeadingFact>[] = []; // non-STAR headings, by depth
   let lastBold: Placed | undefined;
@@ -146,7 +208,9 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
       while (stack.length && stack[stack.length - 1]!.depth >= f.depth) stack.pop();
       stack.push(f as Placed<HeadingFact>);
       lastBold = undefined;
-    } else if (f.kind === 'bold' && !f.inList && STORY_TITLE.test(f.title)) {
+    } else if (f.kind === 'bold' && proseLines.has(f)) {
+      boldOwners.set(f, stack[stack.length - 1]);
+    } else if (f.kind === 'bold' && !f.inList && isStoryLine(f)) {
       lastBold = f;
     } else if (f.kind === 'label') {
       const heading = stack[stack.length - 1];
@@ -167,23 +231,27 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions): Levels {
     const votes: number[] = [];
     const inverted: number[] = [];
     const headings = facts.filter((f): f is Placed<HeadingFact> => f.kind === 'heading' && !f.star);
+    // For each story heading, the nearest heading above it that is shallower (a vote for the category
+    // level) or deeper and directly followed by a story-level heading (an inverted file). Whether a
+    // heading is either depends only on it and the next one, so one pass keeps the nearest: linear in
+    // the number of headings (scanning back from each story was quadratic in a category's stories).
+    let nearest: { depth: number; inverted: boolean } | undefined;
     headings.forEach((h, i) => {
-      if (h.depth !== story || (!headingOwners.has(h) && !isStoryHeading(h))) return;
-      for (let j = i - 1; j >= 0; j--) {
-        const above = headings[j]!;
-        if (above.depth < story) {
-          votes.push(above.depth);
-          return;
-        }
-        if (above.depth > story && headings[j + 1]?.depth === story) {
-          inverted.push(above.depth);
-          return;
-        }
-      }
+      // A table of contents (`## Contents`) above the stories is no category.
+      const previous = headings[i - 1] && !isContentsTitle(headings[i - 1]!.text) ? headings[i - 1] : undefined;
+      if (previous && previous.depth < story) nearest = { depth: previous.depth, inverted: false };
+      else if (previous && previous.depth > story && h.depth === story) nearest = { depth: previous.depth, inverted: true };
+      if (h.depth !== story || (!headingOwners.has(h) && !isStoryHeading(h)) || !nearest) return;
+      (nearest.inverted ? inverted : votes).push(nearest.depth);
     });
     category = votes.length ? mode(votes) : inverted.length >= 2 ? mode(inverted) : 0;
   }
   return { category, story, bold };
+}
+
+/** A bold line that opens a story: `**Story: Billing**`, `**Example 2**`, a `<details>` summary. */
+function isStoryLine(f: BoldLineFact): boolean {
+  return f.story === true || STORY_TITLE.test(f.title);
 }
 
 function isStoryHeading(h: HeadingFact): boolean {
@@ -212,6 +280,70 @@ interface OpenStory {
   labels: LabelFact[];
   open: OpenSection | undefined;
   parent: OpenStory | undefined;
+  /** Its sub-stories are narratives split at a repeated part, not sub-stories with titles of their own. */
+  narratives?: boolean;
+  /** It holds a list of links only (a table of contents). */
+  navigation?: boolean;
+  /** It holds labels that define their parts (a STAR method section). */
+  definitions?: boolean;
+}
+
+/**
+ * Whether an open story is one: it holds labels or sub-stories, or its title is a story's (numbered,
+ * `Story 2`, `Tell me about a time…`), or it is a bare heading about to be filled — unless, holding
+ * no label, it holds a table of contents or STAR definitions, or its title names the notes' tooling
+ * (`Story Template`, `Coverage Matrix`) or asks a question no story answers (`Why do you want to work here?`).
+ */
+function isStory(open: OpenStory, prose: boolean): boolean {
+  const { story } = open;
+  if (isStarDefinitionTitle(story.title)) return false;
+  if (open.labels.length > 0 || story.stories.length > 0) return true;
+  if (open.navigation || open.definitions) return false;
+  if (isToolingTitle(story.title) || isNonBehaviouralQuestion(story.title)) return false;
+  return (
+    (prose && open.content && isBehaviouralTitle(story.title)) ||
+    story.number !== undefined ||
+    STORY_HEADING.test(story.title) ||
+    STORY_TITLE.test(story.title) ||
+    (!open.content && story.placeholders.length === 0 && story.title !== '')
+  );
+}
+
+const TOOLING_TITLE = /\b(?:templates?|checklists?|matrix|story bank|categories|coverage|index|contents|toc|overview|cheat ?sheet|framework|method(?:ology)?|format|guide|resources|references|links|tips)\b/iu;
+const NON_BEHAVIOURAL_QUESTION = /^(?:why\b|what (?:are|is) your\b|do you have\b|tell me about yourself\b|walk me through your (?:resume|cv)\b|where do you see\b|how do you\b|what do you\b)/iu;
+
+/** `Contents`, `Table of Contents`, `Index`, `Inhalt`: a table of contents' heading. */
+export function isContentsTitle(title: string): boolean {
+  return /^(?:table of contents|contents|toc|index|inhalt(?:sverzeichnis)?|índice|indice|sommaire|目录|目錄|目次|목차|содержание)$/iu.test(title.trim());
+}
+
+/** `Story Template`, `Your Story Bank`, `Story Coverage Matrix`: a heading about the notes, not a story. */
+export function isToolingTitle(title: string): boolean {
+  return TOOLING_TITLE.test(title);
+}
+
+/** `The STAR method`, `What is STAR?`: the labels under it define the parts, they tell no story. */
+export function isStarDefinitionTitle(title: string): boolean {
+  return /\bSTAR\b/u.test(title) && (isToolingTitle(title) || /\b(?:what is|technique|approach|explained)\b/iu.test(title));
+}
+
+/** `Why do you want to work here?`, `Tell me about yourself`: a question answered without a story. */
+export function isNonBehaviouralQuestion(title: string): boolean {
+  return NON_BEHAVIOURAL_QUESTION.test(title.replace(/^(?:\d{1,3}[.)]\s*|Q\d*[.:)]\s*)/iu, ''));
+}
+
+/** Whether the label names a part the story already has: the start of another narrative. */
+function repeatsPart(target: OpenStory, label: LabelFact): boolean {
+  return target.story.sections.some((s) => s.part === label.parts[0]);
+}
+
+/**
+ * Whether the label starts a second narrative under one title: a Situation again, after a full
+ * narrative (a story tells its situation once; notes that name it twice under one question hold two).
+ */
+function startsNarrative(target: OpenStory, label: LabelFact): boolean {
+  const parts = new Set(target.story.sections.map((s) => s.part));
+  return label.parts[0] === 'situation' && parts.has('situation') && parts.size >= 3;
 }
 
 class Builder {
@@ -281,7 +413,7 @@ class Builder {
         return;
       }
       case 'bold': {
-        if (!STORY_TITLE.test(f.title)) return;
+        if (!isStoryLine(f) && !(this.levels.prose && f.question)) return;
         if (bold && !f.inList) {
           this.closeStory();
           this.openStory(f, f.title, undefined, 'story');
@@ -301,6 +433,9 @@ class Builder {
           if (this.category) this.withContent.add(this.category);
           return;
         }
+        if (f.navigation) target.navigation = true;
+        if (f.definition) target.definitions = true;
+        if (f.prompt) return;
         target.content = true;
         if (target.open) target.open.section.hasContent = true;
         this.extend(target, f.end);
@@ -319,6 +454,7 @@ class Builder {
         return;
       }
       case 'directive':
+      case 'notes':
         return;
     }
   }
@@ -329,14 +465,18 @@ class Builder {
       // the heading just above when the file's levels put it elsewhere.
       const h = this.lastHeading;
       if (h && !this.levels.bold && h.depth !== this.levels.category) this.openStory(h, h.numberTitle, h.number, 'story');
-      else this.openStory(at, '(untitled story)', undefined, 'story');
+      else this.openUntitled(at);
     }
     let target = (this.sub ?? this.story)!;
-    // A part that repeats in an untitled story starts the next untitled story.
-    if (target.story.title === '(untitled story)' && target.story.sections.some((s) => s.part === label.parts[0])) {
+    const story = this.story!;
+    if (target.story.untitled && repeatsPart(target, label)) {
+      // A part that repeats in an untitled story starts the next untitled story.
       this.closeStory();
-      this.openStory(at, '(untitled story)', undefined, 'story');
+      this.openUntitled(at);
       target = this.story!;
+    } else if (startsNarrative(target, label) && (story.narratives || (target === story && story.story.stories.length === 0))) {
+      // Under a titled story, the next of several narratives (`(S) … (R) …` twice under one question).
+      target = this.nextNarrative(story, at);
     }
     this.closeSection(target);
     target.labels.push(label);
@@ -354,6 +494,36 @@ class Builder {
     }
     // A label read from a paragraph has its blockEnd relative to its section, like every fact.
     this.extend(target, Math.max(at.end, label === at ? label.blockEnd + at.base : label.blockEnd));
+  }
+
+  /**
+   * The story's next narrative, as a sub-story from `at`; the first time, what the story held from its
+   * first label on becomes its first narrative.
+   */
+  private nextNarrative(story: OpenStory, at: { start: number; end: number }): OpenStory {
+    const title = story.story.title;
+    if (!story.narratives) {
+      story.narratives = true;
+      const first = story.story.sections[0]!.label;
+      const sub = this.newStory(first, `${title} (1)`, undefined, 'substory', story);
+      sub.story.narrative = true;
+      sub.story.sections = story.story.sections;
+      sub.story.span.end = story.story.span.end;
+      sub.story.placeholders = story.story.placeholders.filter((p) => p.start >= first.start);
+      story.story.placeholders = story.story.placeholders.filter((p) => p.start < first.start);
+      sub.labels = story.labels;
+      sub.content = sub.story.sections.some((s) => s.hasContent);
+      story.story.sections = [];
+      story.labels = [];
+      story.open = undefined;
+      story.story.stories.push(sub.story);
+      this.finish(sub);
+    }
+    this.closeSub();
+    this.sub = this.newStory(at, `${title} (${story.story.stories.length + 1})`, undefined, 'substory', story);
+    this.sub.story.narrative = true;
+    story.story.stories.push(this.sub.story);
+    return this.sub;
   }
 
   private openCategory(h: Placed<HeadingFact>): void {
@@ -374,7 +544,7 @@ class Builder {
     this.category = undefined;
   }
 
-  private newStory(at: Placed, title: string, number: number | undefined, kind: Story['kind'], parent?: OpenStory): OpenStory {
+  private newStory(at: { start: number; end: number }, title: string, number: number | undefined, kind: Story['kind'], parent?: OpenStory): OpenStory {
     return {
       story: {
         id: '',
@@ -402,6 +572,11 @@ class Builder {
     this.story = this.newStory(at, title, number, kind);
   }
 
+  private openUntitled(at: Placed): void {
+    this.openStory(at, UNTITLED, undefined, 'story');
+    this.story!.story.untitled = true;
+  }
+
   private extend(target: OpenStory, end: number): void {
     for (let t: OpenStory | undefined = target; t; t = t.parent) if (end > t.story.span.end) t.story.span.end = end;
     if (target.open && end > target.open.section.span.end) target.open.section.span.end = end;
@@ -423,14 +598,7 @@ class Builder {
     if (!open) return;
     this.story = undefined;
     const story = open.story;
-    const isStory =
-      open.labels.length > 0 ||
-      story.stories.length > 0 ||
-      story.number !== undefined ||
-      STORY_HEADING.test(story.title) ||
-      STORY_TITLE.test(story.title) ||
-      (!open.content && story.placeholders.length === 0 && story.title !== '');
-    if (!isStory) return;
+    if (!isStory(open, this.levels.prose === true)) return;
     this.finish(open);
     if (!this.category) {
       this.category = {

@@ -1,6 +1,8 @@
 // The words people use for the STAR parts, grouped into vocabularies so that a fix can insert the
 // missing labels in the words the story already uses (Context/Goal/Approach/Outcome stays that way,
 // a Portuguese story gets "Resultado", a story written with single letters gets "**R**").
+// One vocabulary per language: adding a language is adding one object here (a word shared by two
+// languages, 結果 in Chinese and Japanese, belongs to the first).
 
 import type { StarPart } from './model.js';
 
@@ -76,6 +78,72 @@ export const VOCABULARIES: readonly Vocabulary[] = [
       learning: ['leçons', 'lecons', 'leçon', 'apprentissage'],
     },
   },
+  {
+    id: 'it',
+    canonical: { situation: 'Situazione', task: 'Compito', action: 'Azione', result: 'Risultato', learning: 'Lezioni apprese' },
+    words: {
+      situation: ['situazione', 'contesto'],
+      task: ['compito', 'compiti', 'obiettivo'],
+      action: ['azione', 'azioni'],
+      result: ['risultato', 'risultati'],
+      learning: ['lezioni apprese', 'lezione', 'apprendimento'],
+    },
+  },
+  {
+    id: 'nl',
+    canonical: { situation: 'Situatie', task: 'Taak', action: 'Actie', result: 'Resultaat', learning: 'Geleerde lessen' },
+    words: {
+      situation: ['situatie'],
+      task: ['taak', 'taken', 'doel'],
+      action: ['actie', 'acties', 'aanpak'],
+      result: ['resultaat', 'resultaten'],
+      learning: ['geleerde lessen', 'lessen', 'les'],
+    },
+  },
+  {
+    // Simplified and traditional Chinese.
+    id: 'zh',
+    canonical: { situation: '情境', task: '任务', action: '行动', result: '结果', learning: '反思' },
+    words: {
+      situation: ['情境', '情景', '背景', '场景', '場景'],
+      task: ['任务', '任務', '目标', '目標'],
+      action: ['行动', '行動', '措施'],
+      result: ['结果', '結果', '成果'],
+      learning: ['反思', '收获', '收穫', '经验教训', '經驗教訓'],
+    },
+  },
+  {
+    id: 'ja',
+    canonical: { situation: '状況', task: '課題', action: '行動', result: '結果', learning: '学び' },
+    words: {
+      situation: ['状況'],
+      task: ['課題', 'タスク'],
+      action: ['対応', 'アクション'],
+      learning: ['学び', '教訓'],
+    },
+  },
+  {
+    id: 'ko',
+    canonical: { situation: '상황', task: '과제', action: '행동', result: '결과', learning: '배운 점' },
+    words: {
+      situation: ['상황', '배경'],
+      task: ['과제', '임무', '목표'],
+      action: ['행동', '조치'],
+      result: ['결과', '성과'],
+      learning: ['배운 점', '교훈'],
+    },
+  },
+  {
+    id: 'ru',
+    canonical: { situation: 'Ситуация', task: 'Задача', action: 'Действия', result: 'Результат', learning: 'Выводы' },
+    words: {
+      situation: ['ситуация', 'контекст'],
+      task: ['задача', 'задачи', 'цель'],
+      action: ['действия', 'действие'],
+      result: ['результат', 'результаты'],
+      learning: ['выводы', 'уроки'],
+    },
+  },
 ];
 
 export const LETTERS: Record<string, StarPart> = { s: 'situation', t: 'task', a: 'action', r: 'result', l: 'learning' };
@@ -105,8 +173,9 @@ export interface LabelWord {
  * `allowLetter` admits single letters (only inside bold or heading, never in plain text).
  */
 export function readLabelWords(raw: string, allowLetter: boolean): LabelWord | undefined {
-  const text = raw.trim();
-  const letter = /^([STARL])(?:\s*\(\s*([\p{L} ]+?)\s*\))?$/u.exec(text);
+  // Emoji between the words are decoration: `Situation 📋 (S)` is `Situation (S)`.
+  const text = (/\p{Extended_Pictographic}/u.test(raw) ? raw.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]+/gu, ' ').replace(/\s+/g, ' ') : raw).trim();
+  const letter = /^([STARL])(?:\s*[(（]\s*([\p{L} ]+?)\s*[)）])?$/u.exec(text);
   if (letter) {
     if (!allowLetter && !letter[2]) return undefined;
     const part = LETTERS[letter[1]!.toLowerCase()]!;
@@ -133,7 +202,7 @@ export function readLabelWords(raw: string, allowLetter: boolean): LabelWord | u
     break;
   }
   // What may follow the words: nothing, a parenthesis, a dash and a short note, "& something".
-  if (rest !== '' && !/^(?:\(.*\)|[-–—]\s.{0,60}|&\s*[\p{L} ]{1,30})$/u.test(rest)) return undefined;
+  if (rest !== '' && !/^(?:\(.*\)|（.*）|[-–—]\s.{0,60}|&\s*[\p{L} ]{1,30})$/u.test(rest)) return undefined;
   return { parts, vocabulary: vocabulary!, written };
 }
 

@@ -35,12 +35,13 @@ function summary(model: NotesModel) {
 // are question lists, templates of prose or crib notes without STAR labels are not notes.
 const EXPECTED: Record<string, { categories: number; stories: number; complete: number } | 'not notes'> = {
   'CuneytKukrer__learning-journey__star-stories.md': 'not notes',
-  'HenryLiang-123__BHG__behavioral.md': 'not notes',
   'JohnByrneJames__Interview_Revision__STAR-Points-Rehersal.md': 'not notes',
   'WenbangWang__Leet_Code__src__com__wwb__leetcode__experience__meta__bh__1.md': 'not notes',
   'gardusig__interview-stories__stories.md': 'not notes',
   'kartikth40__code-snippets__Behavioral__leadership-principles.md': 'not notes',
   'namtran202__behavioral-interviews__amazon__0_General.md': 'not notes',
+  // Prose notes: behavioural questions as ordered-list items, answered with first-person bullets.
+  'HenryLiang-123__BHG__behavioral.md': { categories: 0, stories: 4, complete: 0 },
   'gardusig__interview-stories__stories__2019-beyond-hft.md': { categories: 1, stories: 4, complete: 4 },
   'gardusig__interview-stories__stories__2021-amazon-fba.md': { categories: 1, stories: 4, complete: 4 },
   'karaninjoroge__interview-story-bank__leadership.md': { categories: 1, stories: 2, complete: 0 },

@@ -31,6 +31,8 @@ export const missingSection: Rule = {
     const reports: Report[] = [];
     for (const { story } of eachStory(context.structure.categories)) {
       if (story.status === 'empty' || story.stories.length > 0) continue;
+      // Notes written as prose, with no label anywhere: a story without labels is how they are written.
+      if (story.sections.length === 0 && !context.structure.fileStyle) continue;
       const labelled = new Set(story.sections.map((s) => s.part));
       const absent = REQUIRED_PARTS.filter((p) => !labelled.has(p));
       if (absent.length === 0) continue;
@@ -70,8 +72,8 @@ export const missingSection: Rule = {
 type SettleCheck = Readonly<{ fixedCategory: number; fixedStory: number; absent: readonly StarPart[]; wanted: readonly StarPart[]; substories: number; category: number; story: number; bold: boolean }>;
 
 function insertLabels({ text, structure, eol }: RuleContext, story: Story, absent: StarPart[]): TextEdit[] | undefined {
-  // Where one untitled story ends and the next begins depends on the labels themselves.
-  if (story.title === '(untitled story)') return undefined;
+  // Where one untitled story or narrative ends and the next begins depends on the labels themselves.
+  if (story.untitled || story.narrative) return undefined;
   const own = structure.storyLabels.get(story) ?? [];
   // Inline `(S) … (A) …` markers live inside paragraphs: no place to insert a label is certain.
   if (own.some((l) => l.style === 'inline')) return undefined;

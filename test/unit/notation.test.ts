@@ -1,0 +1,53 @@
+// One fixture per notation class (test/fixtures/notation/<class>/): a notes file written for the
+// project, never copied from anyone's notes, and the tree a careful reader sees in it (expected.json):
+// categories, stories with their line, status and the STAR parts present, sub-stories, and findings.
+// Non-story patterns have their fixtures too: their expected tree is empty.
+//
+// UPDATE_NOTATION=1 writes expected.json from the current reading, for a new fixture: read it by eye.
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyze, LineIndex, REQUIRED_PARTS, type NotesModel, type Story } from '../../src/core/index';
+
+const DIR = resolve(__dirname, '..', 'fixtures', 'notation');
+
+interface StoryTree {
+  title: string;
+  line: number;
+  status: Story['status'];
+  parts: string[];
+  stories?: StoryTree[];
+}
+
+export function treeOf(text: string, model: NotesModel) {
+  const index = new LineIndex(text);
+  const line = (offset: number) => index.lineColumnAt(offset).line;
+  const story = (s: Story): StoryTree => ({
+    title: s.title,
+    line: line(s.heading.start),
+    status: s.status,
+    parts: REQUIRED_PARTS.filter((p) => !s.missing.includes(p)),
+    ...(s.stories.length ? { stories: s.stories.map(story) } : {}),
+  });
+  return {
+    isNotes: model.isNotes,
+    categories: model.categories.map((c) => ({ title: c.title, ...(c.done ? { done: true } : {}), stories: c.stories.map(story) })),
+    findings: model.findings.map((f) => `${line(f.span.start)} ${f.severity} ${f.rule}`),
+  };
+}
+
+describe('notation classes (test/fixtures/notation)', () => {
+  const classes = existsSync(DIR) ? readdirSync(DIR).sort() : [];
+  it('has fixtures', () => assert.ok(classes.length > 0));
+  for (const name of classes) {
+    it(`${name}: reads as its expected tree`, () => {
+      const text = readFileSync(join(DIR, name, 'notes.md'), 'utf8');
+      const options = existsSync(join(DIR, name, 'options.json')) ? JSON.parse(readFileSync(join(DIR, name, 'options.json'), 'utf8')) : {};
+      const actual = treeOf(text, analyze(text, options));
+      const expectedPath = join(DIR, name, 'expected.json');
+      if (process.env.UPDATE_NOTATION && !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
+    });
+  }
+});
