@@ -20,7 +20,7 @@ interface Found {
 }
 
 /** Options as the analyzer takes them, with the `notes` mode of the configuration's include/exclude. */
-export type FileOptions = AnalyzeOptions & { notes?: boolean | 'auto' };
+export type FileOptions = AnalyzeOptions;
 
 export class ConfigFiles implements vscode.Disposable {
   /** Per folder URI: the configuration that applies there (null: none), or its reading under way. */

@@ -150,7 +150,7 @@ export class NotesStore implements vscode.Disposable {
     if (entry.tooLarge) entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     try {
       // A file the configuration file excludes (`notes.exclude`) is not notes: nothing to show.
-      const excluded = (this.optionsFor(entry.uri) as { notes?: boolean | 'auto' }).notes === false;
+      const excluded = this.optionsFor(entry.uri).notes === false;
       entry.model = entry.tooLarge || excluded ? EMPTY : entry.analyzer.update(text, changes);
     } catch (e) {
       // The core is tested never to throw; if it ever does, the document keeps working without us.

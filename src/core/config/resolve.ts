@@ -28,9 +28,8 @@ export interface ResolvedOptions {
   analyze: AnalyzeOptions;
   /**
    * From the configuration's `notes.include` / `notes.exclude`. `false`: do not analyse the file.
-   * `true` / `'auto'` are also set as `analyze.notes`, the option the analyzer reads to treat a file
-   * as notes whether or not it has STAR labels; until the analyzer knows that option it decides by
-   * the labels, as for `'auto'`.
+   * `true` is also set as `analyze.notes`, which makes the analyzer read the file as notes whatever
+   * the evidence (the file's own front matter or disable-file comment still wins).
    */
   notes: NotesMode;
 }
@@ -83,8 +82,8 @@ export function resolveOptions(path: string, below: readonly (ConfigLayer | unde
   const merged = mergeLayers([...below, located?.config, ...above]);
   const notes = located ? notesModeOf(path, located) : 'auto';
   const analyze = layerToOptions(merged);
-  // The option the analyzer gains in parallel work; set only when it says more than 'auto'.
-  if (notes !== 'auto') (analyze as AnalyzeOptions & { notes?: NotesMode }).notes = notes;
+  // Set only when it says more than 'auto' (the analyzer's default).
+  if (notes !== 'auto') analyze.notes = notes;
   return { analyze, notes };
 }
 
