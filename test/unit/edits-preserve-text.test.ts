@@ -222,17 +222,17 @@ describe('minimal cases found by the edit properties', () => {
   });
 
   it('missing-section: a fix that would change the heading levels of the file (regrouping every other story) is not certain', () => {
-    // Stories at ##, categories at ### between them; heading labels added under the checklist would
+    // Stories at ##, categories at ### between them; heading labels added under the ideas list would
     // make # the category level, and every story would move into one category.
     const text = [
-      '# Prep notes', '', '## Story checklist', '- [ ] two stories about leading', '', '### GROUP ONE', '',
+      '# Prep notes', '', '## Story ideas', '- [ ] two stories about leading', '', '### GROUP ONE', '',
       '## Story 1: Fixed the build', '### Situation', 'what was', '### Task', 'what to do', '### Action', 'what I did', '### Result', 'what came of it', '',
       '## Story 2: Led the migration', '### Situation', 'what was', '### Task', 'what to do', '### Action', 'what I did', '### Result', 'what came of it', '',
       '### GROUP TWO', '',
       '## Story 3: Calmed a customer', '### Situation', 'what was', '### Task', 'what to do', '### Action', 'what I did', '### Result', 'what came of it', '',
     ].join('\n');
     const model = analyze(text);
-    const finding = model.findings.find((f) => f.rule === 'missing-section' && f.message.includes('Story checklist'))!;
+    const finding = model.findings.find((f) => f.rule === 'missing-section' && f.message.includes('Story ideas'))!;
     assert.ok(finding.checkedFix, 'a fix is proposed');
     const regrouped = analyze(applyEdits(text, finding.checkedFix.edits).text);
     assert.notDeepEqual(regrouped.categories.map((c) => c.title), model.categories.map((c) => c.title), 'the proposed fix would regroup the file');
