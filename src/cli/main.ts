@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { analyze, encodeFile, type AnalyzeOptions } from '../core/index.js';
 import { applyCertainFixes } from '../core/fixes.js';
-import { readNotesFile, writeNotesFileAtomically, type NotesFile } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, readNotesFile, writeFixedFile, type NotesFile } from './files.js';
 import { renderText, toJson, type FileReport } from './report.js';
 
 const USAGE = `Usage: interview-notes check [--json] [--fix] [--category-level N] [--story-level N] FILES…
@@ -17,6 +17,7 @@ story, then the findings as path:line:column: severity rule-id message.
                        labels); writes each file atomically and keeps its encoding, BOM and line endings
   --category-level N   heading level of categories (default: detected per file; 0 for none)
   --story-level N      heading level of stories (default: detected per file)
+  --max-file-size N    skip files larger than N bytes, with a message (default: 2000000)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -29,6 +30,7 @@ interface Args {
   fix: boolean;
   files: string[];
   options: AnalyzeOptions;
+  maxBytes: number;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
@@ -36,13 +38,17 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('-v') || argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}" (expected "check")` : 'no command given');
-  const args: Args = { json: false, fix: false, files: [], options: {} };
+  const args: Args = { json: false, fix: false, files: [], options: {}, maxBytes: DEFAULT_MAX_FILE_BYTES };
   const levels: { category?: number; story?: number } = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--json') args.json = true;
     else if (a === '--fix') args.fix = true;
-    else if (a === '--category-level' || a === '--story-level') {
+    else if (a === '--max-file-size') {
+      const n = Number(rest[++i]);
+      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError('--max-file-size takes a number of bytes');
+      args.maxBytes = n;
+    } else if (a === '--category-level' || a === '--story-level') {
       const n = Number(rest[++i]);
       const min = a === '--category-level' ? 0 : 1;
       if (!Number.isInteger(n) || n < min || n > 6) throw new UsageError(`${a} takes a heading level from ${min} to 6`);
@@ -80,17 +86,23 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const reports: FileReport[] = [];
   let failed = false;
   for (const path of args.files) {
-    let file: NotesFile;
-    try {
-      file = readNotesFile(path);
-    } catch (e) {
-      err(`interview-notes: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const read = readNotesFile(path, { maxBytes: args.maxBytes });
+    if ('error' in read) {
+      err(`interview-notes: cannot read ${path}: ${read.error}`);
       failed = true;
       continue;
     }
+    let file: NotesFile = read.file;
+    if (file.invalidBytes) err(`interview-notes: ${path}: ${file.notWritable}`);
     let model = analyze(file.text, args.options);
     let fixed = 0;
-    if (args.fix && model.isNotes) {
+    if (args.fix && model.isNotes && file.notWritable) {
+      // Read in an encoding we do not write, or not sure of: leave it, and say so if it needed fixes.
+      if (applyCertainFixes(file.text, model, args.options).applied > 0) {
+        err(`interview-notes: not fixed ${path}: ${file.notWritable}`);
+        failed = true;
+      }
+    } else if (args.fix && model.isNotes) {
       // A Windows-1252 file keeps its encoding: fixes whose text it cannot hold (✅ repaired from
       // `‚úÖ`) are left out, and the others applied.
       const encodable = (edit: { newText: string }) => {
@@ -103,11 +115,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       };
       const result = applyCertainFixes(file.text, model, args.options, encodable);
       if (result.applied > 0) {
-        try {
-          writeNotesFileAtomically(path, { ...file, text: result.text });
-        } catch (e) {
-          err(`interview-notes: not fixed ${path}: ${(e as Error).message}`);
+        const written = writeFixedFile(path, read, result.text);
+        if ('error' in written) {
+          err(`interview-notes: not fixed ${path}: ${written.error}`);
           failed = true;
+          reports.push({ path, file, model, fixed: 0 });
           continue;
         }
         file = { ...file, text: result.text };

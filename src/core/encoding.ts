@@ -18,10 +18,30 @@ export interface MisencodedRun {
   encoding: MisEncoding;
 }
 
+/** Multi-byte legacy encodings a file may be read in (never written: the platform has no encoder). */
+export type LegacyEncoding = 'shift_jis' | 'euc-jp' | 'euc-kr' | 'gb18030' | 'big5';
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'windows-1252' | LegacyEncoding;
+
 export interface DecodedFile {
   text: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: FileEncoding;
+  /** A byte order mark starts the file (UTF-8 optionally; UTF-16/32 are only recognised by theirs). */
   bom: boolean;
+  /**
+   * Set when writing `text` back in `encoding` might not give the file's bytes, or the decoding is
+   * a guess: says why, in a sentence for the user. Such a file is read, never written.
+   */
+  notWritable?: string;
+  /** Byte offsets of bytes invalid in `encoding` (read as U+FFFD), at most 100. */
+  invalidBytes?: number[];
+}
+
+export interface DecodeOptions {
+  /**
+   * Names the encoding of bytes that are not UTF-8 (a statistical detector such as chardet, which
+   * the CLI passes in; the core stays free of it). Returns undefined when it has no opinion.
+   */
+  guessEncoding?: (bytes: Uint8Array) => string | undefined;
 }
 
 // ---- Tables -------------------------------------------------------------------------------------
@@ -354,38 +374,224 @@ export function repairMisencoded(text: string): string {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const LEGACY: readonly LegacyEncoding[] = ['shift_jis', 'euc-jp', 'euc-kr', 'gb18030', 'big5'];
+const MAX_INVALID_LISTED = 100;
 
-/** UTF-8 if the bytes are valid UTF-8 (a BOM is reported, not kept), else Windows-1252. */
-export function decodeFile(bytes: Uint8Array): DecodedFile {
-  const bom = bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
+/**
+ * The file's encoding, decided honestly:
+ *   - a UTF-32 or UTF-16 byte order mark (UTF-32LE's FF FE 00 00 before UTF-16LE's FF FE);
+ *   - UTF-8 (with or without its BOM) when the bytes are valid UTF-8;
+ *   - UTF-8 with stray bytes when most non-ASCII bytes still form valid UTF-8 sequences: the strays
+ *     read as U+FFFD and are listed, and the file is not writable (writing would change them);
+ *   - a CJK multi-byte encoding when `guessEncoding` names one that decodes the bytes: read, not
+ *     writable;
+ *   - Windows-1252 when it is the likely reading: most runs of its non-ASCII bytes are one byte long
+ *     (é in a word), as Western European text has them, or the detector says so. Otherwise the
+ *     Windows-1252 reading is given but marked not writable.
+ */
+export function decodeFile(bytes: Uint8Array, options: DecodeOptions = {}): DecodedFile {
+  const b0 = bytes[0],
+    b1 = bytes[1],
+    b2 = bytes[2],
+    b3 = bytes[3];
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return decodeUtf32(bytes.subarray(4), true);
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return decodeUtf32(bytes.subarray(4), false);
+  if (b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
+  if (b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
+  const bom = b0 === UTF8_BOM[0] && b1 === UTF8_BOM[1] && b2 === UTF8_BOM[2];
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: utf8Fatal.decode(bom ? bytes.subarray(3) : bytes), encoding: 'utf-8', bom };
+    return { text: utf8Fatal.decode(body), encoding: 'utf-8', bom };
   } catch {
-    // Our own table, not TextDecoder('windows-1252'): Node's is wrong for 0x80–0x9F (see above).
-    const { toChar } = getTables().windows1252;
-    const parts: string[] = [];
-    const CHUNK = 8192;
-    const codes = new Uint16Array(Math.min(CHUNK, bytes.length));
-    for (let at = 0; at < bytes.length; at += CHUNK) {
-      const n = Math.min(CHUNK, bytes.length - at);
-      for (let k = 0; k < n; k++) codes[k] = toChar[bytes[at + k]!]!;
-      parts.push(String.fromCharCode(...codes.subarray(0, n)));
+    // not UTF-8 as a whole: see below
+  }
+  const validity = utf8Validity(body);
+  if (bom || validity.sequences >= validity.invalid.length) {
+    const offsets = validity.invalid.slice(0, MAX_INVALID_LISTED).map((o) => o + (bom ? 3 : 0));
+    const first = offsets[0]!;
+    return {
+      text: utf8Lenient.decode(body),
+      encoding: 'utf-8',
+      bom,
+      invalidBytes: offsets,
+      notWritable:
+        `${validity.invalid.length === 1 ? 'one byte is' : `${validity.invalid.length} bytes are`} not valid UTF-8 ` +
+        `(the first, 0x${bytes[first]!.toString(16).toUpperCase().padStart(2, '0')}, at byte offset ${first}); ` +
+        'it is read as U+FFFD and the file is not rewritten, so that byte stays as it is',
+    };
+  }
+  const guess = options.guessEncoding?.(body)?.toLowerCase().replace(/^shift-jis$/, 'shift_jis');
+  const legacy = LEGACY.find((e) => e === guess);
+  if (legacy) {
+    try {
+      const text = new TextDecoder(legacy, { fatal: true, ignoreBOM: true }).decode(body);
+      return { text, encoding: legacy, bom: false, notWritable: `it is read as ${legacy.toUpperCase()}, which is only read, never written` };
+    } catch {
+      // the detector was wrong: the bytes are not valid in that encoding
     }
-    return { text: parts.join(''), encoding: 'windows-1252', bom: false };
+  }
+  const text = decodeWindows1252(body);
+  if (mostRunsSingle(body) || guess === 'windows-1252' || guess === 'iso-8859-1') return { text, encoding: 'windows-1252', bom: false };
+  return {
+    text,
+    encoding: 'windows-1252',
+    bom: false,
+    notWritable:
+      'its encoding is not clear: the bytes are not UTF-8, and their non-ASCII bytes come in runs, as in ' +
+      `an Asian or Cyrillic encoding${guess ? ` (a detector says ${guess})` : ''}, not as Windows-1252 text has them; ` +
+      'it is read as Windows-1252 and not rewritten (save it as UTF-8)',
+  };
+}
+
+const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Valid multi-byte UTF-8 sequences, and the offsets where an invalid one starts. */
+function utf8Validity(bytes: Uint8Array): { sequences: number; invalid: number[] } {
+  let sequences = 0;
+  const invalid: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const n = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let k = 1;
+    if (n > 0) {
+      const second = bytes[i + 1];
+      const lo = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+      const hi = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+      if (second !== undefined && second >= lo && second <= hi) {
+        k = 2;
+        while (k < n && bytes[i + k] !== undefined && bytes[i + k]! >= 0x80 && bytes[i + k]! <= 0xbf) k++;
+      }
+    }
+    if (n > 0 && k === n) sequences++;
+    else invalid.push(i);
+    i += k; // a truncated sequence is one invalid stretch (WHATWG's maximal subpart)
+  }
+  return { sequences, invalid };
+}
+
+/**
+ * Whether most runs of non-ASCII bytes are a single byte, as accented letters are in Western
+ * European text (`café`; `ação` has one run of two). CJK encodings write every character as two or
+ * more such bytes, Cyrillic and Greek words are long runs of them.
+ */
+function mostRunsSingle(bytes: Uint8Array): boolean {
+  let runs = 0;
+  let single = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    let j = i + 1;
+    while (j < bytes.length && bytes[j]! >= 0x80) j++;
+    runs++;
+    if (j === i + 1) single++;
+    i = j - 1;
+  }
+  return single * 2 >= runs;
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  // Our own table, not TextDecoder('windows-1252'): Node's is wrong for 0x80–0x9F (see above).
+  const { toChar } = getTables().windows1252;
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  const codes = new Uint16Array(Math.min(CHUNK, bytes.length));
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    const n = Math.min(CHUNK, bytes.length - at);
+    for (let k = 0; k < n; k++) codes[k] = toChar[bytes[at + k]!]!;
+    parts.push(String.fromCharCode(...codes.subarray(0, n)));
+  }
+  return parts.join('');
+}
+
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedFile {
+  try {
+    if (body.length % 2 !== 0) throw new Error('odd length');
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), encoding, bom: true };
+  } catch {
+    return {
+      text: new TextDecoder(encoding, { ignoreBOM: true }).decode(body),
+      encoding,
+      bom: true,
+      notWritable: `it has a ${encoding.toUpperCase()} byte order mark but bytes that are not valid ${encoding.toUpperCase()}; it is not rewritten`,
+    };
   }
 }
 
-/** The inverse of `decodeFile`. Throws if a character has no Windows-1252 byte. */
-export function encodeFile(text: string, file: { encoding: 'utf-8' | 'windows-1252'; bom: boolean }): Uint8Array {
-  if (file.encoding === 'utf-8') {
-    const body = new TextEncoder().encode(text);
-    if (!file.bom) return body;
-    const out = new Uint8Array(body.length + 3);
-    out.set(UTF8_BOM);
-    out.set(body, 3);
-    return out;
+/** UTF-32 by hand: TextDecoder does not know it. */
+function decodeUtf32(body: Uint8Array, littleEndian: boolean): DecodedFile {
+  const encoding = littleEndian ? 'utf-32le' : 'utf-32be';
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const parts: string[] = [];
+  const invalid: number[] = [];
+  const count = Math.floor(body.length / 4);
+  for (let i = 0; i < count; i++) {
+    const cp = view.getUint32(i * 4, littleEndian);
+    const valid = cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+    if (!valid && invalid.length < MAX_INVALID_LISTED) invalid.push(4 + i * 4);
+    parts.push(valid ? String.fromCodePoint(cp) : '\uFFFD');
   }
-  if (file.bom) throw new Error('A Windows-1252 file cannot have a UTF-8 byte order mark.');
+  if (body.length % 4 !== 0) {
+    invalid.push(4 + count * 4);
+    parts.push('\uFFFD');
+  }
+  const file: DecodedFile = { text: parts.join(''), encoding, bom: true };
+  if (invalid.length > 0) {
+    file.invalidBytes = invalid;
+    file.notWritable = `it has a ${encoding.toUpperCase()} byte order mark but bytes that are not valid ${encoding.toUpperCase()}; it is not rewritten`;
+  }
+  return file;
+}
+
+/** The inverse of `decodeFile`. Throws if a character has no byte(s) in the file's encoding. */
+export function encodeFile(text: string, file: { encoding: FileEncoding; bom: boolean }): Uint8Array {
+  switch (file.encoding) {
+    case 'utf-8': {
+      const body = new TextEncoder().encode(text);
+      return file.bom ? concat(Uint8Array.from(UTF8_BOM), body) : body;
+    }
+    case 'utf-16le':
+    case 'utf-16be': {
+      const little = file.encoding === 'utf-16le';
+      const out = new Uint8Array(2 + text.length * 2);
+      const view = new DataView(out.buffer);
+      view.setUint16(0, 0xfeff, little);
+      for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), little);
+      return out;
+    }
+    case 'utf-32le':
+    case 'utf-32be': {
+      const little = file.encoding === 'utf-32le';
+      const cps: number[] = [0xfeff];
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp >= 0xd800 && cp <= 0xdfff) throw new Error(`Cannot save as ${file.encoding.toUpperCase()}: a lone surrogate at offset ${i}.`);
+        cps.push(cp);
+        if (cp > 0xffff) i++;
+      }
+      const out = new Uint8Array(cps.length * 4);
+      const view = new DataView(out.buffer);
+      cps.forEach((cp, k) => view.setUint32(k * 4, cp, little));
+      return out;
+    }
+    case 'windows-1252':
+      return encodeWindows1252(text, file.bom);
+    default:
+      throw new Error(`Cannot save as ${file.encoding.toUpperCase()}: that encoding is only read. Save the file as UTF-8 instead.`);
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function encodeWindows1252(text: string, bom: boolean): Uint8Array {
+  if (bom) throw new Error('A Windows-1252 file cannot have a UTF-8 byte order mark.');
   const { toByte } = getTables().windows1252;
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
