@@ -6,7 +6,8 @@
 // they are the very mappings that produced the mojibake. On top of that exactness, a few context
 // rules keep ordinary text untouched (see `accept`).
 
-export type MisEncoding = 'macintosh' | 'windows-1252';
+/** ISO-8859-1 proper (not WHATWG's alias of Windows-1252): it leaves C1 controls for 0x80–0x9F. */
+export type MisEncoding = 'macintosh' | 'windows-1252' | 'iso-8859-1';
 
 export interface MisencodedRun {
   /** UTF-16 offset into the text, inclusive. */
@@ -102,8 +103,9 @@ function getTables(): Tables {
   const codecs: Codec[] = [];
   let classChars = '';
   let windows1252: Codec | undefined;
-  for (const encoding of ['macintosh', 'windows-1252'] as const) {
-    let chars = decodeAllBytes(encoding);
+  for (const encoding of ['macintosh', 'windows-1252', 'iso-8859-1'] as const) {
+    // TextDecoder('iso-8859-1') is Windows-1252 (WHATWG): Latin-1 is byte = code point, by hand.
+    let chars = encoding === 'iso-8859-1' ? String.fromCharCode(...Array.from({ length: 256 }, (_, b) => b)) : decodeAllBytes(encoding);
     if (chars === undefined) {
       if (encoding === 'macintosh') continue;
       // Every platform knows windows-1252 at least as Latin-1; this is the last resort.
@@ -200,6 +202,8 @@ interface Chain {
   allLatin2: boolean;
   /** Every sequence could be ordinary punctuation after a word: continuations in TRAILING_1252. */
   plainTrail: boolean;
+  /** A C1 control (U+0080–U+009F) is in the chain: what only a Latin-1 reading leaves. */
+  c1: boolean;
 }
 
 function newChain(): Chain {
@@ -212,6 +216,7 @@ function newChain(): Chain {
     wide: 0,
     allLatin2: true,
     plainTrail: true,
+    c1: false,
   };
 }
 
@@ -223,9 +228,11 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
   out.wide = 0;
   out.allLatin2 = true;
   out.plainTrail = true;
+  out.c1 = false;
   let i = start;
   for (let n; i < end && (n = sequenceAt(text, i, end, codec.toByte)) > 0; i += n) {
     out.sequences++;
+    for (let k = 0; k < n; k++) if (isC1(text.charCodeAt(i + k))) out.c1 = true;
     // After a no-break space anything may follow (`é\u00A0€`), so such a sequence is plain too.
     if (text.charCodeAt(i + 1) !== 0xa0) {
       for (let k = 1; k < n && out.plainTrail; k++) out.plainTrail = TRAILING_1252.includes(text[i + k]!);
@@ -244,6 +251,10 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
 
 /** Whether a chain is mojibake rather than text the user meant. */
 function accept(text: string, c: Chain): boolean {
+  // Latin-1 agrees with Windows-1252 but for 0x80–0x9F, so it is only told apart by a C1 control,
+  // which no real text holds.
+  if (c.codec!.encoding === 'iso-8859-1') return c.c1;
+  if (looksLikeMaths(text, c)) return false;
   const windows1252 = c.codec!.encoding === 'windows-1252';
   // Windows-1252 decodes 3/4-byte leads as à–ô, so a word-final letter followed by punctuation can
   // look like a sequence: `hätte…“` is ä…“ = a CJK ideograph, `voilà »` (no-break space) a Samaritan
@@ -269,8 +280,36 @@ function accept(text: string, c: Chain): boolean {
   return true;
 }
 
+const LATIN_LAYER = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Latin}]+$/u;
+const COMMON_LAYER = /^[\p{Script=Common}\p{Script=Inherited}]+$/u;
+const isC1 = (code: number) => code >= 0x80 && code <= 0x9f;
+
+/**
+ * Mac Roman leads and continuations that are maths symbols: `r√π`, `n≈∞`. Only the continuations
+ * whose letter rarely ends a two-letter word after a consonant (ù ð ö ý): `s√≥` is só, `t√∫` tú,
+ * `s√≠` sí, `s√∏` sø, so ≥ ∫ ≠ ∏ ± stay mojibake.
+ */
+const MATHS_LEADS = '√≈∆¬';
+const MATHS_CONTINUATIONS = 'π∞∂Ω';
+const VOWELS = /[aeiouyAEIOUY]/;
+
+/**
+ * A single 2-byte Mac Roman sequence of maths symbols after a one-letter variable, as formulas are
+ * written (`r√π`): the same bytes as ù in a word, but there the word has more letters, or its one
+ * letter is a vowel (`o√π` is où).
+ */
+function looksLikeMaths(text: string, c: Chain): boolean {
+  if (c.codec!.encoding !== 'macintosh' || c.sequences !== 1 || c.end - c.start !== 2) return false;
+  if (!MATHS_LEADS.includes(text[c.start]!) || !MATHS_CONTINUATIONS.includes(text[c.start + 1]!)) return false;
+  const variableBefore = !isLatinLetterAt(text, c.start - 1) || (!isLatinLetterAt(text, c.start - 2) && !VOWELS.test(text[c.start - 1]!));
+  const variableAfter = !isLatinLetterAt(text, c.end) || !isLatinLetterAt(text, c.end + 1);
+  return variableBefore && variableAfter;
+}
+
 const chainA = newChain();
 const chainB = newChain();
+const chainC = newChain();
+const CHAINS = [chainA, chainB, chainC];
 
 // ---- API ----------------------------------------------------------------------------------------
 
@@ -279,6 +318,15 @@ const chainB = newChain();
  * just outside the slice still count as context (a letter before `from`), but no run crosses it.
  */
 export function findMisencoded(text: string, from = 0, to: number = text.length): MisencodedRun[] {
+  return scanRuns(text, from, to, true);
+}
+
+/** One layer only: the runs' replacements may still be mis-encoded. */
+function findMisencodedOneLayer(text: string, from: number, to: number): MisencodedRun[] {
+  return scanRuns(text, from, to, false);
+}
+
+function scanRuns(text: string, from: number, to: number, layered: boolean): MisencodedRun[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const runs: MisencodedRun[] = [];
@@ -286,10 +334,18 @@ export function findMisencoded(text: string, from = 0, to: number = text.length)
   const { codecs, candidateRun } = getTables();
   // Search only the slice (V8 slices without copying), or every section would scan to the end.
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const stretches: number[] = [];
   candidateRun.lastIndex = 0;
-  for (let m; (m = candidateRun.exec(slice)) !== null; ) {
-    scanStretch(text, from + m.index, from + m.index + m[0].length, codecs, runs);
+  for (let m; (m = candidateRun.exec(slice)) !== null; ) stretches.push(from + m.index, from + m.index + m[0].length);
+  for (let k = 0; k < stretches.length; k += 2) scanStretch(text, stretches[k]!, stretches[k + 1]!, codecs, runs);
+  if (!layered) return runs;
+  // After the scan: repairing the layers scans again, with the same chains and expression.
+  const layeredRuns: MisencodedRun[] = [];
+  for (const run of runs) {
+    const replacement = repairLayers(text, run.start, run.end, run.replacement, run.encoding);
+    if (replacement !== undefined) layeredRuns.push({ ...run, replacement });
   }
+  return layeredRuns;
   return runs;
 }
 
@@ -306,7 +362,7 @@ function scanStretch(text: string, start: number, end: number, codecs: Codec[], 
     let best: Chain | undefined;
     let bestOk = false;
     for (let k = 0; k < codecs.length; k++) {
-      const c = scanChain(text, i, end, codecs[k]!, k === 0 ? chainA : chainB);
+      const c = scanChain(text, i, end, codecs[k]!, CHAINS[k]!);
       if (c.sequences === 0) continue;
       const ok = accept(text, c);
       if (!best || (ok && !bestOk) || (ok === bestOk && c.end > best.end)) {
@@ -334,6 +390,35 @@ function scanStretch(text: string, start: number, end: number, codecs: Codec[], 
 
 function emit(text: string, codec: Codec, start: number, end: number, runs: MisencodedRun[]): void {
   runs.push({ start, end, replacement: decodeRange(text, codec, start, end), encoding: codec.encoding });
+}
+
+/**
+ * A run repaired through every layer (`Ã¢â‚¬â„¢` → `â€™` → `’`), with the characters around it as
+ * context; undefined when a layer is left that cannot be repaired (a C1 control is still there):
+ * then the run is not reported, rather than offer a repair into other garbage.
+ */
+function repairLayers(text: string, start: number, end: number, repaired: string, outer: MisEncoding): string | undefined {
+  const before = start > 0 ? text[start - 1]! : '';
+  const after = end < text.length ? text[end]! : '';
+  for (;;) {
+    const window = before + repaired + after;
+    // A further layer only where it is near certain: punctuation and emoji (’ — ✅); Latin letters too
+    // under a Latin-1 layer, whose C1 controls are certain. Otherwise text that merely looks like
+    // mojibake (`ÃŽ`, `ÁÄÄ`) could be what the outer layer really decodes to.
+    const inner = findMisencodedOneLayer(window, before.length, before.length + repaired.length).filter((r) =>
+      (outer === 'iso-8859-1' ? LATIN_LAYER : COMMON_LAYER).test(r.replacement),
+    );
+    if (inner.length === 0) break;
+    let out = '';
+    let at = before.length;
+    for (const r of inner) {
+      out += window.slice(at, r.start) + r.replacement;
+      at = r.end;
+    }
+    repaired = out + window.slice(at, before.length + repaired.length);
+  }
+  for (let i = 0; i < repaired.length; i++) if (isC1(repaired.charCodeAt(i))) return undefined;
+  return repaired;
 }
 
 /** The run's bytes through the fatal UTF-8 decoder: throws rather than ever invent a character. */
