@@ -199,7 +199,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /** chardet's best guess on a sample: its statistics need a few kilobytes, and cost about 1.5 s per MB. */
-function guessEncoding(bytes: Uint8Array): string | undefined {
+export function guessEncoding(bytes: Uint8Array): string | undefined {
   const SAMPLE = 64 * 1024;
   const best = analyse(bytes.length > SAMPLE ? bytes.subarray(0, SAMPLE) : bytes)[0];
   return best && best.confidence >= 10 ? best.name : undefined;

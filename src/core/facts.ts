@@ -9,6 +9,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { findMisencoded, misread, type MisencodedRun } from './encoding.js';
+import { isPathological } from './pathological.js';
+
+export { isPathological };
 import type { LabelStyle, StarPart } from './model.js';
 import { escapeRegExp, readLabelWords, type LabelWord } from './vocabulary.js';
 
@@ -122,26 +125,6 @@ const TRAILING_DONE_RE = new RegExp(`(?:\\s|\\uFE0F|${DONE_MARKS.map(escapeRegEx
 const DIRECTIVE_RE =
   /^<!--\s*interview-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->$/;
 const MEANINGFUL_RE = /[\p{L}\p{N}]/u;
-
-/**
- * Markdown that makes the parser slow or overflow its stack: containers nested dozens deep on one
- * line (`> > > …`, `- - - …`), indentation hundreds of columns deep (a list staircase), tens of
- * thousands of emphasis or code markers. Such a section is read as plain content (its heading kept),
- * so the analysis stays bounded and never throws.
- */
-const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){64}|^[ \t]{256}/m;
-const MAX_DELIMITERS = 20_000;
-
-export function isPathological(text: string): boolean {
-  if (DEEP_NESTING.test(text)) return true;
-  if (text.length < MAX_DELIMITERS) return false;
-  let delimiters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 42 || c === 95 || c === 96 || c === 91) && ++delimiters > MAX_DELIMITERS) return true;
-  }
-  return false;
-}
 
 /** A section read without its body's structure: the heading line, and the rest as content. */
 function plainSection(text: string): SectionFacts {
