@@ -470,9 +470,9 @@ const MAX_INVALID_LISTED = 100;
  *     read as U+FFFD and are listed, and the file is not writable (writing would change them);
  *   - a CJK multi-byte encoding when `guessEncoding` names one that decodes the bytes: read, not
  *     writable;
- *   - Windows-1252 when it is the likely reading: most runs of its non-ASCII bytes are one byte long
- *     (é in a word), as Western European text has them, or the detector says so. Otherwise the
- *     Windows-1252 reading is given but marked not writable.
+ *   - Windows-1252 when it is the likely reading: the detector says so, or most runs of its non-ASCII
+ *     bytes are one byte long (é in a word), as Western European text has them, and no CJK encoding
+ *     decodes the bytes. Otherwise the Windows-1252 reading is given but marked not writable.
  */
 export function decodeFile(bytes: Uint8Array, options: DecodeOptions = {}): DecodedFile {
   const b0 = bytes[0],
@@ -516,16 +516,30 @@ export function decodeFile(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     }
   }
   const text = decodeWindows1252(body);
-  if (mostRunsSingle(body) || guess === 'windows-1252' || guess === 'iso-8859-1') return { text, encoding: 'windows-1252', bom: false };
+  // Western text breaks every CJK decoding (an é before a space is a lead byte without its trail);
+  // bytes that one decodes without error are kept from writing unless the detector says Western.
+  const western = guess === 'windows-1252' || guess === 'iso-8859-1';
+  if (western || (mostRunsSingle(body) && !decodesAsLegacy(body))) return { text, encoding: 'windows-1252', bom: false };
   return {
     text,
     encoding: 'windows-1252',
     bom: false,
     notWritable:
-      'its encoding is not clear: the bytes are not UTF-8, and their non-ASCII bytes come in runs, as in ' +
-      `an Asian or Cyrillic encoding${guess ? ` (a detector says ${guess})` : ''}, not as Windows-1252 text has them; ` +
+      'its encoding is not clear: the bytes are not UTF-8, and they read as an Asian or Cyrillic encoding ' +
+      `as well as Windows-1252${guess ? ` (a detector says ${guess})` : ''}; ` +
       'it is read as Windows-1252 and not rewritten (save it as UTF-8)',
   };
+}
+
+function decodesAsLegacy(bytes: Uint8Array): boolean {
+  return LEGACY.some((encoding) => {
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -246,7 +246,8 @@ class Reader {
       return;
     }
     if (/^<!--[\s\S]*-->$/.test(value)) return;
-    if (MEANINGFUL_RE.test(value.replace(/<[^>]*>/g, ''))) {
+    // `[^<>]`, not `[^>]`: with no `>` ahead, each `<` of a `<?<?…` block would scan to its end.
+    if (MEANINGFUL_RE.test(value.replace(/<[^<>]*>/g, ''))) {
       this.facts.push({ kind: 'content', start: this.start(node), end: this.end(node) });
     }
   }

@@ -41,7 +41,8 @@ const BLANK_LINE = /(?:\r\n?|\n)[ \t]*(?=\r|\n|$)/g;
 
 /**
  * An upper estimate of what micromark scans for unclosed inline HTML: for each opener with no closer
- * after it in its paragraph (text between blank lines), the distance to the paragraph's end.
+ * after it in its paragraph (text between blank lines, up to a line opening an HTML block), the
+ * distance to the paragraph's end.
  */
 export function unclosedHtmlScan(text: string): number {
   if (!hasManyAngles(text)) return 0;
@@ -58,7 +59,13 @@ export function unclosedHtmlScan(text: string): number {
   }
 }
 
-function paragraphScan(text: string, start: number, end: number): number {
+/** A line that opens an HTML flow block (kinds 2–5): from there on the text is raw, not inline. */
+const HTML_FLOW_LINE = /^ {0,3}<(?:\?|!--|![A-Za-z]|!\[CDATA\[)/m;
+
+function paragraphScan(text: string, start: number, stop: number): number {
+  // Such a line may interrupt a paragraph; what follows it is an HTML block, scanned once.
+  const flow = HTML_FLOW_LINE.exec(text.slice(start, stop));
+  const end = flow ? start + flow.index : stop;
   let total = 0;
   for (const { open, close } of HTML_KINDS) {
     // Within the paragraph only (V8 slices without copying), or each search would run to the top.

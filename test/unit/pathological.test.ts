@@ -99,9 +99,11 @@ describe('issue 17: floods are bounded, and no story vanishes', function () {
   const story = (i: number) => `### ${i} Story ${i}\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: r\n\n`;
 
   it('item 8: the guard counts unclosed inline HTML, not closed comments', () => {
-    for (const flood of ['<?'.repeat(32 * 1024), 'x <!--'.repeat(11 * 1024), '<!D'.repeat(22 * 1024), '<![CDATA['.repeat(7 * 1024)]) {
+    for (const flood of ['x ' + '<?'.repeat(32 * 1024), 'x <!--'.repeat(11 * 1024), 'x ' + '<!D'.repeat(22 * 1024), 'x ' + '<![CDATA['.repeat(7 * 1024)]) {
       assert.equal(isPathological(flood), true, flood.slice(0, 12));
     }
+    // At the start of a line the same text opens an HTML block: raw text, parsed in linear time.
+    assert.equal(isPathological('<?'.repeat(32 * 1024)), false);
     // 2 500 silencing pairs (closed comments) and a few unclosed openers in a long paragraph are ordinary.
     const directives = '<!-- interview-notes-disable -->\n- **Result**: r\n<!-- interview-notes-enable -->\n'.repeat(2500);
     assert.equal(isPathological(directives), false);
