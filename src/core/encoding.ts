@@ -470,9 +470,9 @@ const MAX_INVALID_LISTED = 100;
  *     read as U+FFFD and are listed, and the file is not writable (writing would change them);
  *   - a CJK multi-byte encoding when `guessEncoding` names one that decodes the bytes: read, not
  *     writable;
- *   - Windows-1252 when it is the likely reading: the detector says so, or most runs of its non-ASCII
- *     bytes are one byte long (é in a word), as Western European text has them, and no CJK encoding
- *     decodes the bytes. Otherwise the Windows-1252 reading is given but marked not writable.
+ *   - Windows-1252 when it is the likely reading: no CJK encoding decodes the bytes, and the detector
+ *     says so or most runs of its non-ASCII bytes are one byte long (é in a word), as Western
+ *     European text has them. Otherwise the Windows-1252 reading is given but marked not writable.
  */
 export function decodeFile(bytes: Uint8Array, options: DecodeOptions = {}): DecodedFile {
   const b0 = bytes[0],
@@ -517,9 +517,10 @@ export function decodeFile(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   }
   const text = decodeWindows1252(body);
   // Western text breaks every CJK decoding (an é before a space is a lead byte without its trail);
-  // bytes that one decodes without error are kept from writing unless the detector says Western.
+  // bytes that one decodes without error are never written, whatever the detector says (on a short
+  // text it may say Windows-1252 for Big5).
   const western = guess === 'windows-1252' || guess === 'iso-8859-1';
-  if (western || (mostRunsSingle(body) && !decodesAsLegacy(body))) return { text, encoding: 'windows-1252', bom: false };
+  if ((western || mostRunsSingle(body)) && !decodesAsLegacy(body)) return { text, encoding: 'windows-1252', bom: false };
   return {
     text,
     encoding: 'windows-1252',
