@@ -13,7 +13,7 @@ import { resolveOptions, type ConfigLayer, type ConfigProblem } from '../core/co
 import { applyCertainFixes } from '../core/fixes.js';
 import { wantsColour } from './colour.js';
 import { ConfigFinder, loadConfigFile, posixPath, type FoundConfig } from './config-files.js';
-import { readNotesFile, writeNotesFileAtomically, type NotesFile } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, guessEncoding, readNotesFile, writeFixedFile, type NotesFile, type ReadNotes } from './files.js';
 import { FORMATS, type Format } from './formats/index.js';
 import { expandInputs, NoFilesError, STDIN } from './inputs.js';
 import { BrokenPipe, writeAll } from './output.js';
@@ -46,6 +46,7 @@ found from its folder upwards.
   --stdin-filename P   the name standard input is reported under (and whose configuration applies)
   --category-level N   heading level of categories (default: detected per file; 0 for none)
   --story-level N      heading level of stories (default: detected per file)
+  --max-file-size N    skip files larger than N bytes, with a message (default: 2000000)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -64,6 +65,7 @@ const OPTIONS = {
   'stdin-filename': { type: 'string' },
   'category-level': { type: 'string' },
   'story-level': { type: 'string' },
+  'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -74,6 +76,8 @@ interface CheckArgs {
   config: string | undefined;
   stdinFilename: string | undefined;
   files: string[];
+  /** Files larger than this many bytes are refused with a message. */
+  maxBytes: number;
   /** The command-line flags, above the configuration file. */
   flags: ConfigLayer;
 }
@@ -109,9 +113,11 @@ function parse(argv: string[]): Parsed {
     if (!/^\d+$/.test(raw) || n < min || n > 6) throw new UsageError(`--${flag} takes a heading level from ${min} to 6`);
     levels[key] = n;
   }
+  const maxBytes = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(values['max-file-size']);
+  if (!/^\d+$/.test(values['max-file-size'] ?? '0') || !Number.isSafeInteger(maxBytes)) throw new UsageError('--max-file-size takes a number of bytes');
   return {
     kind: 'check',
-    args: { format, fix: values.fix ?? false, config: values.config, stdinFilename: values['stdin-filename'], files, flags: { levels } },
+    args: { format, fix: values.fix ?? false, config: values.config, stdinFilename: values['stdin-filename'], files, maxBytes, flags: { levels } },
   };
 }
 
@@ -185,19 +191,26 @@ function check(args: CheckArgs, io: Io): number {
     for (const input of expandInputs(args.files, keep)) {
       const name = input.path === STDIN ? (args.stdinFilename ?? '<stdin>') : input.path;
       const resolved = optionsFor(input.path === STDIN ? (args.stdinFilename ?? 'stdin.md') : input.path);
+      let read: ReadNotes | undefined;
       let file: NotesFile;
-      try {
-        file = input.path === STDIN ? decodeFile(io.readStdin()) : readNotesFile(input.path);
-      } catch (e) {
-        io.err(`interview-notes: cannot read ${input.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-        failed = true;
-        continue;
+      if (input.path === STDIN) {
+        file = decodeFile(io.readStdin(), { guessEncoding });
+      } else {
+        const got = readNotesFile(input.path, { maxBytes: args.maxBytes });
+        if ('error' in got) {
+          io.err(`interview-notes: cannot read ${input.path}: ${got.error}`);
+          failed = true;
+          continue;
+        }
+        read = got;
+        file = got.file;
       }
+      if (file.invalidBytes) io.err(`interview-notes: ${input.path}: ${file.notWritable}`);
       if (resolved.notes === false) {
         write({ path: name, file, model: NOT_NOTES, fixed: 0, excluded: true });
         continue;
       }
-      const result = checkOne(input.path, file, resolved.analyze, args.fix, io);
+      const result = checkOne(input.path, read, file, resolved.analyze, args.fix, io);
       if (result.failed) failed = true;
       write({ path: name, file: result.file, model: result.model, fixed: result.fixed });
     }
@@ -212,9 +225,15 @@ function check(args: CheckArgs, io: Io): number {
 }
 
 /** Analyses one file and, with --fix, applies its certain fixes and writes it back. */
-function checkOne(path: string, file: NotesFile, options: AnalyzeOptions, fix: boolean, io: Io): { file: NotesFile; model: NotesModel; fixed: number; failed: boolean } {
+function checkOne(path: string, read: ReadNotes | undefined, file: NotesFile, options: AnalyzeOptions, fix: boolean, io: Io): { file: NotesFile; model: NotesModel; fixed: number; failed: boolean } {
   const model = analyze(file.text, options);
-  if (!fix || !model.isNotes) return { file, model, fixed: 0, failed: false };
+  if (!fix || !read || !model.isNotes) return { file, model, fixed: 0, failed: false };
+  if (file.notWritable) {
+    // Read in an encoding we do not write, or are not sure of: leave it, and say so if it needed fixes.
+    if (applyCertainFixes(file.text, model, options).applied === 0) return { file, model, fixed: 0, failed: false };
+    io.err(`interview-notes: not fixed ${path}: ${file.notWritable}`);
+    return { file, model, fixed: 0, failed: true };
+  }
   // A Windows-1252 file keeps its encoding: fixes whose text it cannot hold (✅ repaired from
   // `‚úÖ`) are left out, and the others applied.
   const encodable = (edit: { newText: string }) => {
@@ -227,10 +246,9 @@ function checkOne(path: string, file: NotesFile, options: AnalyzeOptions, fix: b
   };
   const result = applyCertainFixes(file.text, model, options, encodable);
   if (result.applied === 0) return { file, model, fixed: 0, failed: false };
-  try {
-    writeNotesFileAtomically(path, { ...file, text: result.text });
-  } catch (e) {
-    io.err(`interview-notes: not fixed ${path}: ${(e as Error).message}`);
+  const written = writeFixedFile(path, read, result.text);
+  if ('error' in written) {
+    io.err(`interview-notes: not fixed ${path}: ${written.error}`);
     return { file, model, fixed: 0, failed: true };
   }
   return { file: { ...file, text: result.text }, model: result.model, fixed: result.applied, failed: false };

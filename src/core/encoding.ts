@@ -6,7 +6,8 @@
 // they are the very mappings that produced the mojibake. On top of that exactness, a few context
 // rules keep ordinary text untouched (see `accept`).
 
-export type MisEncoding = 'macintosh' | 'windows-1252';
+/** ISO-8859-1 proper (not WHATWG's alias of Windows-1252): it leaves C1 controls for 0x80–0x9F. */
+export type MisEncoding = 'macintosh' | 'windows-1252' | 'iso-8859-1';
 
 export interface MisencodedRun {
   /** UTF-16 offset into the text, inclusive. */
@@ -18,10 +19,30 @@ export interface MisencodedRun {
   encoding: MisEncoding;
 }
 
+/** Multi-byte legacy encodings a file may be read in (never written: the platform has no encoder). */
+export type LegacyEncoding = 'shift_jis' | 'euc-jp' | 'euc-kr' | 'gb18030' | 'big5';
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'windows-1252' | LegacyEncoding;
+
 export interface DecodedFile {
   text: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: FileEncoding;
+  /** A byte order mark starts the file (UTF-8 optionally; UTF-16/32 are only recognised by theirs). */
   bom: boolean;
+  /**
+   * Set when writing `text` back in `encoding` might not give the file's bytes, or the decoding is
+   * a guess: says why, in a sentence for the user. Such a file is read, never written.
+   */
+  notWritable?: string;
+  /** Byte offsets of bytes invalid in `encoding` (read as U+FFFD), at most 100. */
+  invalidBytes?: number[];
+}
+
+export interface DecodeOptions {
+  /**
+   * Names the encoding of bytes that are not UTF-8 (a statistical detector such as chardet, which
+   * the CLI passes in; the core stays free of it). Returns undefined when it has no opinion.
+   */
+  guessEncoding?: (bytes: Uint8Array) => string | undefined;
 }
 
 // ---- Tables -------------------------------------------------------------------------------------
@@ -82,8 +103,9 @@ function getTables(): Tables {
   const codecs: Codec[] = [];
   let classChars = '';
   let windows1252: Codec | undefined;
-  for (const encoding of ['macintosh', 'windows-1252'] as const) {
-    let chars = decodeAllBytes(encoding);
+  for (const encoding of ['macintosh', 'windows-1252', 'iso-8859-1'] as const) {
+    // TextDecoder('iso-8859-1') is Windows-1252 (WHATWG): Latin-1 is byte = code point, by hand.
+    let chars = encoding === 'iso-8859-1' ? String.fromCharCode(...Array.from({ length: 256 }, (_, b) => b)) : decodeAllBytes(encoding);
     if (chars === undefined) {
       if (encoding === 'macintosh') continue;
       // Every platform knows windows-1252 at least as Latin-1; this is the last resort.
@@ -180,6 +202,8 @@ interface Chain {
   allLatin2: boolean;
   /** Every sequence could be ordinary punctuation after a word: continuations in TRAILING_1252. */
   plainTrail: boolean;
+  /** A C1 control (U+0080–U+009F) is in the chain: what only a Latin-1 reading leaves. */
+  c1: boolean;
 }
 
 function newChain(): Chain {
@@ -192,6 +216,7 @@ function newChain(): Chain {
     wide: 0,
     allLatin2: true,
     plainTrail: true,
+    c1: false,
   };
 }
 
@@ -203,9 +228,11 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
   out.wide = 0;
   out.allLatin2 = true;
   out.plainTrail = true;
+  out.c1 = false;
   let i = start;
   for (let n; i < end && (n = sequenceAt(text, i, end, codec.toByte)) > 0; i += n) {
     out.sequences++;
+    for (let k = 0; k < n; k++) if (isC1(text.charCodeAt(i + k))) out.c1 = true;
     // After a no-break space anything may follow (`é\u00A0€`), so such a sequence is plain too.
     if (text.charCodeAt(i + 1) !== 0xa0) {
       for (let k = 1; k < n && out.plainTrail; k++) out.plainTrail = TRAILING_1252.includes(text[i + k]!);
@@ -224,6 +251,10 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
 
 /** Whether a chain is mojibake rather than text the user meant. */
 function accept(text: string, c: Chain): boolean {
+  // Latin-1 agrees with Windows-1252 but for 0x80–0x9F, so it is only told apart by a C1 control,
+  // which no real text holds.
+  if (c.codec!.encoding === 'iso-8859-1') return c.c1;
+  if (looksLikeMaths(text, c)) return false;
   const windows1252 = c.codec!.encoding === 'windows-1252';
   // Windows-1252 decodes 3/4-byte leads as à–ô, so a word-final letter followed by punctuation can
   // look like a sequence: `hätte…“` is ä…“ = a CJK ideograph, `voilà »` (no-break space) a Samaritan
@@ -249,8 +280,36 @@ function accept(text: string, c: Chain): boolean {
   return true;
 }
 
+const LATIN_LAYER = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Latin}]+$/u;
+const COMMON_LAYER = /^[\p{Script=Common}\p{Script=Inherited}]+$/u;
+const isC1 = (code: number) => code >= 0x80 && code <= 0x9f;
+
+/**
+ * Mac Roman leads and continuations that are maths symbols: `r√π`, `n≈∞`. Only the continuations
+ * whose letter rarely ends a two-letter word after a consonant (ù ð ö ý): `s√≥` is só, `t√∫` tú,
+ * `s√≠` sí, `s√∏` sø, so ≥ ∫ ≠ ∏ ± stay mojibake.
+ */
+const MATHS_LEADS = '√≈∆¬';
+const MATHS_CONTINUATIONS = 'π∞∂Ω';
+const VOWELS = /[aeiouyAEIOUY]/;
+
+/**
+ * A single 2-byte Mac Roman sequence of maths symbols after a one-letter variable, as formulas are
+ * written (`r√π`): the same bytes as ù in a word, but there the word has more letters, or its one
+ * letter is a vowel (`o√π` is où).
+ */
+function looksLikeMaths(text: string, c: Chain): boolean {
+  if (c.codec!.encoding !== 'macintosh' || c.sequences !== 1 || c.end - c.start !== 2) return false;
+  if (!MATHS_LEADS.includes(text[c.start]!) || !MATHS_CONTINUATIONS.includes(text[c.start + 1]!)) return false;
+  const variableBefore = !isLatinLetterAt(text, c.start - 1) || (!isLatinLetterAt(text, c.start - 2) && !VOWELS.test(text[c.start - 1]!));
+  const variableAfter = !isLatinLetterAt(text, c.end) || !isLatinLetterAt(text, c.end + 1);
+  return variableBefore && variableAfter;
+}
+
 const chainA = newChain();
 const chainB = newChain();
+const chainC = newChain();
+const CHAINS = [chainA, chainB, chainC];
 
 // ---- API ----------------------------------------------------------------------------------------
 
@@ -259,6 +318,15 @@ const chainB = newChain();
  * just outside the slice still count as context (a letter before `from`), but no run crosses it.
  */
 export function findMisencoded(text: string, from = 0, to: number = text.length): MisencodedRun[] {
+  return scanRuns(text, from, to, true);
+}
+
+/** One layer only: the runs' replacements may still be mis-encoded. */
+function findMisencodedOneLayer(text: string, from: number, to: number): MisencodedRun[] {
+  return scanRuns(text, from, to, false);
+}
+
+function scanRuns(text: string, from: number, to: number, layered: boolean): MisencodedRun[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const runs: MisencodedRun[] = [];
@@ -266,10 +334,18 @@ export function findMisencoded(text: string, from = 0, to: number = text.length)
   const { codecs, candidateRun } = getTables();
   // Search only the slice (V8 slices without copying), or every section would scan to the end.
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const stretches: number[] = [];
   candidateRun.lastIndex = 0;
-  for (let m; (m = candidateRun.exec(slice)) !== null; ) {
-    scanStretch(text, from + m.index, from + m.index + m[0].length, codecs, runs);
+  for (let m; (m = candidateRun.exec(slice)) !== null; ) stretches.push(from + m.index, from + m.index + m[0].length);
+  for (let k = 0; k < stretches.length; k += 2) scanStretch(text, stretches[k]!, stretches[k + 1]!, codecs, runs);
+  if (!layered) return runs;
+  // After the scan: repairing the layers scans again, with the same chains and expression.
+  const layeredRuns: MisencodedRun[] = [];
+  for (const run of runs) {
+    const replacement = repairLayers(text, run.start, run.end, run.replacement, run.encoding);
+    if (replacement !== undefined) layeredRuns.push({ ...run, replacement });
   }
+  return layeredRuns;
   return runs;
 }
 
@@ -286,7 +362,7 @@ function scanStretch(text: string, start: number, end: number, codecs: Codec[], 
     let best: Chain | undefined;
     let bestOk = false;
     for (let k = 0; k < codecs.length; k++) {
-      const c = scanChain(text, i, end, codecs[k]!, k === 0 ? chainA : chainB);
+      const c = scanChain(text, i, end, codecs[k]!, CHAINS[k]!);
       if (c.sequences === 0) continue;
       const ok = accept(text, c);
       if (!best || (ok && !bestOk) || (ok === bestOk && c.end > best.end)) {
@@ -314,6 +390,35 @@ function scanStretch(text: string, start: number, end: number, codecs: Codec[], 
 
 function emit(text: string, codec: Codec, start: number, end: number, runs: MisencodedRun[]): void {
   runs.push({ start, end, replacement: decodeRange(text, codec, start, end), encoding: codec.encoding });
+}
+
+/**
+ * A run repaired through every layer (`Ã¢â‚¬â„¢` → `â€™` → `’`), with the characters around it as
+ * context; undefined when a layer is left that cannot be repaired (a C1 control is still there):
+ * then the run is not reported, rather than offer a repair into other garbage.
+ */
+function repairLayers(text: string, start: number, end: number, repaired: string, outer: MisEncoding): string | undefined {
+  const before = start > 0 ? text[start - 1]! : '';
+  const after = end < text.length ? text[end]! : '';
+  for (;;) {
+    const window = before + repaired + after;
+    // A further layer only where it is near certain: punctuation and emoji (’ — ✅); Latin letters too
+    // under a Latin-1 layer, whose C1 controls are certain. Otherwise text that merely looks like
+    // mojibake (`ÃŽ`, `ÁÄÄ`) could be what the outer layer really decodes to.
+    const inner = findMisencodedOneLayer(window, before.length, before.length + repaired.length).filter((r) =>
+      (outer === 'iso-8859-1' ? LATIN_LAYER : COMMON_LAYER).test(r.replacement),
+    );
+    if (inner.length === 0) break;
+    let out = '';
+    let at = before.length;
+    for (const r of inner) {
+      out += window.slice(at, r.start) + r.replacement;
+      at = r.end;
+    }
+    repaired = out + window.slice(at, before.length + repaired.length);
+  }
+  for (let i = 0; i < repaired.length; i++) if (isC1(repaired.charCodeAt(i))) return undefined;
+  return repaired;
 }
 
 /** The run's bytes through the fatal UTF-8 decoder: throws rather than ever invent a character. */
@@ -354,38 +459,239 @@ export function repairMisencoded(text: string): string {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const LEGACY: readonly LegacyEncoding[] = ['shift_jis', 'euc-jp', 'euc-kr', 'gb18030', 'big5'];
+const MAX_INVALID_LISTED = 100;
 
-/** UTF-8 if the bytes are valid UTF-8 (a BOM is reported, not kept), else Windows-1252. */
-export function decodeFile(bytes: Uint8Array): DecodedFile {
-  const bom = bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
+/**
+ * The file's encoding, decided honestly:
+ *   - a UTF-32 or UTF-16 byte order mark (UTF-32LE's FF FE 00 00 before UTF-16LE's FF FE);
+ *   - UTF-8 (with or without its BOM) when the bytes are valid UTF-8;
+ *   - UTF-8 with stray bytes when most non-ASCII bytes still form valid UTF-8 sequences: the strays
+ *     read as U+FFFD and are listed, and the file is not writable (writing would change them);
+ *   - a CJK multi-byte encoding when `guessEncoding` names one that decodes the bytes: read, not
+ *     writable;
+ *   - Windows-1252 when it is the likely reading: no CJK encoding decodes the bytes, and the detector
+ *     says so or most runs of its non-ASCII bytes are one byte long (é in a word), as Western
+ *     European text has them. Otherwise the Windows-1252 reading is given but marked not writable.
+ */
+export function decodeFile(bytes: Uint8Array, options: DecodeOptions = {}): DecodedFile {
+  const b0 = bytes[0],
+    b1 = bytes[1],
+    b2 = bytes[2],
+    b3 = bytes[3];
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return decodeUtf32(bytes.subarray(4), true);
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return decodeUtf32(bytes.subarray(4), false);
+  if (b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
+  if (b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
+  const bom = b0 === UTF8_BOM[0] && b1 === UTF8_BOM[1] && b2 === UTF8_BOM[2];
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: utf8Fatal.decode(bom ? bytes.subarray(3) : bytes), encoding: 'utf-8', bom };
+    return { text: utf8Fatal.decode(body), encoding: 'utf-8', bom };
   } catch {
-    // Our own table, not TextDecoder('windows-1252'): Node's is wrong for 0x80–0x9F (see above).
-    const { toChar } = getTables().windows1252;
-    const parts: string[] = [];
-    const CHUNK = 8192;
-    const codes = new Uint16Array(Math.min(CHUNK, bytes.length));
-    for (let at = 0; at < bytes.length; at += CHUNK) {
-      const n = Math.min(CHUNK, bytes.length - at);
-      for (let k = 0; k < n; k++) codes[k] = toChar[bytes[at + k]!]!;
-      parts.push(String.fromCharCode(...codes.subarray(0, n)));
+    // not UTF-8 as a whole: see below
+  }
+  const validity = utf8Validity(body);
+  if (bom || validity.sequences >= validity.invalid.length) {
+    const offsets = validity.invalid.slice(0, MAX_INVALID_LISTED).map((o) => o + (bom ? 3 : 0));
+    const first = offsets[0]!;
+    return {
+      text: utf8Lenient.decode(body),
+      encoding: 'utf-8',
+      bom,
+      invalidBytes: offsets,
+      notWritable:
+        `${validity.invalid.length === 1 ? 'one byte is' : `${validity.invalid.length} bytes are`} not valid UTF-8 ` +
+        `(the first, 0x${bytes[first]!.toString(16).toUpperCase().padStart(2, '0')}, at byte offset ${first}); ` +
+        'it is read as U+FFFD and the file is not rewritten, so that byte stays as it is',
+    };
+  }
+  const guess = options.guessEncoding?.(body)?.toLowerCase().replace(/^shift-jis$/, 'shift_jis');
+  const legacy = LEGACY.find((e) => e === guess);
+  if (legacy) {
+    try {
+      const text = new TextDecoder(legacy, { fatal: true, ignoreBOM: true }).decode(body);
+      return { text, encoding: legacy, bom: false, notWritable: `it is read as ${legacy.toUpperCase()}, which is only read, never written` };
+    } catch {
+      // the detector was wrong: the bytes are not valid in that encoding
     }
-    return { text: parts.join(''), encoding: 'windows-1252', bom: false };
+  }
+  const text = decodeWindows1252(body);
+  // Western text breaks every CJK decoding (an é before a space is a lead byte without its trail);
+  // bytes that one decodes without error are never written, whatever the detector says (on a short
+  // text it may say Windows-1252 for Big5).
+  const western = guess === 'windows-1252' || guess === 'iso-8859-1';
+  if ((western || mostRunsSingle(body)) && !decodesAsLegacy(body)) return { text, encoding: 'windows-1252', bom: false };
+  return {
+    text,
+    encoding: 'windows-1252',
+    bom: false,
+    notWritable:
+      'its encoding is not clear: the bytes are not UTF-8, and they read as an Asian or Cyrillic encoding ' +
+      `as well as Windows-1252${guess ? ` (a detector says ${guess})` : ''}; ` +
+      'it is read as Windows-1252 and not rewritten (save it as UTF-8)',
+  };
+}
+
+function decodesAsLegacy(bytes: Uint8Array): boolean {
+  return LEGACY.some((encoding) => {
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Valid multi-byte UTF-8 sequences, and the offsets where an invalid one starts. */
+function utf8Validity(bytes: Uint8Array): { sequences: number; invalid: number[] } {
+  let sequences = 0;
+  const invalid: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const n = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let k = 1;
+    if (n > 0) {
+      const second = bytes[i + 1];
+      const lo = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+      const hi = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+      if (second !== undefined && second >= lo && second <= hi) {
+        k = 2;
+        while (k < n && bytes[i + k] !== undefined && bytes[i + k]! >= 0x80 && bytes[i + k]! <= 0xbf) k++;
+      }
+    }
+    if (n > 0 && k === n) sequences++;
+    else invalid.push(i);
+    i += k; // a truncated sequence is one invalid stretch (WHATWG's maximal subpart)
+  }
+  return { sequences, invalid };
+}
+
+/**
+ * Whether most runs of non-ASCII bytes are a single byte, as accented letters are in Western
+ * European text (`café`; `ação` has one run of two). CJK encodings write every character as two or
+ * more such bytes, Cyrillic and Greek words are long runs of them.
+ */
+function mostRunsSingle(bytes: Uint8Array): boolean {
+  let runs = 0;
+  let single = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    let j = i + 1;
+    while (j < bytes.length && bytes[j]! >= 0x80) j++;
+    runs++;
+    if (j === i + 1) single++;
+    i = j - 1;
+  }
+  return single * 2 >= runs;
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  // Our own table, not TextDecoder('windows-1252'): Node's is wrong for 0x80–0x9F (see above).
+  const { toChar } = getTables().windows1252;
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  const codes = new Uint16Array(Math.min(CHUNK, bytes.length));
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    const n = Math.min(CHUNK, bytes.length - at);
+    for (let k = 0; k < n; k++) codes[k] = toChar[bytes[at + k]!]!;
+    parts.push(String.fromCharCode(...codes.subarray(0, n)));
+  }
+  return parts.join('');
+}
+
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedFile {
+  try {
+    if (body.length % 2 !== 0) throw new Error('odd length');
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), encoding, bom: true };
+  } catch {
+    return {
+      text: new TextDecoder(encoding, { ignoreBOM: true }).decode(body),
+      encoding,
+      bom: true,
+      notWritable: `it has a ${encoding.toUpperCase()} byte order mark but bytes that are not valid ${encoding.toUpperCase()}; it is not rewritten`,
+    };
   }
 }
 
-/** The inverse of `decodeFile`. Throws if a character has no Windows-1252 byte. */
-export function encodeFile(text: string, file: { encoding: 'utf-8' | 'windows-1252'; bom: boolean }): Uint8Array {
-  if (file.encoding === 'utf-8') {
-    const body = new TextEncoder().encode(text);
-    if (!file.bom) return body;
-    const out = new Uint8Array(body.length + 3);
-    out.set(UTF8_BOM);
-    out.set(body, 3);
-    return out;
+/** UTF-32 by hand: TextDecoder does not know it. */
+function decodeUtf32(body: Uint8Array, littleEndian: boolean): DecodedFile {
+  const encoding = littleEndian ? 'utf-32le' : 'utf-32be';
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const parts: string[] = [];
+  const invalid: number[] = [];
+  const count = Math.floor(body.length / 4);
+  for (let i = 0; i < count; i++) {
+    const cp = view.getUint32(i * 4, littleEndian);
+    const valid = cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+    if (!valid && invalid.length < MAX_INVALID_LISTED) invalid.push(4 + i * 4);
+    parts.push(valid ? String.fromCodePoint(cp) : '\uFFFD');
   }
-  if (file.bom) throw new Error('A Windows-1252 file cannot have a UTF-8 byte order mark.');
+  if (body.length % 4 !== 0) {
+    invalid.push(4 + count * 4);
+    parts.push('\uFFFD');
+  }
+  const file: DecodedFile = { text: parts.join(''), encoding, bom: true };
+  if (invalid.length > 0) {
+    file.invalidBytes = invalid;
+    file.notWritable = `it has a ${encoding.toUpperCase()} byte order mark but bytes that are not valid ${encoding.toUpperCase()}; it is not rewritten`;
+  }
+  return file;
+}
+
+/** The inverse of `decodeFile`. Throws if a character has no byte(s) in the file's encoding. */
+export function encodeFile(text: string, file: { encoding: FileEncoding; bom: boolean }): Uint8Array {
+  switch (file.encoding) {
+    case 'utf-8': {
+      const body = new TextEncoder().encode(text);
+      return file.bom ? concat(Uint8Array.from(UTF8_BOM), body) : body;
+    }
+    case 'utf-16le':
+    case 'utf-16be': {
+      const little = file.encoding === 'utf-16le';
+      const out = new Uint8Array(2 + text.length * 2);
+      const view = new DataView(out.buffer);
+      view.setUint16(0, 0xfeff, little);
+      for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), little);
+      return out;
+    }
+    case 'utf-32le':
+    case 'utf-32be': {
+      const little = file.encoding === 'utf-32le';
+      const cps: number[] = [0xfeff];
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp >= 0xd800 && cp <= 0xdfff) throw new Error(`Cannot save as ${file.encoding.toUpperCase()}: a lone surrogate at offset ${i}.`);
+        cps.push(cp);
+        if (cp > 0xffff) i++;
+      }
+      const out = new Uint8Array(cps.length * 4);
+      const view = new DataView(out.buffer);
+      cps.forEach((cp, k) => view.setUint32(k * 4, cp, little));
+      return out;
+    }
+    case 'windows-1252':
+      return encodeWindows1252(text, file.bom);
+    default:
+      throw new Error(`Cannot save as ${file.encoding.toUpperCase()}: that encoding is only read. Save the file as UTF-8 instead.`);
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function encodeWindows1252(text: string, bom: boolean): Uint8Array {
+  if (bom) throw new Error('A Windows-1252 file cannot have a UTF-8 byte order mark.');
   const { toByte } = getTables().windows1252;
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {

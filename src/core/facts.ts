@@ -10,6 +10,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { findMisencoded, type MisencodedRun } from './encoding.js';
 import { DECORATION_RE, DONE_MARKS, hasPlaceholder, HIGHLIGHT_RE, isBlank, LEADING_DECORATION_RE, PLACEHOLDER_RE, TRAILING_DONE_RE, withoutPlaceholders } from './marks.js';
+import { isPathological } from './pathological.js';
+
+export { isPathological };
 import type { LabelStyle, StarPart } from './model.js';
 import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code.js';
 import { hasSummary, htmlLabels, htmlText, summaries } from './read/html-block.js';
@@ -129,26 +132,6 @@ const DIRECTIVE_RE =
 const MEANINGFUL_RE = /[\p{L}\p{N}]/u;
 /** `interview-notes: true` in the front matter: the user says the file is (or is not) notes. */
 const NOTES_KEY = /^interview-notes[ \t]*:[ \t]*(true|false)[ \t]*$/im;
-
-/**
- * Markdown that makes the parser slow or overflow its stack: containers nested dozens deep on one
- * line (`> > > …`, `- - - …`), indentation hundreds of columns deep (a list staircase), tens of
- * thousands of emphasis or code markers. Such a section is read as plain content (its heading kept),
- * so the analysis stays bounded and never throws.
- */
-const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){64}|^[ \t]{256}/m;
-const MAX_DELIMITERS = 20_000;
-
-export function isPathological(text: string): boolean {
-  if (DEEP_NESTING.test(text)) return true;
-  if (text.length < MAX_DELIMITERS) return false;
-  let delimiters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 42 || c === 95 || c === 96 || c === 91) && ++delimiters > MAX_DELIMITERS) return true;
-  }
-  return false;
-}
 
 /** A section read without its body's structure: the heading line, and the rest as content. */
 function plainSection(text: string): SectionFacts {
@@ -314,7 +297,8 @@ class Reader {
       this.detailsStory(source, start);
       return;
     }
-    if (MEANINGFUL_RE.test(value.replace(/<[^>]*>/g, ''))) {
+    // `[^<>]`, not `[^>]`: with no `>` ahead, each `<` of a `<?<?…` block would scan to its end.
+    if (MEANINGFUL_RE.test(value.replace(/<[^<>]*>/g, ''))) {
       this.facts.push({ kind: 'content', start: this.start(node), end: this.end(node) });
     }
   }

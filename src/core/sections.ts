@@ -13,6 +13,14 @@
 //     their end marker; other HTML blocks (<details>, <div>, …) run to the next blank line.
 // Openers are recognised generously (a fence inside a list item counts as open), which can only
 // suppress splits, never add a wrong one.
+//
+// A section that grows large is also split between top-level blocks, so that no section costs the
+// parser more than a bounded amount (micromark's cost grows faster than linearly with a block's size
+// for long lists, and a section the pathological-input guard reads plainly stays small): once
+// CHUNK characters have passed since the section's start (or the line is that long), at a line at
+// column 0 that follows a blank line outside every container, or at a bullet item with text (it
+// interrupts a paragraph and ends every open item: a sibling or a new list, a new top-level block). Such a split depends only on the text since the last split,
+// so a scan resumed at any split gives the same splits.
 
 import { isBlankLine } from './text.js';
 
@@ -30,6 +38,10 @@ const HTML_KINDS: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
+/** Characters after which a section is split at the next safe block start (see above). */
+export const CHUNK = 8192;
+/** `---` would open front matter in a section of its own (where the whole text has a thematic break). */
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const HASH = 35;
 const SPACE = 32;
 const LT = 60;
@@ -48,6 +60,7 @@ const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
 const HTML_LONE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+const BULLET_WITH_TEXT = /^[-*+][ \t]+\S/;
 const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
@@ -59,8 +72,7 @@ const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  *
  * Fences and HTML blocks hide headings only at the top level: inside a list item they end with the
  * item, and a line at column 0 ends every list item. So the scan keeps the content columns of the
- * open list items, and ignores fence and HTML openers indented into one. Where it cannot tell (a
- * lone inline tag after a line that may be a paragraph), it stops splitting for the rest of the text.
+ * open list items, and ignores fence and HTML openers indented into one.
  */
 export function scanSections(
   text: string,
@@ -80,7 +92,6 @@ export function scanSections(
   /** Content columns of the open list items, innermost last. */
   const lists: number[] = [];
   let previous: 'blank' | 'heading' | 'text' = 'blank';
-  let poisoned = false;
   // A regular expression finds each line's end: it stops at the first \r or \n, so a scan costs
   // what it covers (an indexOf('\r') would read to the end of the text when there is none).
   const lineBreak = /[\r\n]/g;
@@ -95,7 +106,7 @@ export function scanSections(
       continue;
     }
     const first = text.charCodeAt(pos);
-    if (first === HASH && pos !== firstLine && !poisoned) {
+    if (first === HASH && pos !== firstLine) {
       const line = text.slice(pos, lineEnd);
       if (ATX_HEADING.test(line)) {
         if (stopAt && stopAt(pos)) return { starts, resumedAt: pos };
@@ -124,15 +135,16 @@ export function scanSections(
     // continuation line (lazy) stays in all of them.
     if (startsBlock || previous === 'blank') while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
     const inList = lists.length > 0;
+    const large = pos - starts[starts.length - 1]! >= CHUNK || lineEnd - pos >= CHUNK;
+    if (large && indent === 0 && pos !== firstLine && !FRONT_MATTER_FENCE.test(rest) && startsTopLevelBlock(previous, inList, rest) && !THEMATIC_BREAK.test(rest)) {
+      if (stopAt && stopAt(pos)) return { starts, resumedAt: pos };
+      starts.push(pos);
+    }
     if (!inList && indent <= 3) {
       if (opensFence) {
         hidden = { kind: 'fence', char: fence[1]![0]!, length: fence[1]!.length };
       } else if (isHtml) {
-        hidden = htmlBlock(rest, previous);
-        if (hidden === POISON) {
-          poisoned = true;
-          hidden = null;
-        }
+        hidden = htmlBlock(rest);
       }
     }
     if (isMarker && hidden === null) {
@@ -145,20 +157,26 @@ export function scanSections(
   return { starts, resumedAt: undefined };
 }
 
-const POISON: Hidden = { kind: 'html-until-blank' };
+/**
+ * Whether a line at column 0 starts a new top-level block: after a blank line outside every list
+ * item; or a bullet item with text, which interrupts a paragraph and ends every open item (a sibling
+ * or a new list). Not an ordered item: `2.` cannot interrupt a paragraph, so it may be lazy text.
+ */
+function startsTopLevelBlock(previous: 'blank' | 'heading' | 'text', inList: boolean, rest: string): boolean {
+  if (previous === 'blank') return !inList;
+  return BULLET_WITH_TEXT.test(rest);
+}
 
-/** The HTML block a line at the top level starts, if any (POISON when it cannot be told). */
-function htmlBlock(rest: string, previous: 'blank' | 'heading' | 'text'): Hidden {
+/** The HTML block a line at the top level may start, if any. */
+function htmlBlock(rest: string): Hidden {
   for (const [open, end] of HTML_KINDS) {
     if (open.test(rest)) return end.test(rest.replace(open, '')) ? null : { kind: 'html-until', end };
   }
-  if (HTML_BLOCK_TAG.test(rest)) return { kind: 'html-until-blank' };
-  if (HTML_LONE_TAG.test(rest)) {
-    // Type 7 cannot interrupt a paragraph: after a blank line or a heading it starts a block; after
-    // text it is that paragraph's continuation, unless the text was a setext underline or the like.
-    if (previous !== 'text') return { kind: 'html-until-blank' };
-    return POISON;
-  }
+  // Kinds 6 and 7 end at a blank line. Kind 7 (a lone `<br>`, `<span>`) cannot interrupt a paragraph,
+  // so after a paragraph line it is that paragraph's text; the scan cannot always tell a paragraph
+  // line from a setext underline or a link definition, so it takes the block as open either way.
+  // That only hides headings up to the next blank line, where splitting resumes.
+  if (HTML_BLOCK_TAG.test(rest) || HTML_LONE_TAG.test(rest)) return { kind: 'html-until-blank' };
   return null;
 }
 

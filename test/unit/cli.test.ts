@@ -41,7 +41,7 @@ const NOTES = [
 const eols = (s: string) => new Set(s.match(/\r\n|\r|\n/g) ?? []);
 
 /** Byte offset of a text offset, in the file's encoding, not counting a BOM. */
-function byteOffset(text: string, offset: number, file: { encoding: 'utf-8' | 'windows-1252' }): number {
+function byteOffset(text: string, offset: number, file: { encoding: Parameters<typeof encodeFile>[1]['encoding'] }): number {
   return encodeFile(text.slice(0, offset), { encoding: file.encoding, bom: false }).length;
 }
 

@@ -3,7 +3,7 @@ import { CORPUS_DIR, SEED_PATH } from '../support/shared';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { decodeFile, encodeFile, findMisencoded, repairMisencoded, type MisencodedRun } from '../../src/core/encoding';
+import { decodeFile, encodeFile, findMisencoded, misread, repairMisencoded, type MisencodedRun } from '../../src/core/encoding';
 
 const SEED = SEED_PATH;
 const CORPUS = CORPUS_DIR;
@@ -212,6 +212,44 @@ describe('core/encoding', () => {
         const t0 = performance.now();
         assert.deepEqual(findMisencoded(text), []);
         assert.ok(performance.now() - t0 < 2000, `took ${performance.now() - t0} ms`);
+      }
+    });
+  });
+
+  describe('issue 17: Latin-1 layers, layers repaired in one finding, maths', () => {
+    // ISO-8859-1 proper (Python's latin-1, Java's ISO-8859-1) leaves C1 controls where Windows-1252
+    // has € ‚ „ … – —: `—` (E2 80 94) becomes `â` U+0080 U+0094.
+    it('item 12: UTF-8 read as ISO-8859-1 (C1 controls) is found and repaired', () => {
+      const text = 'It\u00E2\u0080\u0099s done \u00E2\u0080\u0094 \u00E2\u009C\u0085';
+      assert.equal(misread('It’s done — ✅', 'iso-8859-1'), text);
+      const runs = findMisencoded(text);
+      assert.deepEqual(runs.map((r) => [r.replacement, r.encoding]), [['’', 'iso-8859-1'], ['—', 'iso-8859-1'], ['✅', 'iso-8859-1']]);
+      assert.equal(repairMisencoded(text), 'It’s done — ✅');
+    });
+
+    it('item 12: a run mis-encoded twice is repaired through every layer in one finding', () => {
+      for (const [twice, original] of [
+        [misread(misread('It’s — done', 'windows-1252'), 'windows-1252'), 'It’s — done'],
+        [misread(misread('the café team', 'windows-1252'), 'iso-8859-1'), 'the café team'],
+        [misread(misread('It’s — done ✅', 'windows-1252'), 'iso-8859-1'), 'It’s — done ✅'],
+      ] as const) {
+        const runs = findMisencoded(twice);
+        assert.ok(runs.length > 0, twice);
+        let out = '';
+        let at = 0;
+        for (const r of runs) {
+          out += twice.slice(at, r.start) + r.replacement;
+          at = r.end;
+        }
+        assert.equal(out + twice.slice(at), original, `one pass of the findings repairs every layer of ${JSON.stringify(twice)}`);
+        for (const r of runs) assert.deepEqual(findMisencoded(r.replacement), [], 'a replacement is never itself mojibake');
+      }
+    });
+
+    it('maths symbols glued to a one-letter variable are maths, not mojibake; words are still repaired', () => {
+      for (const maths of ['r√π', 'area = r√π', '√2', 'x≈y', 'n≈∞', 'x√∂', 'a = b√Ω']) assert.deepEqual(findMisencoded(maths), [], maths);
+      for (const [mojibake, word] of [['o√π', 'où'], ['s√≥', 'só'], ['t√∫', 'tú'], ['s√≠', 'sí'], ['gi√π', 'giù'], ['sch√∂n', 'schön']]) {
+        assert.equal(repairMisencoded(mojibake), word);
       }
     });
   });

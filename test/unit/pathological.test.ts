@@ -4,7 +4,9 @@
 // more than a few seconds needs a bound in the product (a size or depth limit, or chunking).
 
 import assert from 'node:assert/strict';
-import { analyze, NotesAnalyzer } from '../../src/core/index';
+import { analyze, eachStory, NotesAnalyzer } from '../../src/core/index';
+import { isPathological } from '../../src/core/pathological';
+import { CHUNK, scanSections } from '../../src/core/sections';
 import { assertModelInvariants } from '../support/arbitraries';
 
 /** A small complete story around the payload, so the structure and every rule run over it too. */
@@ -33,6 +35,15 @@ const CASES: Case[] = [
   { name: '256 KB single line of prose with **bold**, [brackets] and _emphasis_', payload: () => 'the team **shipped** it [on time] _again_ '.repeat(Math.ceil((256 * 1024) / 42)) },
   { name: '100 000 empty headings "#\\n"', payload: () => '#\n'.repeat(100_000) },
   { name: '1 MB line of ❓ (UTF-8)', payload: () => '❓'.repeat(Math.ceil(MB / 3)) },
+  // Issue 17 item 8: unclosed inline HTML is quadratic in micromark (commonmark/cmark#379). Before
+  // the guard counted it: 64 KB of `<?` 4.1 s, of `x <!--` 67 s (on 2 loaded cores).
+  { name: '64 KB line of unclosed "<?"', payload: () => '<?'.repeat(32 * 1024) },
+  { name: '64 KB line of unclosed "x <!--"', payload: () => 'x <!--'.repeat(11 * 1024) },
+  { name: '64 KB line of unclosed "<!D"', payload: () => '<!D'.repeat(22 * 1024) },
+  { name: '64 KB line of unclosed "<![CDATA["', payload: () => '<![CDATA['.repeat(7 * 1024) },
+  // Item 10: before, 200 000 items took 84 s and 3.1 GB in one section; now split every CHUNK.
+  { name: '200 000 list items', payload: () => Array.from({ length: 200_000 }, (_, i) => `- item ${i}`).join('\n') },
+  { name: 'a 40 000-line log pasted under a bullet', payload: () => '- log:\n' + Array.from({ length: 40_000 }, (_, i) => `12:00:${i} INFO request id=${i} done`).join('\n') },
 ];
 
 describe('pathological inputs complete without throwing (times printed, not asserted)', function () {
@@ -80,5 +91,62 @@ describe('pathological inputs complete without throwing (times printed, not asse
     times.push({ name: 'one keystroke after 100 000 headings (incremental)', ms, chars: edited.length, outcome: 'ok' });
     console.log(`      one keystroke after 100 000 headings (incremental): ${ms.toFixed(0)} ms`);
     assertModelInvariants(edited, model);
+  });
+});
+
+describe('issue 17: floods are bounded, and no story vanishes', function () {
+  this.timeout(10 * 60_000);
+  const story = (i: number) => `### ${i} Story ${i}\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: r\n\n`;
+
+  it('item 8: the guard counts unclosed inline HTML, not closed comments', () => {
+    for (const flood of ['x ' + '<?'.repeat(32 * 1024), 'x <!--'.repeat(11 * 1024), 'x ' + '<!D'.repeat(22 * 1024), 'x ' + '<![CDATA['.repeat(7 * 1024)]) {
+      assert.equal(isPathological(flood), true, flood.slice(0, 12));
+    }
+    // At the start of a line the same text opens an HTML block: raw text, parsed in linear time.
+    assert.equal(isPathological('<?'.repeat(32 * 1024)), false);
+    // 2 500 silencing pairs (closed comments) and a few unclosed openers in a long paragraph are ordinary.
+    const directives = '<!-- interview-notes-disable -->\n- **Result**: r\n<!-- interview-notes-enable -->\n'.repeat(2500);
+    assert.equal(isPathological(directives), false);
+    assert.equal(isPathological('a <? b <!-- c '.repeat(5) + 'word '.repeat(50_000)), false);
+  });
+
+  it('item 9: one <br> after a paragraph line keeps splitting on, and every story after it is read', () => {
+    const text = '## A. Category\nSome paragraph\n<br>\n\n' + Array.from({ length: 1400 }, (_, i) => story(i + 1)).join('');
+    const { starts } = scanSections(text);
+    assert.equal(starts.length, 1 + 1400, 'a section per story');
+    let started = performance.now();
+    const model = analyze(text);
+    console.log(`      1 400 stories after a <br> (before: 0.11 s, read as plain text, 0 stories): ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    assert.equal(model.isNotes, true);
+    assert.equal([...eachStory(model.categories)].length, 1400);
+    // A keystroke at the end reparses one section (before: 2.1 s for 300 stories after a <br>).
+    const analyzer = new NotesAnalyzer();
+    analyzer.update(text);
+    const at = text.length - 3;
+    started = performance.now();
+    const edited = analyzer.update(text.slice(0, at) + 'x' + text.slice(at), [{ rangeOffset: at, rangeLength: 0, text: 'x' }]);
+    console.log(`      a keystroke after them: ${(performance.now() - started).toFixed(0)} ms`);
+    assertModelInvariants(text.slice(0, at) + 'x' + text.slice(at), edited);
+  });
+
+  it('item 9: a <br> that may start an HTML block hides headings only up to the next blank line', () => {
+    const text = '## A\n***\n<br>\n## hidden in the HTML block\n\n## B\n';
+    assert.deepEqual(scanSections(text).starts, [0, text.indexOf('## B')]);
+  });
+
+  it('items 9 and 10: a section too large is split between top-level blocks, not read plainly as a whole', () => {
+    // A flood the guard reads plainly (a paragraph: a line starting `<?` would open an HTML block
+    // that hides the rest of the file in any parser), then labels under the same heading: they stay.
+    const flood = 'x <!--'.repeat(11 * 1024);
+    const text = '## A. Category\n\n' + 'word '.repeat(CHUNK / 4) + '\n\n' + flood + '\n\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: r\n';
+    const { starts } = scanSections(text);
+    assert.ok(starts.length >= 3, `split into ${starts.length}`);
+    const model = analyze(text);
+    assert.equal(model.isNotes, true, 'the labels after the flood are read');
+    // Tight list items are split too, and no section of them is much larger than CHUNK.
+    const list = '## A\n' + Array.from({ length: 20_000 }, (_, i) => `- item ${i}`).join('\n') + '\n';
+    const listStarts = scanSections(list).starts;
+    const largest = Math.max(...listStarts.map((s, i) => (listStarts[i + 1] ?? list.length) - s));
+    assert.ok(largest <= CHUNK + 64, `largest section ${largest}`);
   });
 });

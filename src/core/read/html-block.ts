@@ -20,7 +20,8 @@ export interface HtmlLabel {
 
 const SUMMARY = /<summary\b[^>]*>([^]*?)<\/summary\s*>/gi;
 const BOLD_LABEL = /<(b|strong)\b[^>]*>\s*([^<]{1,60}?)\s*(?:[:：]\s*)?<\/\1\s*>(?:\s*[:：])?/gi;
-const TAG = /<[^>]*>/g;
+// `[^<>]`, not `[^>]`: with no `>` ahead, each `<` of a `<?<?…` block would scan to its end.
+const TAG = /<[^<>]*>/g;
 
 /** Whether an HTML block holds a `<summary>`: a story title, maybe with the story in the block. */
 export function hasSummary(source: string): boolean {
