@@ -12,3 +12,4 @@ export { applyCertainFixes, applyEdits } from './fixes.js';
 export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold.js';
 export type { Structure } from './structure.js';
 export * as bank from './bank/index.js';
+export * as practice from './practice/index.js';
