@@ -13,3 +13,4 @@ export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold
 export type { Structure } from './structure.js';
 export * as bank from './bank/index.js';
 export * as practice from './practice/index.js';
+export * as questions from './questions/index.js';
