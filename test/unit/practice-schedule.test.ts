@@ -1,7 +1,6 @@
 // Practice scheduling: the next review date per rating (ts-fsrs), which stories are due, and which
 // story comes next (due first, then the least-practised competency, then random).
 import assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
 import {
   dueStories,
   foldHistory,
@@ -129,18 +128,4 @@ describe('practice: what comes next', () => {
     assert.equal(pickNext(stories.slice(0, 1), history, at(1), { exclude: new Set(['conflict-1']) }), undefined);
   });
 
-  it('the practice core bundles for the browser: no Node built-in is reached', async function () {
-    this.timeout(60_000);
-    const result = await esbuild.build({
-      stdin: { contents: "export * from './src/core/practice/index.ts';", resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]!.text;
-    assert.doesNotMatch(code, /\brequire\(|from\s*["']node:/);
-    assert.match(code, /stability/);
-  });
 });

@@ -4,3 +4,4 @@
 export * from './parse.js';
 export * from './resolve.js';
 export * from './starter.js';
+export * from './find.js';
