@@ -14,3 +14,4 @@ export type { Structure } from './structure.js';
 export * as bank from './bank/index.js';
 export * as practice from './practice/index.js';
 export * as questions from './questions/index.js';
+export * as sheet from './sheet/index.js';
