@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/index';
-import { firstSentence, groupSheet, sheetHtml, sheetMarkdown, sheetStories, type SheetStory } from '../../src/core/sheet/index';
+import { firstSentence, groupSheet, MAX_LINE, sheetHtml, sheetMarkdown, sheetStories, type SheetStory } from '../../src/core/sheet/index';
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const storiesOf = (text: string): SheetStory[] => sheetStories(text, analyze(text));
@@ -31,6 +31,14 @@ describe('sheet: what it says of a story', () => {
     assert.equal(s.summary.situation, 'Twelve servers ran a "legacy" cron & nobody knew why.');
     assert.equal(story(tricky, 'Half-written').summary.task, undefined);
     assert.equal(firstSentence('e.g. this one. And that.'), 'e.g. this one.');
+  });
+
+  it('a sentence too long for one line of the sheet (notes without full stops) is cut at a word, with …', () => {
+    const long = 'we had a service that nobody owned and it broke every week and the on call rota had nobody for it '.repeat(3);
+    const line = firstSentence(long)!;
+    assert.ok(line.length <= MAX_LINE + 1, `${line.length} characters`);
+    assert.ok(line.endsWith('…'));
+    assert.ok(long.startsWith(line.slice(0, -1)), 'cut at a word, nothing changed before it');
   });
 
   it('a **Cue**: line replaces the summary, and is not read as part of the Result', () => {

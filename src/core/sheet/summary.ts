@@ -40,12 +40,23 @@ const NOTE_RE = /\u{1F538}[^\n]*/gu;
 
 const clean = (s: string): string => s.replace(NOTE_RE, ' ').replace(PLACEHOLDER_RE, ' ').replace(HASHTAG_RE, ' ').replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
 
-/** The first sentence of a text (all of it when it has no sentence end). */
+// A line of the sheet says one thing: a sentence longer than this (notes written without full stops)
+// is cut at a word and ends with …, so a page still holds 8–12 stories.
+export const MAX_LINE = 170;
+
+function clip(sentence: string): string {
+  if (sentence.length <= MAX_LINE) return sentence;
+  const cut = sentence.slice(0, MAX_LINE);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_LINE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/u, '')}…`;
+}
+
+/** The first sentence of a text (all of it when it has no sentence end), at most MAX_LINE characters. */
 export function firstSentence(text: string): string | undefined {
   const t = clean(text);
   if (!/[\p{L}\p{N}]/u.test(t)) return undefined;
   const end = SENTENCE_END_RE.exec(t);
-  return end ? t.slice(0, end.index + end[0].length).trim() : t;
+  return clip(end ? t.slice(0, end.index + end[0].length).trim() : t);
 }
 
 /** The first `n` sentences of a text. */
@@ -53,10 +64,12 @@ function sentences(text: string, n: number): string[] {
   const found: string[] = [];
   let rest = clean(text);
   while (found.length < n && rest) {
-    const one = firstSentence(rest);
+    const end = SENTENCE_END_RE.exec(rest);
+    const whole = end ? rest.slice(0, end.index + end[0].length).trim() : rest;
+    const one = firstSentence(whole);
     if (!one) break;
     found.push(one);
-    rest = rest.slice(rest.indexOf(one) + one.length).trim();
+    rest = rest.slice(whole.length).trim();
   }
   return found;
 }
@@ -87,8 +100,8 @@ function readPart(source: string): { prose: string; items: string[] } {
     if (node.type === 'list') {
       for (const item of (node as List).children as ListItem[]) {
         const first = item.children.find((c) => c.type === 'paragraph');
-        const said = first ? clean(toString(first)) : '';
-        if (/[\p{L}\p{N}]/u.test(said)) items.push(said);
+        const said = first ? firstSentence(toString(first)) : undefined;
+        if (said !== undefined) items.push(said);
       }
       return;
     }
