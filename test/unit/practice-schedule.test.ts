@@ -9,10 +9,12 @@ import {
   previewRatings,
   rate,
   ratingRecord,
+  questionFor,
   type PracticeCandidate,
   type PracticeRating,
   type PracticeRecord,
 } from '../../src/core/practice/index';
+import { parseQuestions, STARTER_QUESTIONS } from '../../src/core/questions/index';
 
 const DAY = 24 * 60 * 60 * 1000;
 const t0 = new Date('2026-03-02T09:00:00Z');
@@ -128,4 +130,29 @@ describe('practice: what comes next', () => {
     assert.equal(pickNext(stories.slice(0, 1), history, at(1), { exclude: new Set(['conflict-1']) }), undefined);
   });
 
+});
+
+describe('practice: which question to ask', () => {
+  const bank = parseQuestions(STARTER_QUESTIONS).questions.map((q) => ({
+    text: q.text,
+    stories: [] as string[],
+    competencies: q.tags.flatMap((t) => t.competencies.map((c) => `${c.framework}:${c.id}`)),
+  }));
+  const story = { storyId: 'A.1', title: 'Argued for a queue', competencies: ['generic:conflict'] };
+
+  it('a question linked to the story comes first', () => {
+    const linked = [...bank, { text: 'Walk me through the queue decision.', stories: ['A.1'], competencies: [] }];
+    assert.deepEqual(questionFor(story, linked, () => 0.5), { text: 'Walk me through the queue decision.', reason: 'linked' });
+  });
+
+  it('else a question of one of its competencies, chosen by the random source', () => {
+    const conflict = bank.filter((q) => q.competencies.includes('generic:conflict')).map((q) => q.text);
+    const asked = [0, 0.5, 0.99].map((r) => questionFor(story, bank, () => r));
+    for (const a of asked) assert.ok(conflict.includes(a.text) && a.reason === 'competency', a.text);
+    assert.equal(new Set(asked.map((a) => a.text)).size, 3);
+  });
+
+  it('else the story’s own title as the prompt', () => {
+    assert.deepEqual(questionFor({ ...story, competencies: [] }, bank), { text: 'Tell me about: Argued for a queue', reason: 'title' });
+  });
 });

@@ -4,3 +4,4 @@
 
 export * from './schedule.js';
 export * from './history.js';
+export * from './question.js';

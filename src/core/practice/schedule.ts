@@ -112,7 +112,7 @@ export function dueStories(history: ReadonlyMap<string, StoryPractice>, now: Dat
     .map((p) => p.storyId);
 }
 
-/** A story that can be practised: its stable id and the competencies it is tagged with (ids, any framework). */
+/** A story that can be practised: its stable id and the competencies it is tagged with, as keys of the caller's choice (e.g. `generic:conflict`). */
 export interface PracticeCandidate {
   storyId: string;
   competencies: readonly string[];
@@ -158,7 +158,8 @@ function leastPractised(candidates: readonly PracticeCandidate[], history: Reado
   return candidates.filter((c) => ratings(c) === fewest);
 }
 
-function oneOf<T>(items: readonly T[], random: () => number): T | undefined {
+/** One of the items, chosen by `random` (a number in [0, 1); anything else counts as 0). */
+export function oneOf<T>(items: readonly T[], random: () => number): T | undefined {
   if (items.length === 0) return undefined;
   const r = random();
   const index = Math.min(items.length - 1, Math.max(0, Math.floor((Number.isFinite(r) ? r : 0) * items.length)));
