@@ -65,6 +65,13 @@ describe('questions: parsing a questions file', () => {
     assert.equal(questionsText.slice(byStart('Who owned').links[0]!.span.start, byStart('Who owned').links[0]!.span.end), '[[Fixed a flaky build nobody owned]]');
   });
 
+  it('a question written as a link to its story reads as the link text', () => {
+    const [q] = parseQuestions('## Questions\n- [Tell me about a conflict](notes.md#1-argued)\n').questions;
+    assert.equal(q!.text, 'Tell me about a conflict');
+    assert.equal(q!.links[0]!.kind, 'heading');
+    assert.deepEqual(parseQuestions('## Questions\n- → A.1\n- [[Some story]]\n').questions, [], 'links alone ask nothing');
+  });
+
   it('a file with neither the front matter nor a Questions section has no questions; never throws', () => {
     assert.deepEqual(parseQuestions(notesText), { isQuestions: false, questions: [] });
     for (const text of ['', '---\n', '---\ninterview-notes: questions\n', '## Questions\n- [[]]\n- → \n- #', '- → A.1\n'.repeat(3)]) assert.doesNotThrow(() => parseQuestions(text));

@@ -167,8 +167,11 @@ function questionOf(source: string, block: Paragraph | Heading, within: readonly
   if (!span) return undefined;
   const found: Collected = { tags: [], links: [], cuts: [] };
   for (const node of within) collect(source, node, frameworks, found);
-  const text = textWithout(source, span, found.cuts);
-  if (!text && found.links.length === 0) return undefined;
+  // A question written as the link itself (`- [Tell me about a conflict](notes.md#…)`) reads as its link text.
+  const linkText = found.links.some((l) => l.kind === 'heading') ? toString(block).replace(/\s+/g, ' ').trim() : '';
+  const text = textWithout(source, span, found.cuts) || linkText;
+  // Only links, no words: a list of links, not a question.
+  if (!text) return undefined;
   const tags = [...found.tags];
   for (const tag of group?.tags ?? []) if (!tags.some((t) => t.key === tag.key)) tags.push(tag);
   return {
