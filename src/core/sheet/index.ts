@@ -1,0 +1,4 @@
+// The one-page cheat sheet: a summary per story, grouped, as Markdown or printable HTML.
+
+export * from './summary.js';
+export * from './sheet.js';
