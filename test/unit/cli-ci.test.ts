@@ -327,7 +327,7 @@ describe('command line for CI (dist/cli.js)', function () {
         process.chdir(cwd);
       }
       assert.equal(status, 2);
-      assert.deepEqual(errors, ['interview-notes: cannot read b.md: ENOENT']);
+      assert.deepEqual(errors, ['interview-notes: cannot read b.md: no such file']);
       const out = JSON.parse(chunks.join('')) as JsonOut;
       assert.deepEqual(out.files.map((f) => f.path), ['a.md', 'c.md']);
       assert.ok(chunks.length >= 4, 'written in pieces: the start, each file, the end');

@@ -64,6 +64,13 @@ export function sheetStories(text: string, model: SheetModel, options: SheetSour
   });
   const byHeading = new Map(bank.map((b) => [b.heading.start, b]));
   const found: SheetStory[] = [];
+  // Where each story's own text may reach: up to the next story or category heading. A story's span
+  // ends at its last content, and a trailing `**Cue**:` line is not content (it is metadata).
+  const starts = model.categories.flatMap((c) => [...(c.heading ? [c.heading.start] : []), ...c.stories.map((s) => s.heading.start)]).sort((a, b) => a - b);
+  const reachOf = (story: SheetModel['categories'][number]['stories'][number]) => {
+    const next = starts.find((start) => start > story.heading.start);
+    return Math.max(story.span.end, next ?? text.length);
+  };
   for (const category of model.categories) {
     for (const story of category.stories) {
       const facts = byHeading.get(story.heading.start);
@@ -78,7 +85,7 @@ export function sheetStories(text: string, model: SheetModel, options: SheetSour
         competencies: facts.tags.tags.flatMap((t) => t.competencies.map((c) => ({ framework: c.framework, name: c.name }))),
         seconds: facts.time.seconds,
         status: story.status,
-        summary: summariseStory(text, story, facts.tags.labelLine ? [facts.tags.labelLine] : []),
+        summary: summariseStory(text, story, facts.tags.labelLine ? [facts.tags.labelLine] : [], reachOf(story)),
       });
     }
   }

@@ -116,8 +116,8 @@ function readPart(source: string): { prose: string; items: string[] } {
 }
 
 /** Where `**Cue**:` lines are in the story's own text, and the first one's words. */
-function cueOf(text: string, story: SummarisedStory): { lines: Span[]; cue?: string } {
-  const own = text.slice(story.heading.end, story.span.end);
+function cueOf(text: string, story: SummarisedStory, reach: number): { lines: Span[]; cue?: string } {
+  const own = text.slice(story.heading.end, reach);
   const lines: Span[] = [];
   let cue: string | undefined;
   for (const m of own.matchAll(CUE_RE)) {
@@ -131,8 +131,8 @@ function cueOf(text: string, story: SummarisedStory): { lines: Span[]; cue?: str
 }
 
 /** The sheet's summary of a story. `cuts` are spans left out (its tag label line). */
-export function summariseStory(text: string, story: SummarisedStory, cuts: readonly Span[] = []): StorySummary {
-  const { lines, cue } = cueOf(text, story);
+export function summariseStory(text: string, story: SummarisedStory, cuts: readonly Span[] = [], reach = story.span.end): StorySummary {
+  const { lines, cue } = cueOf(text, story, reach);
   const skip = [...cuts, ...lines, ...story.stories.map((s) => s.span)];
   const part = (name: StarPart) => {
     const sections = story.sections.filter((s) => s.part === name);
