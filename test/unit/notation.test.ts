@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, LineIndex, REQUIRED_PARTS, type NotesModel, type Story } from '../../src/core/index';
+import { analyze, certainFix, LineIndex, REQUIRED_PARTS, type NotesModel, type Story } from '../../src/core/index';
 
 const DIR = resolve(__dirname, '..', 'fixtures', 'notation');
 
@@ -50,4 +50,32 @@ describe('notation classes (test/fixtures/notation)', () => {
       assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
     });
   }
+});
+
+describe('stories in GFM tables', () => {
+  const read = (name: string) => {
+    const text = readFileSync(join(DIR, name, 'notes.md'), 'utf8');
+    return { text, model: analyze(text) };
+  };
+  const allStories = (model: NotesModel) => model.categories.flatMap((c) => c.stories);
+
+  it('a row per story: the title cell is the heading, the row is the story', () => {
+    const { text, model } = read('table-rows');
+    const story = allStories(model).find((s) => s.title === 'Night pager rota')!;
+    assert.equal(text.slice(story.heading.start, story.heading.end).trim(), '| Night pager rota');
+    const line = text.split('\n').find((l) => l.startsWith('| Night pager rota'))!;
+    assert.ok(line.startsWith(text.slice(story.span.start, story.span.end)));
+    assert.ok(story.span.end - story.span.start >= line.length - 1);
+    // `<br>`-separated lines in one cell are one part.
+    assert.equal(story.sections.filter((s) => s.part === 'action').length, 1);
+  });
+
+  it('a missing part in a table story has no certain fix (labels cannot be inserted into a table)', () => {
+    for (const name of ['table-rows', 'table-parts']) {
+      const { text, model } = read(name);
+      const missing = model.findings.filter((f) => f.rule === 'missing-section');
+      assert.ok(missing.length > 0, name);
+      for (const f of missing) assert.equal(certainFix(text, f), undefined, name);
+    }
+  });
 });
