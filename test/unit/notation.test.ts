@@ -8,7 +8,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, certainFix, LineIndex, REQUIRED_PARTS, type NotesModel, type Story } from '../../src/core/index';
+import { analyze, certainFix, LineIndex, NotesAnalyzer, REQUIRED_PARTS, type NotesModel, type Story } from '../../src/core/index';
+import { analyzeUnsectioned, withoutIds } from '../support/oracle';
+import { mulberry32 } from '../support/generate-notes.mjs';
 
 const DIR = resolve(__dirname, '..', 'fixtures', 'notation');
 
@@ -78,4 +80,24 @@ describe('stories in GFM tables', () => {
       for (const f of missing) assert.equal(certainFix(text, f), undefined, name);
     }
   });
+});
+
+describe('stories in GFM tables, edited', () => {
+  // Pieces that make and break tables: pipes, delimiter rows, empty cells, line breaks, headings.
+  const PIECES = ['|', ' | ', '|---|', '\n|---|---|\n', '\n', '\n\n', '### ', '<br>', '-', 'TBD', '**Situation**', 'x'];
+  for (const name of ['table-rows', 'table-parts', 'table-not-stories']) {
+    it(`${name}: after random edits, incremental == fresh == one-section`, () => {
+      let text = readFileSync(join(DIR, name, 'notes.md'), 'utf8');
+      const random = mulberry32(name.length * 104_729);
+      const analyzer = new NotesAnalyzer();
+      analyzer.update(text);
+      for (let i = 0; i < 40; i++) {
+        const at = Math.floor(random() * (text.length + 1));
+        text = random() < 0.6 ? text.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 20));
+        const fresh = analyze(text);
+        assert.deepEqual(withoutIds(analyzer.update(text)), withoutIds(fresh), `edit ${i}`);
+        assert.deepEqual(fresh, analyzeUnsectioned(text), `sectioning, edit ${i}`);
+      }
+    });
+  }
 });
