@@ -3,11 +3,13 @@
 // so that a section's facts can be cached by its text and reused wherever the section moves.
 // Only these facts are kept; the mdast tree is dropped as soon as they are read.
 
-import type { Nodes, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
+import type { Nodes, Paragraph, Parent, PhrasingContent, Root, Table } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString } from 'mdast-util-to-string';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { findMisencoded, type MisencodedRun } from './encoding.js';
 import { DECORATION_RE, DONE_MARKS, hasPlaceholder, HIGHLIGHT_RE, isBlank, LEADING_DECORATION_RE, PLACEHOLDER_RE, TRAILING_DONE_RE, withoutPlaceholders } from './marks.js';
 import { isPathological } from './pathological.js';
@@ -18,6 +20,7 @@ import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code
 import { hasSummary, htmlLabels, htmlText, summaries } from './read/html-block.js';
 import { readLineLabel, type LineLabel } from './read/line-label.js';
 import { isBehaviouralTitle, isNarrative } from './read/prose.js';
+import { mayHoldTable, readTable, type TablePart } from './read/table.js';
 import { readLabelWords, type LabelWord } from './vocabulary.js';
 
 export interface HeadingFact {
@@ -119,10 +122,29 @@ export interface SectionFacts {
   length: number;
 }
 
+/**
+ * GFM tables, and nothing else of GFM: remark-gfm's autolinks, footnotes and strikethrough would
+ * change how the rest of a notes file reads.
+ */
+function remarkGfmTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
 const processor = unified().use(remarkParse);
 // Front matter only where it is closed: micromark-extension-frontmatter reads the rest of a file that
 // starts with an unclosed `---` wrongly (its lists become paragraphs).
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// The table extension costs on every line; a section gets it only when it has a delimiter row.
+const withTables = unified().use(remarkParse).use(remarkGfmTable);
+const withFrontMatterAndTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable);
+
+function processorFor(source: string) {
+  const frontMatter = CLOSED_FRONT_MATTER.test(source);
+  if (mayHoldTable(source)) return frontMatter ? withFrontMatterAndTables : withTables;
+  return frontMatter ? withFrontMatter : processor;
+}
 const CLOSED_FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)(?:[^]*?(?:\r\n?|\n))?---[ \t]*(?:\r\n?|\n|$)/;
 
 export { DONE_MARKS } from './marks.js';
@@ -166,7 +188,7 @@ function parseSection(text: string): SectionFacts {
   // micromark drops a leading byte order mark and counts offsets without it.
   const bias = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bias ? text.slice(1) : text;
-  const tree = (CLOSED_FRONT_MATTER.test(source) ? withFrontMatter : processor).parse(source) as Root;
+  const tree = processorFor(source).parse(source) as Root;
   const reader = new Reader(text, bias);
   reader.block(tree);
   const facts = withoutFalseLabels(reader.facts, text);
@@ -240,6 +262,9 @@ class Reader {
         return;
       case 'html':
         this.html(node);
+        return;
+      case 'table':
+        this.table(node);
         return;
       case 'definition':
         this.definitions.push(node.identifier);
@@ -335,6 +360,51 @@ class Reader {
       if (m[1] !== undefined && !isBlank(m[1])) continue;
       this.facts.push({ kind: 'placeholder', start: offset + m.index, end: offset + m.index + m[0].length, text: flat(m[0]) });
     }
+  }
+
+  /**
+   * A table of stories (a row each: the title cell a story's title line, the part cells its labels), a
+   * table of one story's parts (a row each), or content. No fix writes into a table: its labels have
+   * the `table` style.
+   */
+  private table(node: Table): void {
+    const at = (n: Nodes, end: boolean) => (end ? this.end(n) : this.start(n));
+    const read = readTable(node, at);
+    for (const row of node.children) for (const cell of row.children) this.markers(cell, this.start(cell));
+    if (read?.kind === 'stories') {
+      for (const story of read.stories) {
+        this.facts.push({ kind: 'bold', start: story.heading.start, end: story.heading.end, title: flat(story.title), inList: false, story: true });
+        for (const part of story.parts) this.facts.push(this.tableLabel(part));
+      }
+      return;
+    }
+    if (read?.kind === 'parts') {
+      for (const part of read.parts) this.facts.push(this.tableLabel(part));
+      return;
+    }
+    const start = this.start(node);
+    const end = this.end(node);
+    if (hasMeaning(this.text.slice(start, end))) this.facts.push({ kind: 'content', start, end });
+  }
+
+  private tableLabel(part: TablePart): LabelFact {
+    const content = this.text.slice(part.content.start, part.content.end).replace(/<[^>]*>/g, ' ');
+    // A row-per-story table's part cell is both the label and its text.
+    const ownCell = part.label.start === part.content.start;
+    const contentEnd = part.content.start + trimmedLength(this.text.slice(part.content.start, part.content.end));
+    return {
+      kind: 'label',
+      start: part.label.start,
+      end: ownCell ? contentEnd : part.label.end,
+      parts: part.read.parts,
+      style: 'table',
+      vocabulary: part.read.vocabulary,
+      written: flat(part.written),
+      template: flat(part.written),
+      inlineContent: hasMeaning(content),
+      inlinePlaceholder: hasPlaceholder(content),
+      blockEnd: Math.max(contentEnd, part.label.end),
+    };
   }
 
   private heading(node: Nodes & { type: 'heading' }): void {

@@ -23,7 +23,8 @@ export type LabelStyle =
   | 'bold' // **Situation:** text    (a paragraph of its own)
   | 'heading' // ### Situation
   | 'plain' // Situation: text       (start of a paragraph or list item)
-  | 'inline'; // (S) text (T) text …  (markers inside one paragraph)
+  | 'inline' // (S) text (T) text …  (markers inside one paragraph)
+  | 'table'; // | Story | Situation | … | (a GFM table's cells)
 
 export interface StarSection {
   part: StarPart;

@@ -42,7 +42,7 @@ function render(parts: (string | [number, string])[]): { snippet: string; text: 
 /** The label line for `part`, like the file's most used label (default `- **Situation**:`). */
 function labelLine(structure: Structure | undefined, part: StarPart): string {
   const model = structure?.fileStyle;
-  if (!model || model.style === 'inline' || model.style === 'heading') return `- **${labelWordFor(part, 'en', 'Situation')}**:`;
+  if (!model || model.style === 'inline' || model.style === 'table' || model.style === 'heading') return `- **${labelWordFor(part, 'en', 'Situation')}**:`;
   return relabel(model, model.template.replace(/^[ \t]+/, ''), part);
 }
 

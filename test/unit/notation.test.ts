@@ -8,7 +8,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, LineIndex, REQUIRED_PARTS, type NotesModel, type Story } from '../../src/core/index';
+import { analyze, certainFix, LineIndex, NotesAnalyzer, REQUIRED_PARTS, type NotesModel, type Story } from '../../src/core/index';
+import { analyzeUnsectioned, withoutIds } from '../support/oracle';
+import { mulberry32 } from '../support/generate-notes.mjs';
 
 const DIR = resolve(__dirname, '..', 'fixtures', 'notation');
 
@@ -48,6 +50,54 @@ describe('notation classes (test/fixtures/notation)', () => {
       const expectedPath = join(DIR, name, 'expected.json');
       if (process.env.UPDATE_NOTATION && !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
       assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
+    });
+  }
+});
+
+describe('stories in GFM tables', () => {
+  const read = (name: string) => {
+    const text = readFileSync(join(DIR, name, 'notes.md'), 'utf8');
+    return { text, model: analyze(text) };
+  };
+  const allStories = (model: NotesModel) => model.categories.flatMap((c) => c.stories);
+
+  it('a row per story: the title cell is the heading, the row is the story', () => {
+    const { text, model } = read('table-rows');
+    const story = allStories(model).find((s) => s.title === 'Night pager rota')!;
+    assert.equal(text.slice(story.heading.start, story.heading.end).trim(), '| Night pager rota');
+    const line = text.split('\n').find((l) => l.startsWith('| Night pager rota'))!;
+    assert.ok(line.startsWith(text.slice(story.span.start, story.span.end)));
+    assert.ok(story.span.end - story.span.start >= line.length - 1);
+    // `<br>`-separated lines in one cell are one part.
+    assert.equal(story.sections.filter((s) => s.part === 'action').length, 1);
+  });
+
+  it('a missing part in a table story has no certain fix (labels cannot be inserted into a table)', () => {
+    for (const name of ['table-rows', 'table-parts']) {
+      const { text, model } = read(name);
+      const missing = model.findings.filter((f) => f.rule === 'missing-section');
+      assert.ok(missing.length > 0, name);
+      for (const f of missing) assert.equal(certainFix(text, f), undefined, name);
+    }
+  });
+});
+
+describe('stories in GFM tables, edited', () => {
+  // Pieces that make and break tables: pipes, delimiter rows, empty cells, line breaks, headings.
+  const PIECES = ['|', ' | ', '|---|', '\n|---|---|\n', '\n', '\n\n', '### ', '<br>', '-', 'TBD', '**Situation**', 'x'];
+  for (const name of ['table-rows', 'table-parts', 'table-not-stories']) {
+    it(`${name}: after random edits, incremental == fresh == one-section`, () => {
+      let text = readFileSync(join(DIR, name, 'notes.md'), 'utf8');
+      const random = mulberry32(name.length * 104_729);
+      const analyzer = new NotesAnalyzer();
+      analyzer.update(text);
+      for (let i = 0; i < 40; i++) {
+        const at = Math.floor(random() * (text.length + 1));
+        text = random() < 0.6 ? text.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 20));
+        const fresh = analyze(text);
+        assert.deepEqual(withoutIds(analyzer.update(text)), withoutIds(fresh), `edit ${i}`);
+        assert.deepEqual(fresh, analyzeUnsectioned(text), `sectioning, edit ${i}`);
+      }
     });
   }
 });

@@ -75,10 +75,11 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
   // Where one untitled story or narrative ends and the next begins depends on the labels themselves.
   if (story.untitled || story.narrative) return undefined;
   const own = structure.storyLabels.get(story) ?? [];
-  // Inline `(S) … (A) …` markers live inside paragraphs: no place to insert a label is certain.
-  if (own.some((l) => l.style === 'inline')) return undefined;
+  // Inline `(S) … (A) …` markers live inside paragraphs, table labels in cells: no place to insert
+  // a label is certain.
+  if (own.some((l) => l.style === 'inline' || l.style === 'table')) return undefined;
   const model = own[0] ?? structure.fileStyle;
-  if (!model || model.style === 'inline') return undefined;
+  if (!model || model.style === 'inline' || model.style === 'table') return undefined;
   const template = own.length ? model.template : childIndent(text, story) + model.template.replace(/^[ \t]+/, '');
   const paragraphs = model.style === 'heading' || model.style === 'bold' || (model.style === 'plain' && !/^\s*[-*+]|^\s*\d+[.)]/.test(template));
   const gap = paragraphs ? eol + eol : eol;
