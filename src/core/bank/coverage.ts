@@ -4,7 +4,7 @@
 
 import type { Span, StoryStatus, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, type Competency, type Framework } from './frameworks.js';
-import { nestedSpans, readProse } from './prose.js';
+import { cutRuns, nestedSpans, readProse } from './prose.js';
 import { speakingTime, type SpeakingTime, type TimedStory } from './speech.js';
 import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags } from './tags.js';
 
@@ -58,7 +58,8 @@ export function bankStories(text: string, model: ModelLike, options: BankOptions
       status: story.status,
       heading: { start: story.heading.start, end: story.heading.end },
       tags,
-      time: speakingTime(text, story, options.wordsPerMinute, prose),
+      // A tag line is a note to oneself, not said aloud.
+      time: speakingTime(text, story, options.wordsPerMinute, tags.labelLine ? { ...prose, runs: cutRuns(prose.runs, [tags.labelLine]) } : prose),
     });
     for (const sub of story.stories) visit(sub, category);
   };
