@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { analyze, decodeFile, encodeFile, type AnalyzeOptions, type NotesModel } from '../core/index.js';
+import { analyze, bank, decodeFile, encodeFile, LineIndex, type AnalyzeOptions, type NotesModel } from '../core/index.js';
 import { resolveOptions, type ConfigLayer, type ConfigProblem } from '../core/config/index.js';
 import { applyCertainFixes } from '../core/fixes.js';
 import { wantsColour } from './colour.js';
@@ -17,12 +17,14 @@ import { DEFAULT_MAX_FILE_BYTES, guessEncoding, readNotesFile, writeFixedFile, t
 import { FORMATS, type Format } from './formats/index.js';
 import { expandInputs, NoFilesError, STDIN } from './inputs.js';
 import { BrokenPipe, writeAll } from './output.js';
-import { addToSummary, isFailing, toJsonFile, type FileReport, type Summary } from './report.js';
+import { addToSummary, isFailing, printable, toJsonFile, type FileReport, type Summary } from './report.js';
 
 const USAGE = `Usage: interview-notes <command> [options]
 
 Commands:
   check FILES…     check Markdown interview notes (a STAR story bank); see \`interview-notes check --help\`
+  coverage FILES…  which competencies the stories show, as a Markdown table or JSON; see
+                   \`interview-notes coverage --help\`
 
   -h, --help       show this help
   -v, --version    show the version`;
@@ -42,6 +44,8 @@ found from its folder upwards.
   --json               the same as --format json
   --fix                apply the fixes that are certain (repair mis-encoded text, insert missing STAR
                        labels); writes each file atomically and keeps its encoding, BOM and line endings
+  --check-generated    also fail (exit 1) when a coverage table between
+                       <!-- interview-notes:coverage --> markers is out of date
   --config FILE        use this configuration file for every file (no search)
   --stdin-filename P   the name standard input is reported under (and whose configuration applies)
   --category-level N   heading level of categories (default: detected per file; 0 for none)
@@ -55,12 +59,33 @@ Colour: on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.
 Exit status: 0 no findings at warning or above, 1 some findings, 2 bad usage, an unreadable file or a
 problem in a configuration file.`;
 
+const COVERAGE_USAGE = `Usage: interview-notes coverage [options] FILES…
+
+Prints which competencies the stories of all FILES show (their tags: a \`- **Tags**:\` line,
+#hashtags, front matter \`tags:\`, or a category titled with a competency), as the Markdown table that
+goes between <!-- interview-notes:coverage --> and <!-- /interview-notes:coverage --> in a notes file,
+or as JSON. A competency with fewer than 2 complete stories is marked (gap).
+
+FILES are files, folders or globs, as for \`interview-notes check\`; \`-\` reads standard input.
+
+  --framework NAME     generic (default) or amazon (Amazon's Leadership Principles)
+  --format FORMAT      md (default) or json
+  --config FILE        use this configuration file for every file (no search)
+  --stdin-filename P   the name standard input is reported under (and whose configuration applies)
+  -h, --help           show this help
+
+Exit status: 0, or 2 for bad usage, an unreadable file or a problem in a configuration file.`;
+
+const COVERAGE_FORMATS = ['md', 'json'] as const;
+
 class UsageError extends Error {}
 
 const OPTIONS = {
   format: { type: 'string' },
   json: { type: 'boolean' },
   fix: { type: 'boolean' },
+  'check-generated': { type: 'boolean' },
+  framework: { type: 'string' },
   config: { type: 'string' },
   'stdin-filename': { type: 'string' },
   'category-level': { type: 'string' },
@@ -70,9 +95,8 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
-interface CheckArgs {
-  format: string;
-  fix: boolean;
+/** What every command reads: the files and where their configuration comes from. */
+interface FileArgs {
   config: string | undefined;
   stdinFilename: string | undefined;
   files: string[];
@@ -82,7 +106,33 @@ interface CheckArgs {
   flags: ConfigLayer;
 }
 
-type Parsed = { kind: 'help' | 'check-help' | 'version' } | { kind: 'check'; args: CheckArgs };
+interface CoverageArgs extends FileArgs {
+  format: (typeof COVERAGE_FORMATS)[number];
+  framework: bank.Framework;
+}
+
+interface CheckArgs {
+  format: string;
+  fix: boolean;
+  checkGenerated: boolean;
+  config: string | undefined;
+  stdinFilename: string | undefined;
+  files: string[];
+  /** Files larger than this many bytes are refused with a message. */
+  maxBytes: number;
+  /** The command-line flags, above the configuration file. */
+  flags: ConfigLayer;
+}
+
+type Parsed =
+  | { kind: 'help' | 'check-help' | 'coverage-help' | 'version' }
+  | { kind: 'check'; args: CheckArgs }
+  | { kind: 'coverage'; args: CoverageArgs };
+
+const HELP: Record<string, 'check-help' | 'coverage-help'> = { check: 'check-help', coverage: 'coverage-help' };
+
+/** The options only one command takes, so the other refuses them. */
+const ONLY: Record<string, readonly string[]> = { check: ['framework'], coverage: ['json', 'fix', 'check-generated', 'category-level', 'story-level'] };
 
 function parseOrThrow(argv: string[]) {
   try {
@@ -97,8 +147,10 @@ function parse(argv: string[]): Parsed {
   const { values, positionals } = parseOrThrow(argv);
   const [command, ...files] = positionals;
   if (values.version) return { kind: 'version' };
-  if (values.help) return { kind: command === 'check' ? 'check-help' : 'help' };
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}" (expected "check")` : 'no command given');
+  if (values.help) return { kind: (command !== undefined && HELP[command]) || 'help' };
+  if (command !== 'check' && command !== 'coverage') throw new UsageError(command ? `unknown command "${command}" (expected "check" or "coverage")` : 'no command given');
+  for (const option of ONLY[command]!) if (values[option as keyof typeof values] !== undefined) throw new UsageError(`${command} does not take --${option}`);
+  if (command === 'coverage') return { kind: 'coverage', args: parseCoverage(values, files) };
   const format = values.json ? 'json' : (values.format ?? 'text');
   if (values.json && values.format && values.format !== 'json') throw new UsageError(`--json and --format ${values.format} contradict each other`);
   if (!(format in FORMATS)) throw new UsageError(`--format takes one of ${Object.keys(FORMATS).join(', ')}`);
@@ -113,12 +165,29 @@ function parse(argv: string[]): Parsed {
     if (!/^\d+$/.test(raw) || n < min || n > 6) throw new UsageError(`--${flag} takes a heading level from ${min} to 6`);
     levels[key] = n;
   }
-  const maxBytes = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(values['max-file-size']);
-  if (!/^\d+$/.test(values['max-file-size'] ?? '0') || !Number.isSafeInteger(maxBytes)) throw new UsageError('--max-file-size takes a number of bytes');
   return {
     kind: 'check',
-    args: { format, fix: values.fix ?? false, config: values.config, stdinFilename: values['stdin-filename'], files, maxBytes, flags: { levels } },
+    args: { format, fix: values.fix ?? false, checkGenerated: values['check-generated'] ?? false, config: values.config, stdinFilename: values['stdin-filename'], files, maxBytes: maxFileSize(values), flags: { levels } },
   };
+}
+
+const FRAMEWORKS: Record<string, bank.Framework> = Object.fromEntries(bank.DEFAULT_FRAMEWORKS.map((f) => [f.id, f]));
+
+function maxFileSize(values: ReturnType<typeof parseOrThrow>['values']): number {
+  const raw = values['max-file-size'];
+  if (raw === undefined) return DEFAULT_MAX_FILE_BYTES;
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError('--max-file-size takes a number of bytes');
+  return Number(raw);
+}
+
+function parseCoverage(values: ReturnType<typeof parseOrThrow>['values'], files: string[]): CoverageArgs {
+  const format = values.format ?? 'md';
+  if (!(COVERAGE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes one of ${COVERAGE_FORMATS.join(', ')}`);
+  const framework = FRAMEWORKS[values.framework ?? 'generic'];
+  if (!framework) throw new UsageError(`--framework takes one of ${Object.keys(FRAMEWORKS).join(', ')}`);
+  if (files.length === 0) throw new UsageError('no files given');
+  if (values['stdin-filename'] !== undefined && !files.includes(STDIN)) throw new UsageError('--stdin-filename needs - among the files');
+  return { format: format as CoverageArgs['format'], framework, config: values.config, stdinFilename: values['stdin-filename'], files, maxBytes: maxFileSize(values), flags: {} };
 }
 
 /** Where the run writes: standard output (findings) and standard error (problems, one line each). */
@@ -141,18 +210,36 @@ export function main(argv: string[], io: Io): number {
     io.err(`interview-notes: ${e.message}. Try --help.`);
     return 2;
   }
-  if (parsed.kind === 'help' || parsed.kind === 'check-help') {
-    io.out((parsed.kind === 'help' ? USAGE : CHECK_USAGE) + '\n');
+  if (parsed.kind === 'help' || parsed.kind === 'check-help' || parsed.kind === 'coverage-help') {
+    io.out({ help: USAGE, 'check-help': CHECK_USAGE, 'coverage-help': COVERAGE_USAGE }[parsed.kind] + '\n');
     return 0;
   }
   if (parsed.kind === 'check') return check(parsed.args, io);
+  if (parsed.kind === 'coverage') return coverageCommand(parsed.args, io);
   io.out(version() + '\n');
   return 0;
 }
 
-function check(args: CheckArgs, io: Io): number {
+/** One file as the walk hands it over: read, with the options that apply to it. */
+interface WalkedFile {
+  /** The path as given (or `-`). */
+  input: string;
+  /** The name it is reported under. */
+  name: string;
+  file: NotesFile;
+  /** How it was read (for a safe write back); none for standard input. */
+  read: ReadNotes | undefined;
+  options: ReturnType<typeof resolveOptions>;
+}
+
+/**
+ * The files of `args`, read one at a time, each with its configuration (problems said once per
+ * configuration file): `walk` hands each to `visit` and says whether something failed (an
+ * unreadable file, a configuration problem, no files). 'usage' when the configuration given by
+ * --config cannot be read at all (nothing is walked then).
+ */
+function openFiles(args: FileArgs, io: Io): { walk: (visit: (walked: WalkedFile) => void) => boolean } | 'usage' {
   let failed = false;
-  let serious = false;
   const reported = new Set<string>();
   const reportProblems = (found: FoundConfig | undefined) => {
     if (!found || reported.has(found.path)) return;
@@ -162,7 +249,18 @@ function check(args: CheckArgs, io: Io): number {
   };
   const fixed = args.config !== undefined ? loadConfigFile(resolve(io.cwd, args.config)) : undefined;
   reportProblems(fixed);
-  if (fixed && !fixed.located && fixed.problems.some((p) => p.kind === 'syntax')) return 2;
+  if (fixed && !fixed.located && fixed.problems.some((p) => p.kind === 'syntax')) return 'usage';
+  return { walk: (visit) => walkFiles(args, io, fixed, reportProblems, visit) || failed };
+}
+
+function walkFiles(
+  args: FileArgs,
+  io: Io,
+  fixed: FoundConfig | undefined,
+  reportProblems: (found: FoundConfig | undefined) => void,
+  visit: (walked: WalkedFile) => void,
+): boolean {
+  let failed = false;
   const finder = new ConfigFinder();
   const configFor = (path: string): FoundConfig | undefined => {
     const found = fixed ?? finder.forFile(resolve(io.cwd, path));
@@ -177,20 +275,10 @@ function check(args: CheckArgs, io: Io): number {
     const hasInclude = configFor(path)?.located?.matcher?.hasInclude ?? false;
     return !(fromFolder && hasInclude && notes !== true);
   };
-
-  const format: Format = FORMATS[args.format]!({ colour: io.colour, version: version(), cwd: io.cwd });
-  const summary: Summary = { stories: 0, complete: 0 };
-  const write = (report: FileReport) => {
-    const record = toJsonFile(report);
-    addToSummary(summary, report.model);
-    if (record.findings.some((f) => isFailing(f.severity))) serious = true;
-    io.out(format.file(record));
-  };
-  io.out(format.begin());
   try {
     for (const input of expandInputs(args.files, keep)) {
       const name = input.path === STDIN ? (args.stdinFilename ?? '<stdin>') : input.path;
-      const resolved = optionsFor(input.path === STDIN ? (args.stdinFilename ?? 'stdin.md') : input.path);
+      const options = optionsFor(input.path === STDIN ? (args.stdinFilename ?? 'stdin.md') : input.path);
       let read: ReadNotes | undefined;
       let file: NotesFile;
       if (input.path === STDIN) {
@@ -206,22 +294,93 @@ function check(args: CheckArgs, io: Io): number {
         file = got.file;
       }
       if (file.invalidBytes) io.err(`interview-notes: ${input.path}: ${file.notWritable}`);
-      if (resolved.notes === false) {
-        write({ path: name, file, model: NOT_NOTES, fixed: 0, excluded: true });
-        continue;
-      }
-      const result = checkOne(input.path, read, file, resolved.analyze, args.fix, io);
-      if (result.failed) failed = true;
-      write({ path: name, file: result.file, model: result.model, fixed: result.fixed });
+      visit({ input: input.path, name, file, read, options });
     }
   } catch (e) {
     if (!(e instanceof NoFilesError)) throw e;
     io.err(`interview-notes: ${e.message}`);
     failed = true;
   }
+  return failed;
+}
+
+function check(args: CheckArgs, io: Io): number {
+  let failed = false;
+  let serious = false;
+  const format: Format = FORMATS[args.format]!({ colour: io.colour, version: version(), cwd: io.cwd });
+  const summary: Summary = { stories: 0, complete: 0 };
+  const stale: string[] = [];
+  const write = (report: FileReport) => {
+    const record = toJsonFile(report);
+    addToSummary(summary, report.model);
+    if (record.findings.some((f) => isFailing(f.severity))) serious = true;
+    if (args.checkGenerated && report.model.isNotes && hasStaleCoverageTable(report.file.text, report.model)) stale.push(report.path);
+    io.out(format.file(record));
+  };
+  const files = openFiles(args, io);
+  if (files === 'usage') return 2;
+  io.out(format.begin());
+  const walked = files.walk(({ input, name, file, read, options }) => {
+    if (options.notes === false) {
+      write({ path: name, file, model: NOT_NOTES, fixed: 0, excluded: true });
+      return;
+    }
+    const result = checkOne(input, read, file, options.analyze, args.fix, io);
+    if (result.failed) failed = true;
+    write({ path: name, file: result.file, model: result.model, fixed: result.fixed });
+  });
   io.out(format.end(summary));
-  if (failed) return 2;
-  return serious ? 1 : 0;
+  // On standard error, so a --json or SARIF report on standard output stays what its schema says.
+  for (const path of stale) io.err(`${printable(path)}: the coverage table is out of date; regenerate it with \`interview-notes coverage ${printable(path)}\` (or the editor's Update Coverage Table)`);
+  if (walked || failed) return 2;
+  return serious || stale.length > 0 ? 1 : 0;
+}
+
+/**
+ * Whether a notes file holds a coverage table that no framework's table of its stories matches. A
+ * table is written for one framework; any framework it is current for makes it current.
+ */
+function hasStaleCoverageTable(text: string, model: NotesModel): boolean {
+  if (!bank.findCoverageTable(text)) return false;
+  const stories = bank.bankStories(text, model);
+  return bank.DEFAULT_FRAMEWORKS.every((framework) => bank.coverageTableState(text, bank.coverage(stories, framework)) === 'stale');
+}
+
+/** `interview-notes coverage`: the coverage of the stories of every file, one table. */
+function coverageCommand(args: CoverageArgs, io: Io): number {
+  const stories: bank.BankStory[] = [];
+  const lines = new Map<bank.BankStory, number>();
+  const files = openFiles(args, io);
+  if (files === 'usage') return 2;
+  const walked = files.walk(({ name, file, options }) => {
+    if (options.notes === false) return;
+    const model = analyze(file.text, options.analyze);
+    if (!model.isNotes) return;
+    const index = new LineIndex(file.text);
+    for (const story of bank.bankStories(file.text, model, { file: name })) {
+      stories.push(story);
+      lines.set(story, index.lineColumnAt(story.heading.start).line);
+    }
+  });
+  const rows = bank.coverage(stories, args.framework);
+  if (args.format === 'md') io.out(bank.coverageTable(rows).split('\n').map(printable).join('\n') + '\n');
+  else io.out(JSON.stringify(coverageJson(args.framework, rows, lines), null, 2) + '\n');
+  return walked ? 2 : 0;
+}
+
+function coverageJson(framework: bank.Framework, rows: readonly bank.CoverageRow[], lines: ReadonlyMap<bank.BankStory, number>) {
+  return {
+    framework: { id: framework.id, name: framework.name, ...(framework.link ? { link: framework.link } : {}) },
+    ...bank.coverageCount(rows),
+    competencies: rows.map((row) => ({
+      id: row.competency.id,
+      name: row.competency.name,
+      count: row.stories.length,
+      complete: row.complete,
+      gap: row.gap,
+      stories: row.stories.map((s) => ({ path: s.file ?? '', title: s.title, line: lines.get(s) ?? 1, status: s.status })),
+    })),
+  };
 }
 
 /** Analyses one file and, with --fix, applies its certain fixes and writes it back. */

@@ -2,7 +2,7 @@
 // (schemas/check-output.schema.json). Every output format is made from these records, one file at a
 // time, so the formats agree with each other and nothing of a file is kept once it is written.
 
-import { certainFix, LineIndex, summarize, type Category, type NotesModel, type Severity, type Story } from '../core/index.js';
+import { bank, certainFix, LineIndex, summarize, type Category, type NotesModel, type Severity, type StarPart, type Story } from '../core/index.js';
 import type { NotesFile } from './files.js';
 
 export interface FileReport {
@@ -23,6 +23,13 @@ export interface JsonStory {
   number?: number;
   /** How many placeholders (❓, TODO…) the story holds. */
   placeholders: number;
+  /** Competency names the story is tagged with (story bank). */
+  tags: string[];
+  /** Words of the story's own text, and seconds to tell them at the speaking rate. */
+  words: number;
+  seconds: number;
+  /** Words per STAR part the story has. */
+  parts: Partial<Record<StarPart, number>>;
   stories: JsonStory[];
 }
 
@@ -63,6 +70,8 @@ export interface Summary {
 export function toJsonFile(r: FileReport): JsonFile {
   const index = new LineIndex(r.file.text);
   const line = (offset: number) => index.lineColumnAt(offset).line;
+  const facts = bank.storyBank(r.file.text, r.model);
+  const NO_FACTS: bank.StoryBankFacts = { tags: [], words: 0, seconds: 0, parts: {} };
   const story = (s: Story): JsonStory => ({
     title: s.title,
     line: line(s.heading.start),
@@ -70,6 +79,7 @@ export function toJsonFile(r: FileReport): JsonFile {
     missing: s.missing,
     ...(s.number !== undefined ? { number: s.number } : {}),
     placeholders: s.placeholders.length,
+    ...(facts.get(s.heading.start) ?? NO_FACTS),
     stories: s.stories.map(story),
   });
   const categories = r.model.categories.map(

@@ -2,7 +2,7 @@
 // `path:line:column: severity rule message` lines, and a summary line. Coloured only when asked
 // (see colour.ts); without colour it is the same bytes as always.
 
-import { NO_CATEGORY_TITLE, type Severity } from '../../core/index.js';
+import { bank, NO_CATEGORY_TITLE, type Severity } from '../../core/index.js';
 import { paint, type Style } from '../colour.js';
 import { printable, type JsonFile, type JsonStory, type Summary } from '../report.js';
 import type { Format, FormatContext } from './format.js';
@@ -11,6 +11,9 @@ const MARK = { complete: '✓', incomplete: '◐', empty: '○' } as const;
 const MARK_STYLE: Record<JsonStory['status'], Style> = { complete: 'green', incomplete: 'yellow', empty: 'dim' };
 const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R', learning: 'L' } as const;
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'dim' };
+
+/** A competency name as a hashtag: `Customer Focus` → `#Customer-Focus`, so each tag stays one word on the line. */
+const hashtag = (name: string): string => `#${printable(name).replace(/\s+/g, '-')}`;
 
 export function textFormat(context: FormatContext): Format {
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -21,7 +24,9 @@ export function textFormat(context: FormatContext): Format {
     const number = s.number !== undefined ? `${s.number}. ` : '';
     const missing = s.status === 'incomplete' && s.missing.length ? `  missing ${s.missing.map((p) => LETTER[p]).join(' ')}` : '';
     const placeholders = s.placeholders ? `  ${s.placeholders} ❓` : '';
-    return `${indent}${style(MARK_STYLE[s.status], MARK[s.status])} ${number}${printable(s.title)}${s.status === 'empty' ? '  (empty)' : ''}${missing}${placeholders}`;
+    const time = s.words > 0 ? `  ⏱ ${bank.formatDuration(s.seconds)}` : '';
+    const tags = s.tags.length ? `  ${style('dim', s.tags.map(hashtag).join(' '))}` : '';
+    return `${indent}${style(MARK_STYLE[s.status], MARK[s.status])} ${number}${printable(s.title)}${s.status === 'empty' ? '  (empty)' : ''}${missing}${placeholders}${time}${tags}`;
   };
 
   return {

@@ -4,6 +4,7 @@
 
 import type { Span, StoryStatus, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, type Competency, type Framework } from './frameworks.js';
+import { cutRuns, nestedSpans, readProse } from './prose.js';
 import { speakingTime, type SpeakingTime, type TimedStory } from './speech.js';
 import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags } from './tags.js';
 
@@ -41,7 +42,10 @@ export function bankStories(text: string, model: ModelLike, options: BankOptions
   const frontMatter = frontMatterOf(text);
   const found: BankStory[] = [];
   const visit = (story: ModelStory, category: ModelLike['categories'][number]) => {
+    // One parse of the story serves its tags and its speaking time.
+    const prose = readProse(text, { start: Math.max(0, story.span.start), end: Math.min(text.length, story.span.end) }, nestedSpans(story));
     const tags = readStoryTags(text, story, {
+      prose,
       ...(options.frameworks ? { frameworks: options.frameworks } : {}),
       ...(options.fromCategory !== undefined ? { fromCategory: options.fromCategory } : {}),
       category: { title: category.title, ...(category.heading ? { heading: category.heading } : {}) },
@@ -54,7 +58,8 @@ export function bankStories(text: string, model: ModelLike, options: BankOptions
       status: story.status,
       heading: { start: story.heading.start, end: story.heading.end },
       tags,
-      time: speakingTime(text, story, options.wordsPerMinute),
+      // A tag line is a note to oneself, not said aloud.
+      time: speakingTime(text, story, options.wordsPerMinute, tags.labelLine ? { ...prose, runs: cutRuns(prose.runs, [tags.labelLine]) } : prose),
     });
     for (const sub of story.stories) visit(sub, category);
   };

@@ -202,17 +202,28 @@ export function phraseOf(word: string): string {
     .trim();
 }
 
-/** Every name and alias of every framework, in phrase form, with what it names. */
-export function phrases(frameworks: readonly Framework[]): { phrase: string; competency: CompetencyRef }[] {
-  const all: { phrase: string; competency: CompetencyRef }[] = [];
-  for (const framework of frameworks) {
+type Phrase = { phrase: string; competency: CompetencyRef };
+
+// Phrases per framework object, built on first use, as the indexes above: frameworks never change.
+const phraseLists = new WeakMap<Framework, Phrase[]>();
+
+function phrasesOf(framework: Framework): Phrase[] {
+  let list = phraseLists.get(framework);
+  if (!list) {
+    list = [];
     for (const c of framework.competencies) {
       for (const word of [c.name, ...(c.aliases ?? [])]) {
         const phrase = phraseOf(word);
         // Two-letter abbreviations (`CO`) are tags, not words to look for in a sentence.
-        if (phrase.length > 2 || /[^\p{Script=Latin}\p{Script=Cyrillic}\s]/u.test(phrase)) all.push({ phrase, competency: ref(framework, c) });
+        if (phrase.length > 2 || /[^\p{Script=Latin}\p{Script=Cyrillic}\s]/u.test(phrase)) list.push({ phrase, competency: ref(framework, c) });
       }
     }
+    phraseLists.set(framework, list);
   }
-  return all;
+  return list;
+}
+
+/** Every name and alias of every framework, in phrase form, with what it names. */
+export function phrases(frameworks: readonly Framework[]): Phrase[] {
+  return frameworks.flatMap(phrasesOf);
 }

@@ -5,4 +5,5 @@ export * from './frameworks.js';
 export * from './tags.js';
 export * from './speech.js';
 export * from './coverage.js';
+export * from './story-bank.js';
 export * from './rules/index.js';

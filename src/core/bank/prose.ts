@@ -73,6 +73,12 @@ export function proseRuns(text: string, span: Span, skip: readonly Span[] = []):
   return readProse(text, span, skip).runs;
 }
 
+/** The runs with the parts that `skip` covers cut out: a second cut of one parse instead of a second parse. */
+export function cutRuns(runs: readonly ProseRun[], skip: readonly Span[]): ProseRun[] {
+  if (skip.length === 0) return [...runs];
+  return runs.flatMap((run) => without(run, skip).map((piece) => ({ ...run, ...piece })));
+}
+
 /** The parts of `span` that no span of `skip` covers. */
 function without(span: Span, skip: readonly Span[]): Span[] {
   let pieces: Span[] = [span];

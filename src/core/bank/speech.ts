@@ -8,7 +8,7 @@
 // words.
 
 import { REQUIRED_PARTS, type Span, type StarPart } from '../model.js';
-import { nestedSpans, proseRuns } from './prose.js';
+import { cutRuns, nestedSpans, proseRuns, type Prose } from './prose.js';
 
 export const DEFAULT_WPM = 150;
 export const MIN_WPM = 110;
@@ -102,13 +102,20 @@ export function storyTimeTarget(text: string, story: TimedStory): number | undef
   return parseDuration(m[1]!);
 }
 
-/** The speaking time of a story's own text. */
-export function speakingTime(text: string, story: TimedStory, wordsPerMinute?: number): SpeakingTime {
+/**
+ * The speaking time of a story's own text. `prose` is the story's prose as `readProse(text,
+ * story.span, nestedSpans(story))` gives it, when the caller has already parsed it (for the tags):
+ * then the story is not parsed again.
+ */
+export function speakingTime(text: string, story: TimedStory, wordsPerMinute?: number, prose?: Prose): SpeakingTime {
   const wpm = clampWpm(wordsPerMinute);
   const nested = nestedSpans(story);
   const own: Span = { start: Math.min(story.heading.end, text.length), end: Math.min(story.span.end, text.length) };
   // One parse of the story's own text; labels are not said aloud, sub-stories are their own.
-  const runs = proseRuns(text, own, [...nested, ...story.sections.map((s) => s.label)]);
+  const labels = story.sections.map((s) => s.label);
+  const runs = prose
+    ? cutRuns(prose.runs.filter((run) => run.start >= own.start), labels)
+    : proseRuns(text, own, [...nested, ...labels]);
   const words = wordsOfRuns(text, runs, own);
   const counts: Partial<Record<StarPart, number>> = {};
   for (const section of story.sections) {

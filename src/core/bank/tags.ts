@@ -8,7 +8,7 @@
 
 import type { Span, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, closestCompetency, normaliseTag, phraseOf, phrases, resolveTag, type CompetencyRef, type Framework } from './frameworks.js';
-import { inside, nestedSpans, readProse } from './prose.js';
+import { inside, nestedSpans, readProse, type Prose } from './prose.js';
 
 export type TagSource = 'label' | 'hashtag' | 'front-matter' | 'category';
 
@@ -61,6 +61,8 @@ export interface TagOptions {
   category?: { title: string | null; heading?: Span };
   /** The file's front matter, as `frontMatterOf` finds it. */
   frontMatter?: FrontMatter;
+  /** The story's prose (`readProse(text, story.span, nestedSpans(story))`) when the caller has parsed it already. */
+  prose?: Prose;
 }
 
 // The words of a tag label, lower case. Localised as the STAR labels are.
@@ -292,7 +294,7 @@ export function readStoryTags(text: string, story: StoryLike, options: TagOption
   const frameworks = options.frameworks ?? DEFAULT_FRAMEWORKS;
   const nested = nestedSpans(story);
   const own: Span = { start: Math.max(0, story.span.start), end: Math.min(text.length, story.span.end) };
-  const prose = readProse(text, own, nested);
+  const prose = options.prose ?? readProse(text, own, nested);
   const skip = [...nested, ...prose.blocks];
 
   const candidates: Tag[] = [];
