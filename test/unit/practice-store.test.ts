@@ -2,7 +2,7 @@
 // line skipped and the next append on a fresh line, two writers at once interleaving whole lines.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PRACTICE_FILE, PracticeStore } from '../../src/cli/practice-store';
@@ -76,7 +76,13 @@ describe('practice: the history store on disk', () => {
         p.on('error', reject);
         p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited ${code}: ${stderr}`))));
       });
-    await Promise.all([run('left'), run('right')]);
+    const writers = Promise.all([run('left'), run('right')]);
+    writers.catch(() => undefined); // a writer that fails early is reported by the await below
+    // The start barrier (see append-child.ts): both ready, then go.
+    const deadline = Date.now() + 60_000;
+    while (!(existsSync(`${path}.ready-left`) && existsSync(`${path}.ready-right`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    writeFileSync(`${path}.go`, '');
+    await writers;
     const parsed = new PracticeStore(path).read();
     assert.deepEqual(parsed.skipped, []);
     assert.equal(parsed.records.length, 1001);
