@@ -311,7 +311,7 @@ function check(args: CheckArgs, io: Io): number {
   const summary: Summary = { stories: 0, complete: 0 };
   const stale: string[] = [];
   const write = (report: FileReport) => {
-    const record = toJsonFile(report);
+    const record = toJsonFile(report, format.readsFixable === true);
     addToSummary(summary, report.model);
     if (record.findings.some((f) => isFailing(f.severity))) serious = true;
     if (args.checkGenerated && report.model.isNotes && hasStaleCoverageTable(report.file.text, report.model)) stale.push(report.path);

@@ -49,7 +49,8 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   message: string;
-  fixable: boolean;
+  /** Whether `--fix` would fix it: set only for the formats that print it (see `Format.readsFixable`). */
+  fixable?: boolean;
 }
 
 export interface JsonFile {
@@ -67,7 +68,12 @@ export interface Summary {
   complete: number;
 }
 
-export function toJsonFile(r: FileReport): JsonFile {
+/**
+ * `checkFixes`: say of each finding whether it is fixable. Checking a missing-section fix re-reads the
+ * file's structure with the fix applied, seconds for a large file with many findings: only the
+ * formats that print it ask.
+ */
+export function toJsonFile(r: FileReport, checkFixes = true): JsonFile {
   const index = new LineIndex(r.file.text);
   const line = (offset: number) => index.lineColumnAt(offset).line;
   const facts = bank.storyBank(r.file.text, r.model);
@@ -103,7 +109,7 @@ export function toJsonFile(r: FileReport): JsonFile {
       endColumn: end.column,
       message: f.message,
       // certainFix: a missing-section fix is certain only once a re-read of the story confirms it.
-      fixable: certainFix(r.file.text, f) !== undefined,
+      ...(checkFixes ? { fixable: certainFix(r.file.text, f) !== undefined } : {}),
     };
   });
   return {

@@ -12,6 +12,8 @@ export interface FormatContext {
 }
 
 export interface Format {
+  /** The format prints each finding's `fixable` (costly to find out: see toJsonFile). */
+  readsFixable?: boolean;
   begin(): string;
   file(file: JsonFile): string;
   end(summary: Summary): string;

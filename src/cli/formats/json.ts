@@ -10,6 +10,7 @@ const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 export function jsonFormat(): Format {
   let first = true;
   return {
+    readsFixable: true,
     begin: () => '{\n  "files": [',
     file(f: JsonFile): string {
       const comma = first ? '' : ',';
