@@ -61,7 +61,9 @@ function decode(bytes) {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // `stream: true`: Node's windows-1252 fast path decodes 0x80–0x9F as Latin-1 (nodejs/node#56542),
+    // which turns `–` into U+0096; the labels were made with real Windows-1252.
+    return new TextDecoder('windows-1252').decode(bytes, { stream: true });
   }
 }
 

@@ -19,6 +19,7 @@ import type { LabelStyle, StarPart } from './model.js';
 import { codeRanges, insideRanges, outsideRanges, type Range } from './read/code.js';
 import { hasSummary, htmlLabels, htmlText, summaries } from './read/html-block.js';
 import { readLineLabel, type LineLabel } from './read/line-label.js';
+import { BARE_LABEL_LINE, readTitleLine } from './read/title-line.js';
 import { isBehaviouralTitle, isNarrative } from './read/prose.js';
 import { mayHoldTable, readTable, type TablePart } from './read/table.js';
 import { readLabelWords, type LabelWord } from './vocabulary.js';
@@ -70,6 +71,8 @@ export interface BoldLineFact {
   story?: true;
   /** An ordered-list item that asks a behavioural question: a story's title in prose notes only. */
   question?: true;
+  /** A plain numbered line (`1 – Northwind Freight`): a story's title in notes written as plain text. */
+  plain?: true;
 }
 
 export interface ContentFact {
@@ -455,16 +458,17 @@ class Reader {
       this.facts.push(...labels);
       if (leading || inline.length) contentFrom = end;
       else {
-        // Text before the first label: a bold story line (`**Story: Billing**⏎**S:** …`) or content.
+        // Text before the first label: a bold story line (`**Story: Billing**⏎**S:** …`), a plain
+        // title line (`1 – Northwind⏎Role: lead⏎Context`) or content.
         contentTo = labels[0]!.start;
-        const bold = this.boldLine(firstLine(children), firstInItem);
+        const bold = this.boldLine(firstLine(children), firstInItem) ?? this.titleLine(start, end, firstInItem);
         if (bold) {
           this.facts.push(bold);
           contentFrom = contentTo;
         }
       }
     } else {
-      const bold = this.boldLine(children, firstInItem);
+      const bold = this.boldLine(children, firstInItem) ?? this.titleLine(start, end, firstInItem);
       if (bold) {
         this.facts.push(bold);
         contentFrom = end;
@@ -500,7 +504,7 @@ class Reader {
     for (const lineStart of lineStarts) {
       const at = lineStart + /^[ \t>]*/.exec(source.slice(lineStart, lineStart + 200))![0].length;
       const lineEnd = source.slice(at).search(/\r|\n|$/) + at;
-      const line = readLineLabel(source.slice(at, lineEnd));
+      const line = readLineLabel(source.slice(at, lineEnd)) ?? (lineEnd === source.length ? bareLabel(source.slice(at, lineEnd)) : undefined);
       if (!line) continue;
       code ??= source.includes('`') || source.includes('<') ? codeRanges({ type: 'root', children: [node] }, this.bias) : [];
       if (insideRanges(start + at, code)) continue;
@@ -508,7 +512,7 @@ class Reader {
     }
     const letters = new Set(found.filter((f) => f.line.letter && !f.line.marked).flatMap((f) => f.line.read.parts));
     const kept = found.filter((f) => !(f.line.letter && !f.line.marked) || letters.size >= 2);
-    if (kept.length === 0) return leading ? [leading] : [];
+    if (kept.length === 0 || (!leading && isFieldForm(source, kept.map((f) => f.line)))) return leading ? [leading] : [];
     const labels: LabelFact[] = [];
     const starts = kept.map((f) => start + f.at);
     if (leading) labels.push(this.recut(leading, starts[0]!));
@@ -545,7 +549,7 @@ class Reader {
       const value = first.value;
       const colon = /^([\p{L}][\p{L} /&()（）]{0,40}?)[ \t]*[:：]/u.exec(value);
       const dash = /^([\p{Lu}][\p{Lu} /&]{1,40}?)[ \t]+[-–](?:[ \t]|$)/u.exec(value);
-      const bare = /^([\p{L}][\p{L} /&]{0,40}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
+      const bare = /^([\p{L}][\p{L} /&()（）]{0,60}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
       for (const m of [colon, dash, bare]) {
         if (!m) continue;
         const read = readLabelWords(m[1]!, false);
@@ -618,6 +622,16 @@ class Reader {
     return labels;
   }
 
+  /** A paragraph whose first line is a plain numbered title (read/title-line.ts), outside lists. */
+  private titleLine(start: number, end: number, inItem: boolean): BoldLineFact | undefined {
+    if (inItem) return undefined;
+    const source = this.text.slice(start, end);
+    const lineEnd = source.search(/\r|\n|$/);
+    const read = readTitleLine(source.slice(0, lineEnd));
+    if (!read) return undefined;
+    return { kind: 'bold', start, end: start + lineEnd, title: flat(`${read.number} – ${read.title}`), inList: false, story: true, plain: true };
+  }
+
   /** A paragraph that is only bold text: `**Story: The Bachelor Thesis**`, `- **story-1**`. */
   private boldLine(children: PhrasingContent[], inItem: boolean): BoldLineFact | undefined {
     const strong = children[0];
@@ -652,6 +666,29 @@ class Reader {
       this.facts.push({ kind: 'highlight', start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
     }
   }
+}
+
+const FIELD_KEY_LINE = /^[ \t>]*[\p{L}][\p{L} ]{0,30}[:：][ \t]*$/gmu;
+
+/**
+ * `Period:⏎2018 to 2021⏎Delivery:⏎15 products⏎Result:⏎…`: a form of fields, one of which happens
+ * to be named like a part. Plain labels naming one part, among two field keys or more, are fields.
+ */
+function isFieldForm(source: string, labels: readonly LineLabel[]): boolean {
+  if (labels.some((l) => l.marked)) return false;
+  if (new Set(labels.flatMap((l) => l.read.parts)).size >= 2) return false;
+  const keys = source.match(FIELD_KEY_LINE)?.length ?? 0;
+  return keys - labels.length >= 2;
+}
+
+/**
+ * A paragraph's last line that is only a label's words (`…⏎Context`): its text is the block that
+ * follows, as in notes written in a plain text editor. Never a bare letter.
+ */
+function bareLabel(line: string): LineLabel | undefined {
+  const m = BARE_LABEL_LINE.exec(line);
+  const read = m ? readLabelWords(m[1]!, false) : undefined;
+  return read && { length: m![1]!.length, read, marked: false, letter: false };
 }
 
 const DEFINITION_START =

@@ -214,7 +214,8 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: re
       lastBold = f;
     } else if (f.kind === 'label') {
       const heading = stack[stack.length - 1];
-      if (lastBold) boldOwners.set(lastBold, heading);
+      // A plain title line comes from a text editor: a heading above it is no category of it.
+      if (lastBold) boldOwners.set(lastBold, lastBold.kind === 'bold' && lastBold.plain ? undefined : heading);
       else if (heading) headingOwners.set(heading, true);
     }
   }
@@ -252,6 +253,11 @@ function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: re
 /** A bold line that opens a story: `**Story: Billing**`, `**Example 2**`, a `<details>` summary. */
 function isStoryLine(f: BoldLineFact): boolean {
   return f.story === true || STORY_TITLE.test(f.title);
+}
+
+/** A plain numbered line (`1 – Setup`) in notes whose stories are headings: a line of a story's text. */
+function isPlainTitleInHeadingNotes(f: BoldLineFact, boldStories: boolean): boolean {
+  return f.plain === true && !boldStories;
 }
 
 function isStoryHeading(h: HeadingFact): boolean {
@@ -414,6 +420,7 @@ class Builder {
       }
       case 'bold': {
         if (!isStoryLine(f) && !(this.levels.prose && f.question)) return;
+        if (isPlainTitleInHeadingNotes(f, bold)) return;
         if (bold && !f.inList) {
           this.closeStory();
           this.openStory(f, f.title, undefined, 'story');
