@@ -2,7 +2,7 @@
 // (schemas/check-output.schema.json). Every output format is made from these records, one file at a
 // time, so the formats agree with each other and nothing of a file is kept once it is written.
 
-import { bank, certainFix, LineIndex, summarize, type Category, type NotesModel, type Severity, type StarPart, type Story } from '../core/index.js';
+import { bank, certainFix, explainNotNotes, LineIndex, summarize, type Category, type NotesModel, type Severity, type StarPart, type Story } from '../core/index.js';
 import type { NotesFile } from './files.js';
 
 export interface FileReport {
@@ -56,6 +56,8 @@ export interface JsonFinding {
 export interface JsonFile {
   path: string;
   isNotes: boolean;
+  /** When it is not notes: why, in words (notes-decision.ts). */
+  notNotes?: string;
   encoding: string;
   fixed?: number;
   excluded?: boolean;
@@ -115,6 +117,7 @@ export function toJsonFile(r: FileReport, checkFixes = true): JsonFile {
   return {
     path: r.path,
     isNotes: r.model.isNotes,
+    ...(r.model.isNotes ? {} : { notNotes: explainNotNotes(r.model.notNotes) }),
     encoding: r.file.encoding,
     ...(r.fixed ? { fixed: r.fixed } : {}),
     ...(r.excluded ? { excluded: true } : {}),

@@ -114,9 +114,19 @@ export interface Suggestion {
   edits: TextEdit[];
 }
 
+/**
+ * Why a file is not read as notes: the user said so (its front matter, a disable-file comment, or
+ * a notes glob of the configuration), or the evidence is too thin (notes-decision.ts words it).
+ */
+export type NotNotesReason =
+  | { by: 'front-matter' | 'comment' | 'configuration' }
+  | { by: 'evidence'; /** The distinct STAR parts found as labels (fewer than two of S/T/A/R). */ labelledParts: StarPart[] };
+
 export interface NotesModel {
   /** False for ordinary Markdown (a README): then there are no stories and no findings. */
   isNotes: boolean;
+  /** Set when `isNotes` is false: why. */
+  notNotes?: NotNotesReason;
   categories: Category[];
   findings: Finding[];
   /** The heading depths used for categories and stories in this file (0 when there are none). */

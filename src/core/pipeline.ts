@@ -13,7 +13,7 @@ import { readSection } from './facts.js';
 import { assignIds } from './ids.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
-import type { Category, Finding, NotesModel, Severity } from './model.js';
+import type { Category, Finding, NotesModel, NotNotesReason, Severity } from './model.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
 import { buildCategories, placeFacts, readGlobals, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
@@ -86,7 +86,7 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
   if (labels.size) facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
   const globals = readGlobals(facts, options.levels, options.notes);
   if (!globals.isNotes) {
-    return { model: NOT_NOTES, structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
+    return { model: notNotesModel(globals.notNotes), structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
   }
   const built = buildCategories(facts, globals.levels);
   assignIds(built.categories, previous ?? [], new Set());
@@ -98,7 +98,18 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
   return { model, structure, findings };
 }
 
-const NOT_NOTES: NotesModel = freezeDeep({ isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } });
+/** The model of a file that is not notes, saying why (the same frozen object for the same reason). */
+function notNotesModel(reason: NotNotesReason | undefined): NotesModel {
+  const key = reason ? `${reason.by} ${'labelledParts' in reason ? reason.labelledParts.join(',') : ''}` : '';
+  let model = NOT_NOTES.get(key);
+  if (!model) {
+    model = freezeDeep({ isNotes: false, ...(reason ? { notNotes: reason } : {}), categories: [], findings: [], levels: { category: 0, story: 0 } });
+    NOT_NOTES.set(key, model);
+  }
+  return model;
+}
+
+const NOT_NOTES = new Map<string, NotesModel>();
 
 /** The model of a notes file: the silencing comments applied, everything frozen. */
 export function finishModel(

@@ -7,7 +7,7 @@
 // nearest shallower heading above those stories is the category level. A setting can fix both.
 
 import type { BoldLineFact, Fact, HeadingFact, LabelFact, SectionFacts } from './facts.js';
-import type { Category, LabelStyle, StarPart, StarSection, Story, StoryStatus } from './model.js';
+import type { Category, LabelStyle, NotNotesReason, StarPart, StarSection, Story, StoryStatus } from './model.js';
 import { REQUIRED_PARTS } from './model.js';
 import { isBehaviouralTitle } from './read/prose.js';
 
@@ -51,6 +51,8 @@ export function placeFacts(facts: SectionFacts, start: number): Placed[] {
 /** What the whole file decides, whatever part of it is rebuilt: notes or not, levels, label style. */
 export interface Globals {
   isNotes: boolean;
+  /** Why the file is not notes, when it is not. */
+  notNotes?: NotNotesReason;
   levels: Levels;
   fileStyle: LabelFact | undefined;
 }
@@ -61,9 +63,14 @@ export interface Globals {
  * (`AnalyzeOptions.notes`, set from the settings' globs). Undefined: decide from the evidence.
  */
 export function saidNotes(facts: readonly Placed[], option: NotesOption = 'auto'): boolean | undefined {
-  for (const f of facts) if (f.kind === 'notes') return f.value;
-  if (facts.some(isFileSwitchOff)) return false;
-  return option === 'auto' ? undefined : option;
+  return notesSaid(facts, option)?.value;
+}
+
+/** What `saidNotes` returns, with who said it. */
+function notesSaid(facts: readonly Placed[], option: NotesOption): { value: boolean; by: 'front-matter' | 'comment' | 'configuration' } | undefined {
+  for (const f of facts) if (f.kind === 'notes') return { value: f.value, by: 'front-matter' };
+  if (facts.some(isFileSwitchOff)) return { value: false, by: 'comment' };
+  return option === 'auto' ? undefined : { value: option, by: 'configuration' };
 }
 
 /** `<!-- interview-notes-disable-file -->` with no rule named: the whole file is not notes. */
@@ -75,8 +82,9 @@ function isFileSwitchOff(f: Fact): boolean {
 export type NotesOption = 'auto' | boolean;
 
 export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}, notes: NotesOption = 'auto'): Globals {
-  const said = saidNotes(facts, notes);
-  if (said === false) return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
+  const switched = notesSaid(facts, notes);
+  const said = switched?.value;
+  if (switched?.value === false) return { isNotes: false, notNotes: { by: switched.by }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   const distinct = new Set<StarPart>();
   const styles = new Map<LabelStyle, { count: number; label: LabelFact }>();
   for (const f of facts) {
@@ -97,7 +105,8 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
   const labelled = REQUIRED_PARTS.filter((p) => distinct.has(p)).length >= 2;
   const prose = labelled ? [] : proseStoryHeadings(facts);
   if (said !== true && !labelled && prose.length < 2) {
-    return { isNotes: false, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
+    const labelledParts = REQUIRED_PARTS.filter((p) => distinct.has(p));
+    return { isNotes: false, notNotes: { by: 'evidence', labelledParts }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   }
   let fileStyle: LabelFact | undefined;
   let best = 0;

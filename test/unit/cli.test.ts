@@ -119,6 +119,18 @@ describe('command line (dist/cli.js)', function () {
       }
     });
 
+    it('says why a file is not notes: too little evidence, its front matter, or a disable-file comment', () => {
+      writeFileSync(join(dir, 'README.md'), '# Project\n\n## Usage\n\n- **Result**: the value it returns\n');
+      writeFileSync(join(dir, 'off.md'), '---\ninterview-notes: false\n---\n### 1 Story\n- **Situation**: s\n- **Task**: t\n');
+      writeFileSync(join(dir, 'quiet.md'), '<!-- interview-notes-disable-file -->\n### 1 Story\n- **Situation**: s\n- **Task**: t\n');
+      const text = cli(['check', 'README.md', 'off.md', 'quiet.md'], dir).stdout;
+      assert.match(text, /README\.md: not interview notes \(only Result is labelled; notes label two STAR parts or more\)/);
+      assert.match(text, /off\.md: not interview notes \(its front matter says interview-notes: false\)/);
+      assert.match(text, /quiet\.md: not interview notes \(it holds <!-- interview-notes-disable-file -->\)/);
+      const json = JSON.parse(cli(['check', '--json', 'README.md'], dir).stdout) as { files: { isNotes: boolean; notNotes?: string }[] };
+      assert.equal(json.files[0]!.notNotes, 'only Result is labelled; notes label two STAR parts or more');
+    });
+
     it('0 when the only findings are below warning (a placeholder is information)', () => {
       writeFileSync(join(dir, 'todo.md'), '### 1 Story\n- **Situation**: s\n- **Task**: t TODO\n- **Action**: a\n- **Result**: r\n');
       const r = cli(['check', '--json', 'todo.md'], dir);

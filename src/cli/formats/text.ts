@@ -36,7 +36,7 @@ export function textFormat(context: FormatContext): Format {
       const path = printable(f.path);
       if (f.excluded) return `${path}: left out by the configuration (notes.exclude), not checked\n`;
       const notice = f.encoding !== 'utf-8' ? ` (not UTF-8: read as ${f.encoding})` : '';
-      if (!f.isNotes) return `${path}: not interview notes (no STAR labels), nothing to check${notice}\n`;
+      if (!f.isNotes) return `${path}: not interview notes (${f.notNotes ?? 'no STAR labels'}), nothing to check${notice}\n`;
       const lines = [`${style('bold', path)}${notice}`];
       for (const c of f.categories) {
         const done = c.stories.filter((s) => s.status === 'complete').length;
