@@ -24,8 +24,8 @@ export interface LevelOptions {
   story?: number | undefined;
 }
 
-/** A fact with absolute offsets; `base` is its section's start (for offsets kept relative, like doneMark). */
-export type Placed<F extends Fact = Fact> = F & { base: number };
+/** A fact at its place in the document: every offset in it (doneMark and blockEnd too) absolute. */
+export type Placed<F extends Fact = Fact> = F & { placed: true };
 
 export interface Structure {
   isNotes: boolean;
@@ -45,7 +45,14 @@ const STORY_HEADING = /^(?:story|case study|case|example|beispiel|geschichte|his
 
 /** Copies of a section's facts at their place in the document. */
 export function placeFacts(facts: SectionFacts, start: number): Placed[] {
-  return facts.facts.map((f) => ({ ...f, start: f.start + start, end: f.end + start, base: start }) as Placed);
+  return facts.facts.map((f) => placeFact(f, start));
+}
+
+function placeFact(f: Fact, start: number): Placed {
+  const placed = { ...f, start: f.start + start, end: f.end + start, placed: true as const };
+  if (placed.kind === 'label') placed.blockEnd += start;
+  else if (placed.kind === 'heading' && placed.doneMark) placed.doneMark = { start: placed.doneMark.start + start, end: placed.doneMark.end + start };
+  return placed;
 }
 
 /** What the whole file decides, whatever part of it is rebuilt: notes or not, levels, label style. */
@@ -508,8 +515,7 @@ class Builder {
       target.open = { section };
       if (label.parts.length > 1) this.closeSection(target);
     }
-    // A label read from a paragraph has its blockEnd relative to its section, like every fact.
-    this.extend(target, Math.max(at.end, label === at ? label.blockEnd + at.base : label.blockEnd));
+    this.extend(target, Math.max(at.end, label.blockEnd));
   }
 
   /**
@@ -548,7 +554,7 @@ class Builder {
       title: h.labelTitle,
       label: h.label,
       done: h.doneMark !== undefined,
-      doneMark: h.doneMark && { start: h.doneMark.start + h.base, end: h.doneMark.end + h.base },
+      doneMark: h.doneMark,
       heading: { start: h.start, end: h.end },
       span: { start: h.start, end: h.end },
       stories: [],
