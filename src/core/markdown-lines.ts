@@ -1,0 +1,38 @@
+// One home for what a Markdown line looks like, read off the raw text where no mdast is at hand
+// (the section scan, fixes, the quick reads of the bank and the question files). CommonMark's
+// rules, cut down to what these readers need.
+
+/** A byte order mark: micromark drops it, offsets in the text count it. */
+export const BOM = 0xfeff;
+
+/** 1 when `text` starts with a byte order mark, else 0. */
+export function bomLength(text: string): 0 | 1 {
+  return text.charCodeAt(0) === BOM ? 1 : 0;
+}
+
+/** An ATX heading's opening at the start of a line: `#` to `######`, then a space, a tab or the end. */
+export const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+/** An ATX heading indented up to three spaces, with its hashes and the spaces after them. */
+export const ATX_HEADING_PREFIX = /^ {0,3}#{1,6}[ \t]*/;
+
+/** A line break followed by an ATX heading (for a `g` search through a text). */
+export const ATX_HEADING_AFTER_BREAK = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
+
+/** A fenced code block's opening line: its fence (``` or ~~~, three or more) and info string. */
+export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** A list item's marker at the start of a line (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it. */
+export const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+
+/** A line that is a list item, indented or not. */
+export const LIST_ITEM_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** A bullet item with text on its line. */
+export const BULLET_WITH_TEXT = /^[-*+][ \t]+\S/;
+
+/** A thematic break: three or more `-`, `*` or `_`, spaces between allowed. */
+export const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** The `---` that opens or closes YAML front matter. */
+export const FRONT_MATTER_FENCE = /^---[ \t]*$/;
