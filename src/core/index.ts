@@ -11,7 +11,7 @@ export { ENCODING_RULE_ID, RULES, RULE_IDS, type Rule } from './rules/index.js';
 export { eachStory } from './rules/rule.js';
 export { applyCertainFixes, applyEdits, certainEdits, certainFix, FIX_ALL_TITLE, fixAll, fixOffers, fixTitle, mayFix, type FixAllOptions, type FixOffer } from './fixes.js';
 export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold.js';
-export { explainNotNotes } from './notes-decision.js';
+export { explainNotNotes } from './build/evidence.js';
 export type { Structure } from './structure.js';
 export { addCounts, categoryTitle, isUnfinished, NO_CATEGORY_TITLE, summarize, viewOf, type CategorySummary, type NotesSummary, type StoryCounts, type StoryFilter } from './summary.js';
 export * as bank from './bank/index.js';

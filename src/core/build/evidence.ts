@@ -1,0 +1,128 @@
+// The notes decision: whether a file is interview notes, from the user's word (front matter, a
+// disable-file comment, the settings) or from the evidence (two different STAR parts as labels, or
+// behavioural-question headings with narratives), and why not when it is not.
+
+import type { BoldLineFact, Fact, HeadingFact, LabelFact } from '../facts.js';
+import type { LabelStyle, NotNotesReason, StarPart } from '../model.js';
+import { REQUIRED_PARTS } from '../model.js';
+import { isBehaviouralTitle } from '../read/prose.js';
+import type { Globals, LevelOptions, Placed } from '../structure.js';
+import { detectLevels } from './levels.js';
+
+/**
+ * Whether the file is notes by the user's word: front matter `interview-notes: true|false` first,
+ * then `<!-- interview-notes-disable-file -->` naming no rule (not notes), then the caller's option
+ * (`AnalyzeOptions.notes`, set from the settings' globs). Undefined: decide from the evidence.
+ */
+export function saidNotes(facts: readonly Placed[], option: NotesOption = 'auto'): boolean | undefined {
+  return notesSaid(facts, option)?.value;
+}
+
+/** What `saidNotes` returns, with who said it. */
+function notesSaid(facts: readonly Placed[], option: NotesOption): { value: boolean; by: 'front-matter' | 'comment' | 'configuration' } | undefined {
+  for (const f of facts) if (f.kind === 'notes') return { value: f.value, by: 'front-matter' };
+  if (facts.some(isFileSwitchOff)) return { value: false, by: 'comment' };
+  return option === 'auto' ? undefined : { value: option, by: 'configuration' };
+}
+
+/** `<!-- interview-notes-disable-file -->` with no rule named: the whole file is not notes. */
+export function isFileSwitchOff(f: Fact): boolean {
+  return f.kind === 'directive' && f.mode === 'disable-file' && f.rules.length === 0;
+}
+
+/** Whether a file is notes: decided from the evidence (`'auto'`, the default), or said by the caller. */
+export type NotesOption = 'auto' | boolean;
+
+export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}, notes: NotesOption = 'auto'): Globals {
+  const switched = notesSaid(facts, notes);
+  const said = switched?.value;
+  if (switched?.value === false) return { isNotes: false, notNotes: { by: switched.by }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
+  const distinct = new Set<StarPart>();
+  const styles = new Map<LabelStyle, { count: number; label: LabelFact }>();
+  for (const f of facts) {
+    if (f.kind === 'label') {
+      for (const p of f.parts) distinct.add(p);
+      const counted = styles.get(f.style);
+      if (counted) counted.count++;
+      else styles.set(f.style, { count: 1, label: f });
+    } else if (f.kind === 'heading' && f.star) {
+      for (const p of f.star.parts) distinct.add(p);
+      const counted = styles.get('heading');
+      if (counted) counted.count++;
+      else styles.set('heading', { count: 1, label: headingLabel(f) });
+    }
+  }
+  // A file is notes only when it uses at least two different STAR parts as labels: a README with a
+  // stray "**Result:**" is not a story bank.
+  const labelled = REQUIRED_PARTS.filter((p) => distinct.has(p)).length >= 2;
+  const prose = labelled ? [] : proseStoryHeadings(facts);
+  if (said !== true && !labelled && prose.length < 2) {
+    const labelledParts = REQUIRED_PARTS.filter((p) => distinct.has(p));
+    return { isNotes: false, notNotes: { by: 'evidence', labelledParts }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
+  }
+  let fileStyle: LabelFact | undefined;
+  let best = 0;
+  for (const { count, label } of styles.values()) if (count > best) [best, fileStyle] = [count, label];
+  const levels = detectLevels(facts, options, prose);
+  return { isNotes: true, levels: prose.length ? { ...levels, prose: true } : levels, fileStyle };
+}
+
+/**
+ * The evidence of a story bank written as prose: headings that ask a behavioural question or name a
+ * competency, each followed by a narrative before the next heading as deep or shallower. An empty
+ * heading in between (`##### `) is no boundary.
+ */
+export function proseStoryHeadings(facts: readonly Placed[]): Placed<HeadingFact | BoldLineFact>[] {
+  const found: Placed<HeadingFact | BoldLineFact>[] = [];
+  let open: Placed<HeadingFact | BoldLineFact> | undefined;
+  // A file that defines the STAR parts explains the method: its narratives are advice, not stories.
+  if (facts.some((f) => f.kind === 'content' && f.definition)) return found;
+  for (const f of facts) {
+    if (f.kind === 'heading' && !f.star && f.text !== '') {
+      if (open?.kind === 'heading' && f.depth > open.depth) continue;
+      open = isBehaviouralTitle(f.text) ? (f as Placed<HeadingFact>) : undefined;
+    } else if (f.kind === 'bold' && (f.question || (f.story && isBehaviouralTitle(f.title)))) {
+      open = f as Placed<BoldLineFact>;
+    } else if (f.kind === 'content' && f.narrative && open) {
+      found.push(open);
+      open = undefined;
+    }
+  }
+  return found;
+}
+
+/** A `### Situation` heading as the label it is. */
+export function headingLabel(f: Placed<HeadingFact>): LabelFact {
+  return {
+    kind: 'label',
+    start: f.start,
+    end: f.end,
+    parts: f.star!.parts,
+    style: 'heading',
+    vocabulary: f.star!.vocabulary,
+    written: f.star!.written,
+    template: '#'.repeat(f.depth) + ' ' + f.star!.written,
+    inlineContent: false,
+    inlinePlaceholder: false,
+    blockEnd: f.end,
+  };
+}
+
+const PART_NAME: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result', learning: 'Learning' };
+
+/** `its front matter says interview-notes: false`, `only one STAR part is labelled (Result)`… */
+export function explainNotNotes(reason: NotNotesReason | undefined): string {
+  switch (reason?.by) {
+    case 'front-matter':
+      return 'its front matter says interview-notes: false';
+    case 'comment':
+      return 'it holds <!-- interview-notes-disable-file -->';
+    case 'configuration':
+      return 'the settings say it is not notes';
+    case 'evidence':
+      if (reason.labelledParts.length === 1) return `only ${PART_NAME[reason.labelledParts[0]!]} is labelled; notes label two STAR parts or more`;
+      return 'no STAR labels, no question headings with stories';
+    default:
+      return 'no STAR labels';
+  }
+}
