@@ -42,6 +42,7 @@ export function lineLabels(t: SectionText, node: Paragraph, leading: LabelFact |
     found.push({ at, line });
   }
   const letters = new Set(found.filter((f) => f.line.letter && !f.line.marked).flatMap((f) => f.line.read.parts));
+  if (leading && isPlainLetter(leading)) for (const p of leading.parts) letters.add(p);
   const kept = found.filter((f) => !(f.line.letter && !f.line.marked) || letters.size >= 2);
   if (kept.length === 0 || (!leading && isFieldForm(source, kept.map((f) => f.line)))) return leading ? [leading] : [];
   const labels: LabelFact[] = [];
@@ -83,7 +84,7 @@ export function leadingLabel(t: SectionText, children: PhrasingContent[], inItem
     const bare = /^([\p{L}][\p{L} /&()（）]{0,60}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
     for (const m of [colon, dash, bare]) {
       if (!m) continue;
-      const read = readLabelWords(m[1]!, false);
+      const read = readLabelWords(m[1]!, m === colon && t.usesLetterSequence());
       if (!read) continue;
       const labelStart = t.start(first);
       const labelEnd = labelStart + (m === bare ? m[1]!.length : m[0].length);
@@ -232,4 +233,9 @@ export function mergeLabels(a: LabelFact[], b: LabelFact[], end: number, recut: 
   if (a.length === 0 || b.length === 0) return a.length ? a : b;
   const all = [...a, ...b.filter((l) => !a.some((x) => x.start < l.end && l.start < x.end))].sort((x, y) => x.start - y.start);
   return all.map((l, i) => recut(l, all[i + 1]?.start ?? end));
+}
+
+/** `S:` as a paragraph's leading label: a bare letter, no marker. */
+function isPlainLetter(label: LabelFact): boolean {
+  return label.style === 'plain' && label.vocabulary === 'letters';
 }

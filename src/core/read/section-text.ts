@@ -4,6 +4,9 @@
 import type { Nodes } from 'mdast';
 import type { Fact } from '../facts.js';
 
+/** A bare STAR letter and a colon opening a line, a list item or a quote, with text after it. */
+const LEADING_LETTER = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?([STAR])[ \t]*[:：][ \t]*\S/gmu;
+
 export class SectionText {
   readonly facts: Fact[] = [];
   readonly definitions: string[] = [];
@@ -17,6 +20,21 @@ export class SectionText {
     readonly bias: number,
   ) {
     this.contentEnd = text.replace(/[\r\n]+$/, '').length;
+  }
+
+  private lettersInSequence: boolean | undefined;
+
+  /**
+   * Whether the section starts paragraphs or items with two different bare letters (`S: …`, then
+   * `T: …`): only then is a paragraph's leading `A:` a label and not, say, an answer or an address.
+   */
+  usesLetterSequence(): boolean {
+    if (this.lettersInSequence === undefined) {
+      const letters = new Set<string>();
+      for (const m of this.text.matchAll(LEADING_LETTER)) letters.add(m[1]!);
+      this.lettersInSequence = letters.size >= 2;
+    }
+    return this.lettersInSequence;
   }
 
   start(node: Nodes): number {
