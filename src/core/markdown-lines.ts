@@ -16,6 +16,9 @@ export const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** An ATX heading indented up to three spaces, with its hashes and the spaces after them. */
 export const ATX_HEADING_PREFIX = /^ {0,3}#{1,6}[ \t]*/;
 
+/** Every ATX heading line of a text (for `matchAll`): up to three spaces, `#`…`######`, a space or the end. */
+export const ATX_HEADING_LINES = /^ {0,3}#{1,6}(?:[ \t]|$)/gm;
+
 /** A line break followed by an ATX heading (for a `g` search through a text). */
 export const ATX_HEADING_AFTER_BREAK = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
 

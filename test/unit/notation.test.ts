@@ -50,6 +50,8 @@ describe('notation classes (test/fixtures/notation)', () => {
       const expectedPath = join(DIR, name, 'expected.json');
       if (process.env.UPDATE_NOTATION && !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
       assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
+      // A notation read from the text around it must read the same when the file is not split.
+      assert.deepEqual(withoutIds(analyze(text, options)), withoutIds(analyzeUnsectioned(text, options)), `${name}: sectioned vs one section`);
     });
   }
 });

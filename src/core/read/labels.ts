@@ -84,7 +84,7 @@ export function leadingLabel(t: SectionText, children: PhrasingContent[], inItem
     const bare = /^([\p{L}][\p{L} /&()（）]{0,60}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
     for (const m of [colon, dash, bare]) {
       if (!m) continue;
-      const read = readLabelWords(m[1]!, m === colon && t.usesLetterSequence());
+      const read = readLabelWords(m[1]!, m === colon && m[1]!.length === 1 && t.usesLetterSequence(t.start(first)));
       if (!read) continue;
       const labelStart = t.start(first);
       const labelEnd = labelStart + (m === bare ? m[1]!.length : m[0].length);

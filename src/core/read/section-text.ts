@@ -3,6 +3,7 @@
 
 import type { Nodes } from 'mdast';
 import type { Fact } from '../facts.js';
+import { ATX_HEADING_LINES } from '../markdown-lines.js';
 
 /** A bare STAR letter and a colon opening a line, a list item or a quote, with text after it. */
 const LEADING_LETTER = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?([STAR])[ \t]*[:：][ \t]*\S/gmu;
@@ -22,19 +23,29 @@ export class SectionText {
     this.contentEnd = text.replace(/[\r\n]+$/, '').length;
   }
 
-  private lettersInSequence: boolean | undefined;
+  /** Start offsets of the heading lines, and whether each region after one uses a letter sequence. */
+  private regions: { starts: number[]; sequence: Map<number, boolean> } | undefined;
 
   /**
-   * Whether the section starts paragraphs or items with two different bare letters (`S: …`, then
-   * `T: …`): only then is a paragraph's leading `A:` a label and not, say, an answer or an address.
+   * Whether the text between the headings around `at` opens paragraphs or items with two different
+   * bare letters (`S: …`, then `T: …`): only then is a paragraph's leading `A:` a label and not, say,
+   * an answer or an address. Bounded by headings, not by the section, so that the whole document
+   * read as one section decides the same.
    */
-  usesLetterSequence(): boolean {
-    if (this.lettersInSequence === undefined) {
+  usesLetterSequence(at: number): boolean {
+    this.regions ??= { starts: [0, ...[...this.text.matchAll(ATX_HEADING_LINES)].map((m) => m.index)], sequence: new Map() };
+    const { starts, sequence } = this.regions;
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > at) i--;
+    const from = starts[i]!;
+    let used = sequence.get(from);
+    if (used === undefined) {
       const letters = new Set<string>();
-      for (const m of this.text.matchAll(LEADING_LETTER)) letters.add(m[1]!);
-      this.lettersInSequence = letters.size >= 2;
+      for (const m of this.text.slice(from, starts[i + 1] ?? this.text.length).matchAll(LEADING_LETTER)) letters.add(m[1]!);
+      used = letters.size >= 2;
+      sequence.set(from, used);
     }
-    return this.lettersInSequence;
+    return used;
   }
 
   start(node: Nodes): number {
