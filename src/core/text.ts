@@ -1,11 +1,13 @@
 // Line arithmetic on raw text for code that has offsets but no LineIndex (fixes, directives).
 // Line breaks are \r\n, \n or a bare \r, as in CommonMark.
 
+import { bomLength } from './markdown-lines.js';
+
 export function lineStartAt(text: string, offset: number): number {
   let i = Math.min(offset, text.length);
   while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
   // The first line starts after a byte order mark: nothing is inserted before it.
-  if (i === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff) return 1;
+  if (i === 0 && offset > 0 && bomLength(text)) return 1;
   return i;
 }
 
