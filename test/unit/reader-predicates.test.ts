@@ -9,6 +9,8 @@ import { codeRanges, outsideRanges } from '../../src/core/read/code';
 import { htmlLabels, summaries } from '../../src/core/read/html-block';
 import { readLineLabel } from '../../src/core/read/line-label';
 import { isBehaviouralTitle, isNarrative } from '../../src/core/read/prose';
+import { readTitleLine } from '../../src/core/read/title-line';
+import { explainNotNotes } from '../../src/core/build/evidence';
 import { isContentsTitle, isNonBehaviouralQuestion, isStarDefinitionTitle, isToolingTitle } from '../../src/core/structure';
 
 describe('reader and builder predicates', () => {
@@ -26,6 +28,22 @@ describe('reader and builder predicates', () => {
     assert.deepEqual(read('S: a bare letter'), { parts: ['situation'], length: 2, letter: true });
     assert.equal(read('Summary: not a part'), undefined);
     assert.equal(read('**Situation** was tense'), undefined);
+  });
+
+  it('readTitleLine: a numbered title line of notes written in a text editor', () => {
+    assert.deepEqual(readTitleLine('1 – Northwind Freight (2014–2018)'), { number: '1', title: 'Northwind Freight (2014–2018)' });
+    assert.deepEqual(readTitleLine('3.1 — The second project'), { number: '3.1', title: 'The second project' });
+    assert.deepEqual(readTitleLine('12 - 4G rollout'), { number: '12', title: '4G rollout' });
+    assert.equal(readTitleLine('1. An ordered list item'), undefined);
+    assert.equal(readTitleLine('2014 – the year it started'), undefined);
+    assert.equal(readTitleLine('1 –'), undefined);
+  });
+
+  it('explainNotNotes: why a file is not notes, in words', () => {
+    assert.equal(explainNotNotes({ by: 'evidence', labelledParts: ['result'] }), 'only Result is labelled; notes label two STAR parts or more');
+    assert.equal(explainNotNotes({ by: 'evidence', labelledParts: [] }), 'no STAR labels, no question headings with stories');
+    assert.equal(explainNotNotes({ by: 'front-matter' }), 'its front matter says interview-notes: false');
+    assert.equal(explainNotNotes({ by: 'comment' }), 'it holds <!-- interview-notes-disable-file -->');
   });
 
   it('codeRanges / outsideRanges: code holds no run to report', () => {
