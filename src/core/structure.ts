@@ -97,4 +97,6 @@ export interface Levels {
   bold: boolean;
   /** Notes written as prose, without labels: a behavioural heading with content is a story. */
   prose?: boolean;
+  /** Some stories hold deeper headings with parts of their own: those headings are sub-stories. */
+  subHeadings?: boolean;
 }

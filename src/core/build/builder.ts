@@ -82,6 +82,9 @@ class Builder {
   private lastHeading: Placed<HeadingFact> | undefined;
   private readonly nextHeadingDepth = new Map<Placed, number>();
   private readonly withContent = new Set<Category>();
+  /** With sub-story headings: the headings that own labels (build/levels.ts reads them the same way). */
+  private labelOwners: Set<Placed<HeadingFact>> | undefined;
+  private subDepth: number | undefined;
 
   constructor(
     private readonly facts: readonly Placed[],
@@ -95,6 +98,7 @@ class Builder {
         next = f.depth;
       }
     }
+    if (levels.subHeadings) this.labelOwners = labelOwners(facts);
   }
 
   build(): Pick<Structure, 'categories' | 'storyLabels'> {
@@ -132,8 +136,15 @@ class Builder {
         } else if (inverted && f.depth < story) {
           this.closeStory();
           this.closeCategory();
+        } else if (this.story && this.opensSubStory(f as Placed<HeadingFact>, this.story)) {
+          this.closeSub();
+          this.sub = this.newStory(f, f.numberTitle, f.number, 'substory', this.story);
+          this.subDepth = f.depth;
+          this.story.story.stories.push(this.sub.story);
         } else {
-          // A deeper heading inside a story (`#### Details`) ends the STAR part above it.
+          // A heading no deeper than the sub-story's ends it; a deeper heading inside a story
+          // (`#### Details`) ends the STAR part above it.
+          if (this.sub && this.subDepth !== undefined && f.depth <= this.subDepth) this.closeSub();
           const target = this.sub ?? this.story;
           if (target) this.closeSection(target);
         }
@@ -185,6 +196,11 @@ class Builder {
       case 'notes':
         return;
     }
+  }
+
+  /** A deeper heading with parts of its own, in a story that has none before it: a sub-story. */
+  private opensSubStory(h: Placed<HeadingFact>, story: OpenStory): boolean {
+    return this.labelOwners?.has(h) === true && story.labels.length === 0;
   }
 
   private label(at: Placed, label: LabelFact): void {
@@ -314,6 +330,7 @@ class Builder {
   }
 
   private closeSub(): void {
+    this.subDepth = undefined;
     if (!this.sub) return;
     this.finish(this.sub);
     this.sub = undefined;
@@ -375,4 +392,23 @@ class Builder {
     story.status = status;
     story.missing = missing;
   }
+}
+
+/** The headings that labels sit under: the innermost heading, or the one above a `### Situation`. */
+function labelOwners(facts: readonly Placed[]): Set<Placed<HeadingFact>> {
+  const owners = new Set<Placed<HeadingFact>>();
+  const stack: Placed<HeadingFact>[] = [];
+  for (const f of facts) {
+    if (f.kind === 'heading') {
+      let at = stack.length - 1;
+      while (at >= 0 && stack[at]!.depth >= f.depth) at--;
+      if (f.star) {
+        if (at >= 0) owners.add(stack[at]!);
+        continue;
+      }
+      stack.length = at + 1;
+      stack.push(f as Placed<HeadingFact>);
+    } else if (f.kind === 'label' && stack.length) owners.add(stack[stack.length - 1]!);
+  }
+  return owners;
 }

@@ -11,12 +11,18 @@ export function detectLevels(facts: readonly Placed[], options: LevelOptions, pr
   const proseLines = new Set<Placed>(prose.filter((f) => f.kind === 'bold'));
   const boldOwners = new Map<Placed, Placed<HeadingFact> | undefined>();
   const stack: Placed<HeadingFact>[] = []; // non-STAR headings, by depth
+  /** The nearest shallower heading of each heading that owns labels. */
+  const parents = new Map<Placed<HeadingFact>, Placed<HeadingFact> | undefined>();
   let lastBold: Placed | undefined;
   for (const f of facts) {
     if (f.kind === 'heading') {
       if (f.star) {
-        const owner = [...stack].reverse().find((h) => h.depth < f.depth);
-        if (owner) headingOwners.set(owner, true);
+        let at = stack.length - 1;
+        while (at >= 0 && stack[at]!.depth >= f.depth) at--;
+        if (at !== -1) {
+          headingOwners.set(stack[at]!, true);
+          parents.set(stack[at]!, stack[at - 1]);
+        }
         continue;
       }
       while (stack.length && stack[stack.length - 1]!.depth >= f.depth) stack.pop();
@@ -30,7 +36,10 @@ export function detectLevels(facts: readonly Placed[], options: LevelOptions, pr
       const heading = stack[stack.length - 1];
       // A plain title line comes from a text editor: a heading above it is no category of it.
       if (lastBold) boldOwners.set(lastBold, lastBold.kind === 'bold' && lastBold.plain ? undefined : heading);
-      else if (heading) headingOwners.set(heading, true);
+      else if (heading) {
+        headingOwners.set(heading, true);
+        parents.set(heading, stack[stack.length - 2]);
+      }
     }
   }
   const bold = boldOwners.size > headingOwners.size;
@@ -41,7 +50,13 @@ export function detectLevels(facts: readonly Placed[], options: LevelOptions, pr
     category ??= mode([...boldOwners.values()].filter((h) => h !== undefined).map((h) => h!.depth));
     return { category, story, bold };
   }
-  if (!options.story) story = mode([...headingOwners.keys()].map((h) => h.depth));
+  let subHeadings = false;
+  let holders = new Set<Placed<HeadingFact>>();
+  if (!options.story) {
+    story = mode([...headingOwners.keys()].map((h) => h.depth));
+    const shallower = storiesAboveSubHeadings(headingOwners, parents, story);
+    if (shallower) [story, subHeadings, holders] = [shallower.depth, true, shallower.holders];
+  }
   if (category === undefined) {
     const votes: number[] = [];
     const inverted: number[] = [];
@@ -55,13 +70,39 @@ export function detectLevels(facts: readonly Placed[], options: LevelOptions, pr
       // A table of contents (`## Contents`) above the stories is no category.
       const previous = headings[i - 1] && !isContentsTitle(headings[i - 1]!.text) ? headings[i - 1] : undefined;
       if (previous && previous.depth < story) nearest = { depth: previous.depth, inverted: false };
-      else if (previous && previous.depth > story && h.depth === story) nearest = { depth: previous.depth, inverted: true };
-      if (h.depth !== story || (!headingOwners.has(h) && !isStoryHeading(h)) || !nearest) return;
+      // (Deeper headings that are sub-stories make no inverted file.)
+      else if (!subHeadings && previous && previous.depth > story && h.depth === story) nearest = { depth: previous.depth, inverted: true };
+      if (h.depth !== story || (!headingOwners.has(h) && !holders.has(h) && !isStoryHeading(h)) || !nearest) return;
       (nearest.inverted ? inverted : votes).push(nearest.depth);
     });
     category = votes.length ? mode(votes) : inverted.length >= 2 ? mode(inverted) : 0;
   }
-  return { category, story, bold };
+  return subHeadings ? { category, story, bold, subHeadings } : { category, story, bold };
+}
+
+/**
+ * `### Led the migration` holding `#### First attempt` and `#### Second attempt`, each with its own
+ * parts, beside `### Handled a conflict` with parts of its own: the `###` headings are the stories,
+ * the deeper ones their sub-stories. The depth of such stories, when the headings at it that hold
+ * parts themselves are as many as those that hold the deeper owners, and never the same ones (a
+ * category with a stray label above its stories is no story).
+ */
+function storiesAboveSubHeadings(
+  owners: ReadonlyMap<Placed<HeadingFact>, true>,
+  parents: ReadonlyMap<Placed<HeadingFact>, Placed<HeadingFact> | undefined>,
+  story: number,
+): { depth: number; holders: Set<Placed<HeadingFact>> } | undefined {
+  const holders = new Set<Placed<HeadingFact>>();
+  for (const h of owners.keys()) {
+    const parent = parents.get(h);
+    if (h.depth === story && parent) holders.add(parent);
+  }
+  const depths = new Set([...holders].map((h) => h.depth));
+  if (depths.size !== 1) return undefined;
+  const [depth] = depths;
+  const ownersThere = [...owners.keys()].filter((h) => h.depth === depth);
+  if (ownersThere.length === 0 || ownersThere.some((h) => holders.has(h))) return undefined;
+  return ownersThere.length >= holders.size ? { depth: depth!, holders } : undefined;
 }
 
 /** The most common value; ties go to the larger (deeper) one. 0 for none. */
