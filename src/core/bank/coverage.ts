@@ -6,7 +6,7 @@ import type { Span, StoryStatus, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, type Competency, type Framework } from './frameworks.js';
 import { cutRuns, nestedSpans, readProse } from './prose.js';
 import { speakingTime, type SpeakingTime, type TimedStory } from './speech.js';
-import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags } from './tags.js';
+import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags, type TagOptions } from './tags.js';
 
 /** What coverage needs of a model: the model's `NotesModel` fits. */
 export interface ModelLike {
@@ -37,20 +37,26 @@ export interface BankOptions {
   wordsPerMinute?: number;
 }
 
+/** A story's tags and speaking time, from one parse of the story. */
+export function tagsAndTime(text: string, story: ModelStory | (StoryLike & TimedStory), tagOptions: TagOptions, wordsPerMinute?: number): { tags: StoryTags; time: SpeakingTime } {
+  const prose = readProse(text, { start: Math.max(0, story.span.start), end: Math.min(text.length, story.span.end) }, nestedSpans(story));
+  const tags = readStoryTags(text, story, { ...tagOptions, prose });
+  // A tag line is a note to oneself, not said aloud.
+  const spoken = tags.labelLine ? { ...prose, runs: cutRuns(prose.runs, [tags.labelLine]) } : prose;
+  return { tags, time: speakingTime(text, story, wordsPerMinute, spoken) };
+}
+
 /** Every story and sub-story of a model with its tags and speaking time. */
 export function bankStories(text: string, model: ModelLike, options: BankOptions = {}): BankStory[] {
   const frontMatter = frontMatterOf(text);
   const found: BankStory[] = [];
   const visit = (story: ModelStory, category: ModelLike['categories'][number]) => {
-    // One parse of the story serves its tags and its speaking time.
-    const prose = readProse(text, { start: Math.max(0, story.span.start), end: Math.min(text.length, story.span.end) }, nestedSpans(story));
-    const tags = readStoryTags(text, story, {
-      prose,
+    const { tags, time } = tagsAndTime(text, story, {
       ...(options.frameworks ? { frameworks: options.frameworks } : {}),
       ...(options.fromCategory !== undefined ? { fromCategory: options.fromCategory } : {}),
       category: { title: category.title, ...(category.heading ? { heading: category.heading } : {}) },
       ...(frontMatter ? { frontMatter } : {}),
-    });
+    }, options.wordsPerMinute);
     found.push({
       ...(options.file !== undefined ? { file: options.file } : {}),
       title: story.title,
@@ -58,8 +64,7 @@ export function bankStories(text: string, model: ModelLike, options: BankOptions
       status: story.status,
       heading: { start: story.heading.start, end: story.heading.end },
       tags,
-      // A tag line is a note to oneself, not said aloud.
-      time: speakingTime(text, story, options.wordsPerMinute, tags.labelLine ? { ...prose, runs: cutRuns(prose.runs, [tags.labelLine]) } : prose),
+      time,
     });
     for (const sub of story.stories) visit(sub, category);
   };

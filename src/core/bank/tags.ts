@@ -289,6 +289,19 @@ function noteEnd(text: string, offset: number, limit: number): number {
   return end;
 }
 
+const LABEL_LINE_ANYWHERE_RE = new RegExp(LABEL_LINE_RE.source, 'imu');
+const HASHTAG_ANYWHERE_RE = new RegExp(HASHTAG_RE.source, 'u');
+
+/**
+ * Whether a story's text after its heading may hold tags of its own (a label line or a hashtag):
+ * a scan of the raw text, so that rules about a story's own tags need not parse the many stories
+ * that have none. False means none; true means read them (`readStoryTags`).
+ */
+export function mayHaveOwnTags(text: string, story: { heading: Span; span: Span }): boolean {
+  const own = text.slice(Math.max(0, story.heading.end), Math.min(text.length, story.span.end));
+  return HASHTAG_ANYWHERE_RE.test(own) || LABEL_LINE_ANYWHERE_RE.test(own);
+}
+
 /** The tags of one story (its own text: a sub-story's tags are its own). */
 export function readStoryTags(text: string, story: StoryLike, options: TagOptions = {}): StoryTags {
   const frameworks = options.frameworks ?? DEFAULT_FRAMEWORKS;

@@ -4,7 +4,7 @@
 
 import type { Finding } from '../../model.js';
 import { closestCompetency } from '../frameworks.js';
-import type { Tag } from '../tags.js';
+import { mayHaveOwnTags, type Tag } from '../tags.js';
 import { finding, type CoachRule } from './rule.js';
 
 const COMPETENCY_LABELS = /^(?:lps?|leadership principles?|competenc(?:y|ies)|kompetenz(?:en)?|competencias?|compétences?|competências?|competenze?|competentie?s?|胜任力|コンピテンシー|역량|компетенци[яи])$/u;
@@ -19,7 +19,10 @@ export const unknownTag: CoachRule = {
   severity: 'hint',
   enabledByDefault: true,
   doc: 'A tag that no framework knows, in a competency list (`LP:`, `Competencies:`) or close to a known name. The quick fix replaces it with the closest known name.',
-  check({ tags, options }) {
+  check(context) {
+    const { text, story, options } = context;
+    if (!mayHaveOwnTags(text, story)) return [];
+    const tags = context.tags;
     const findings: Finding[] = [];
     for (const tag of tags.unknown) {
       // Front matter tags belong to the file: reported once there, not on every story.
