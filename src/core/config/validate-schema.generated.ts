@@ -4,8 +4,9 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label (Situation, Task, Action, Result) has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"too-long":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A story takes longer to tell than two minutes (at 150 words a minute). Default: `information`. See docs/rules/too-long.md."},"unbalanced":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"Situation and Task take more of a story than its Action (off by default). Default: `off`. See docs/rules/unbalanced.md."},"first-person-action":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Action says \"we\" more often than \"I\": say what you did yourself. Default: `hint`. See docs/rules/first-person-action.md."},"unquantified-result":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Result gives no number: no figure, percentage, money, time, \"×\" or \"from … to\". Default: `hint`. See docs/rules/unquantified-result.md."},"missing-reflection":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"A complete story has no Learning (Lessons, Reflection) part (off by default). Default: `off`. See docs/rules/missing-reflection.md."},"unknown-tag":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A tag no competency framework knows (in a competency list, or a near miss of a known name). Default: `hint`. See docs/rules/unknown-tag.md."},"too-many-tags":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A story has more than five tags of its own. Default: `hint`. See docs/rules/too-many-tags.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"\\S"},"markdownDescription":"Tag frameworks the stories are tagged with (e.g. a company's leadership principles). Reserved: validated, not yet used."},"speakingRate":{"type":"number","minimum":60,"maximum":300,"markdownDescription":"Speaking rate in words per minute, for estimating how long a story takes to tell. Reserved: validated, not yet used."},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label (Situation, Task, Action, Result) has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"too-long":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A story takes longer to tell than two minutes (at 150 words a minute). Default: `information`. See docs/rules/too-long.md."},"unbalanced":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"Situation and Task take more of a story than its Action (off by default). Default: `off`. See docs/rules/unbalanced.md."},"first-person-action":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Action says \"we\" more often than \"I\": say what you did yourself. Default: `hint`. See docs/rules/first-person-action.md."},"unquantified-result":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Result gives no number: no figure, percentage, money, time, \"×\" or \"from … to\". Default: `hint`. See docs/rules/unquantified-result.md."},"missing-reflection":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"A complete story has no Learning (Lessons, Reflection) part (off by default). Default: `off`. See docs/rules/missing-reflection.md."},"unknown-tag":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A tag no competency framework knows (in a competency list, or a near miss of a known name). Default: `hint`. See docs/rules/unknown-tag.md."},"too-many-tags":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A story has more than five tags of its own. Default: `hint`. See docs/rules/too-many-tags.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"anyOf":[{"type":"string","enum":["generic","amazon"],"enumDescriptions":["The generic competency set (Conflict, Leadership, Ownership, Failure, Influence, …).","Amazon's Leadership Principles (names only)."]},{"type":"object","additionalProperties":false,"required":["name","competencies"],"properties":{"name":{"type":"string","pattern":"\\S","markdownDescription":"The framework's name, shown in the Competencies view and the coverage table."},"competencies":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"id":{"type":"string","pattern":"\\S","markdownDescription":"A stable id (default: the name, normalised)."},"name":{"type":"string","pattern":"\\S","markdownDescription":"The competency's name, as tags and completion write it."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Other words that tag a story with it (spellings need none: `dive-deep`, `Dive Deep` and `#DiveDeep` are one)."}}}}}}]},"markdownDescription":"The competency frameworks stories are tagged with, in order: `\"generic\"`, `\"amazon\"` (Amazon's Leadership Principles) or your own `{ \"name\": …, \"competencies\": [{ \"name\": …, \"aliases\": […] }] }`. The first is the one the coverage table and the Competencies view show. Default: `[\"generic\", \"amazon\"]`."},"speakingRate":{"type":"number","minimum":110,"maximum":180,"markdownDescription":"Speaking rate in words per minute, for how long a story takes to tell (`too-long`, the ⏱ times). Default: 150."},"coverage":{"type":"object","additionalProperties":false,"markdownDescription":"Coverage of the competencies by stories.","properties":{"minStories":{"type":"integer","minimum":1,"maximum":20,"markdownDescription":"A competency with fewer complete stories than this is a gap. Default: 2."}}},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
+const func0 = require("ajv/dist/runtime/equal").default;
 const pattern0 = new RegExp("\\S", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -13,7 +14,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "$schema") || (key0 === "rules")) || (key0 === "levels")) || (key0 === "labels")) || (key0 === "vocabularies")) || (key0 === "frameworks")) || (key0 === "speakingRate")) || (key0 === "notes"))){
+if(!(func2.call(schema11.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -880,9 +881,11 @@ if(Array.isArray(data31)){
 const len6 = data31.length;
 for(let i12=0; i12<len6; i12++){
 let data32 = data31[i12];
-if(typeof data32 === "string"){
-if(!pattern0.test(data32)){
-const err64 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const _errs70 = errors;
+let valid24 = false;
+const _errs71 = errors;
+if(typeof data32 !== "string"){
+const err64 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -891,9 +894,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data32 === "generic") || (data32 === "amazon"))){
+const err65 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.frameworks.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -902,19 +904,13 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-let i13 = data31.length;
-let j6;
-if(i13 > 1){
-const indices6 = {};
-for(;i13--;){
-let item6 = data31[i13];
-if(typeof item6 !== "string"){
-continue;
-}
-if(typeof indices6[item6] == "number"){
-j6 = indices6[item6];
-const err66 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)"};
+var _valid0 = _errs71 === errors;
+valid24 = valid24 || _valid0;
+if(!valid24){
+const _errs73 = errors;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.name === undefined){
+const err66 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -922,14 +918,9 @@ else {
 vErrors.push(err66);
 }
 errors++;
-break;
 }
-indices6[item6] = i13;
-}
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data32.competencies === undefined){
+const err67 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "competencies"},message:"must have required property '"+"competencies"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -938,12 +929,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data.speakingRate !== undefined){
-let data33 = data.speakingRate;
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 300 || isNaN(data33)){
-const err68 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300"};
+for(const key4 in data32){
+if(!((key4 === "name") || (key4 === "competencies"))){
+const err68 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -952,8 +940,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data33 < 60 || isNaN(data33)){
-const err69 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+}
+if(data32.name !== undefined){
+let data33 = data32.name;
+if(typeof data33 === "string"){
+if(!pattern0.test(data33)){
+const err69 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -964,7 +956,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err70 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -974,12 +966,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data34 = data.notes;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key4 in data34){
-if(!((key4 === "include") || (key4 === "exclude"))){
-const err71 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data32.competencies !== undefined){
+let data34 = data32.competencies;
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err71 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -988,16 +979,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data34.include !== undefined){
-let data35 = data34.include;
-if(Array.isArray(data35)){
-const len7 = data35.length;
-for(let i14=0; i14<len7; i14++){
-let data36 = data35[i14];
-if(typeof data36 === "string"){
-if(!pattern0.test(data36)){
-const err72 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len7 = data34.length;
+for(let i13=0; i13<len7; i13++){
+let data35 = data34[i13];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.name === undefined){
+const err72 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1006,9 +993,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data35){
+if(!(((key5 === "id") || (key5 === "name")) || (key5 === "aliases"))){
+const err73 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1018,9 +1005,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data35.id !== undefined){
+let data36 = data35.id;
+if(typeof data36 === "string"){
+if(!pattern0.test(data36)){
+const err74 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1030,15 +1019,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data34.exclude !== undefined){
-let data37 = data34.exclude;
-if(Array.isArray(data37)){
-const len8 = data37.length;
-for(let i15=0; i15<len8; i15++){
-let data38 = data37[i15];
-if(typeof data38 === "string"){
-if(!pattern0.test(data38)){
-const err75 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err75 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1048,8 +1030,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.name !== undefined){
+let data37 = data35.name;
+if(typeof data37 === "string"){
+if(!pattern0.test(data37)){
+const err76 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1059,9 +1044,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
 else {
-const err77 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err77 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1071,9 +1055,15 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.aliases !== undefined){
+let data38 = data35.aliases;
+if(Array.isArray(data38)){
+const len8 = data38.length;
+for(let i14=0; i14<len8; i14++){
+let data39 = data38[i14];
+if(typeof data39 === "string"){
+if(!pattern0.test(data39)){
+const err78 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1083,14 +1073,335 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
 else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+var _valid0 = _errs73 === errors;
+valid24 = valid24 || _valid0;
+}
+if(!valid24){
+const err84 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+else {
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+let i15 = data31.length;
+let j6;
+if(i15 > 1){
+outer0:
+for(;i15--;){
+for(j6 = i15; j6--;){
+if(func0(data31[i15], data31[j6])){
+const err85 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.speakingRate !== undefined){
+let data40 = data.speakingRate;
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 180 || isNaN(data40)){
+const err87 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data40 < 110 || isNaN(data40)){
+const err88 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 110},message:"must be >= 110"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.coverage !== undefined){
+let data41 = data.coverage;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key6 in data41){
+if(!(key6 === "minStories")){
+const err90 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data41.minStories !== undefined){
+let data42 = data41.minStories;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err91 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 20 || isNaN(data42)){
+const err92 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data42 < 1 || isNaN(data42)){
+const err93 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data43 = data.notes;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key7 in data43){
+if(!((key7 === "include") || (key7 === "exclude"))){
+const err95 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data43.include !== undefined){
+let data44 = data43.include;
+if(Array.isArray(data44)){
+const len9 = data44.length;
+for(let i16=0; i16<len9; i16++){
+let data45 = data44[i16];
+if(typeof data45 === "string"){
+if(!pattern0.test(data45)){
+const err96 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data43.exclude !== undefined){
+let data46 = data43.exclude;
+if(Array.isArray(data46)){
+const len10 = data46.length;
+for(let i17=0; i17<len10; i17++){
+let data47 = data46[i17];
+if(typeof data47 === "string"){
+if(!pattern0.test(data47)){
+const err99 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
 }
 errors++;
 }

@@ -20,6 +20,8 @@ export interface StoryBankOptions extends CoachOptions {
   frameworks?: readonly Framework[];
   /** Whether a category titled with a competency tags its stories (default true). */
   fromCategory?: boolean;
+  /** Not for the rules: coverage marks a gap where a competency has fewer complete stories (default 2). */
+  minStories?: number;
 }
 
 export type ContextStory = CoachStory & StoryLike;

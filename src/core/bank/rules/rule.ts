@@ -84,10 +84,21 @@ export function rawOwnText(text: string, span: Span, nested: readonly { span: Sp
   return out + text.slice(at, Math.max(at, end));
 }
 
-/** The prose of a story's part (all its sections of that part), label and sub-stories left out, code skipped. */
-export function partText(context: CoachContext, part: StarPart): { text: string; label: Span } | undefined {
+// Markdown that can hide text from the prose or hold text that is not said (code, HTML, links,
+// images, entities, escapes, indented code). Raw text without any of it reads as its prose does,
+// once list numbers are left out: markers such as `**` or `- ` separate words as spaces do.
+const MAY_HIDE_TEXT = /[`<[!&\\]|^(?: {4}|\t)/mu;
+const LIST_NUMBER = /^[ \t>]*\d{1,9}[.)](?=[ \t]|$)/gmu;
+
+/**
+ * The prose of a story's part (all its sections of that part), label and sub-stories left out, code
+ * skipped. A part in plain Markdown (most are) is taken as written; others are parsed.
+ */
+export function partText(context: Pick<CoachContext, 'text' | 'story'>, part: StarPart): { text: string; label: Span } | undefined {
   const sections = context.story.sections.filter((s) => s.part === part);
   if (sections.length === 0) return undefined;
+  const raw = rawPartText(context, part)!;
+  if (!MAY_HIDE_TEXT.test(raw)) return { text: raw.replace(LIST_NUMBER, ' '), label: sections[0]!.label };
   const nested = context.story.stories.map((s) => s.span);
   let text = '';
   for (const section of sections) {

@@ -50,7 +50,9 @@ export const unquantifiedResult: CoachRule = {
   doc: 'The Result has no number: no figure, percentage, money, time, "×" or "from … to". Say how much changed.',
   check(context) {
     // Cheap looks first: a Result left empty, or too short even in its raw Markdown, is not parsed.
-    if (!hasWrittenResult(context) || wordsAtMost(withoutBlanks(rawPartText(context, 'result') ?? '')) < MIN_RESULT_WORDS) return [];
+    if (!hasWrittenResult(context)) return [];
+    const raw = rawPartText(context, 'result') ?? '';
+    if (wordsAtMost(withoutBlanks(raw)) < MIN_RESULT_WORDS) return [];
     const result = partText(context, 'result');
     if (!result || !hasWrittenResult(context) || countWords(withoutBlanks(result.text)) < MIN_RESULT_WORDS || isQuantified(result.text)) return [];
     return [finding(this, this.severity, 'The Result has no number: say how much changed (a figure, a percentage, time saved, from … to …).', result.label)];
