@@ -37,6 +37,7 @@ export interface InterviewNotesApi {
   diagnostics: vscode.DiagnosticCollection;
   competencies: CompetenciesProvider;
   competenciesView: vscode.TreeView<unknown>;
+  coverageStatus: vscode.StatusBarItem;
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {

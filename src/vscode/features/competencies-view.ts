@@ -174,6 +174,6 @@ export const competenciesViewFeature: Feature = {
       }),
       vscode.commands.registerCommand('interviewNotes.newStoryForCompetency', (node?: CompetencyNode) => newStoryFor(store, node?.competency)),
     );
-    return { competencies, competenciesView: view, coverage };
+    return { competencies, competenciesView: view, coverageStatus: status.item };
   },
 };
