@@ -2,7 +2,7 @@
 // finding counts. The command line, the Stories view (its items and badge) and the status bar all
 // show this one summary, so they count alike; a view shows a filtered summary (`viewOf`).
 
-import { bankStories, coverage, coverageCount, DEFAULT_MIN_STORIES, type BankStory, type CoverageRow } from './bank/coverage.js';
+import { bankStories, coverage, coverageCount, DEFAULT_MIN_STORIES, type BankStory, type CoverageRow, type StoryBankCache } from './bank/coverage.js';
 import { GENERIC, type Framework } from './bank/frameworks.js';
 import type { StoryBankOptions } from './bank/rules/context.js';
 import type { Category, NotesModel, Severity, Story } from './model.js';
@@ -98,6 +98,8 @@ export interface BankFile {
   model: NotesModel;
   /** The frameworks, speaking rate and gap limit the file is analysed with. */
   bank?: StoryBankOptions;
+  /** The file's reads from the last summary (the editor keeps one per file): only changed stories are parsed. */
+  cache?: StoryBankCache;
 }
 
 export interface CoverageSummary {
@@ -117,7 +119,7 @@ export interface CoverageSummary {
 export function coverageSummary(files: readonly BankFile[], framework?: Framework): CoverageSummary {
   const options = files[0]?.bank ?? {};
   const chosen = framework ?? options.frameworks?.[0] ?? GENERIC;
-  const stories = files.flatMap((f) => (f.model.isNotes ? bankStories(f.text, f.model, { ...f.bank, file: f.file }) : []));
+  const stories = files.flatMap((f) => (f.model.isNotes ? bankStories(f.text, f.model, { ...f.bank, file: f.file, ...(f.cache ? { cache: f.cache } : {}) }) : []));
   const rows = coverage(stories, chosen, options.minStories ?? DEFAULT_MIN_STORIES);
   const { covered, total } = coverageCount(rows);
   // A story's own time leaves its sub-stories out: adding every story's counts each word once.

@@ -50,3 +50,20 @@ describe('story bank in the editor', () => {
     assert.equal(bank.hashtagOf('Dive Deep'), '#DiveDeep');
   });
 });
+
+describe('story bank: reading again after an edit', () => {
+  it('with the last reads kept, every story reads as a fresh reading does, tags and spans moved with the text', () => {
+    const cache = new bank.StoryBankCache();
+    const fresh = (text: string) => bank.bankStories(text, analyze(text));
+    const kept = (text: string) => bank.bankStories(text, analyze(text), { cache });
+    assert.deepEqual(kept(EXAMPLE), fresh(EXAMPLE));
+    // An edit before every story (the title), one inside the first story, one that removes a tag, and the original again.
+    const edits = [
+      EXAMPLE.replace('# Behavioral interview story bank', '# Behavioural interview story bank, revised'),
+      EXAMPLE.replace('a two-day spike', 'a three-day spike #Ownership'),
+      EXAMPLE.replace('- **Tags**: customer focus, influence', '- **Tags**: customer focus'),
+      EXAMPLE,
+    ];
+    for (const text of edits) assert.deepEqual(kept(text), fresh(text));
+  });
+});

@@ -31,13 +31,21 @@ export class Coverage implements vscode.Disposable {
     this.subscriptions = [store.onDidChange(changed), store.onDidChangeSettings(changed)];
   }
 
+  /** Per file, the stories read for the last summary: after an edit only the changed ones are parsed. */
+  private readonly caches = new Map<string, bank.StoryBankCache>();
+
   get summary(): CoverageSummary {
-    return (this.current ??= coverageSummary(
-      this.store.notes().map((e) => {
-        const options = this.store.optionsOf(e.uri).bank;
-        return { file: e.uri.toString(), text: e.text, model: e.model, ...(options ? { bank: options } : {}) };
-      }),
-    ));
+    if (this.current) return this.current;
+    const notes = this.store.notes();
+    const files = notes.map((e) => {
+      const file = e.uri.toString();
+      let cache = this.caches.get(file);
+      if (!cache) this.caches.set(file, (cache = new bank.StoryBankCache()));
+      const options = this.store.optionsOf(e.uri).bank;
+      return { file, text: e.text, model: e.model, cache, ...(options ? { bank: options } : {}) };
+    });
+    for (const file of this.caches.keys()) if (!files.some((f) => f.file === file)) this.caches.delete(file);
+    return (this.current = coverageSummary(files));
   }
 
   /** Whether any notes file is open (without one the view shows its welcome text). */
