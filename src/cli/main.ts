@@ -64,11 +64,13 @@ const COVERAGE_USAGE = `Usage: interview-notes coverage [options] FILES…
 Prints which competencies the stories of all FILES show (their tags: a \`- **Tags**:\` line,
 #hashtags, front matter \`tags:\`, or a category titled with a competency), as the Markdown table that
 goes between <!-- interview-notes:coverage --> and <!-- /interview-notes:coverage --> in a notes file,
-or as JSON. A competency with fewer than 2 complete stories is marked (gap).
+or as JSON. A competency with fewer than 2 complete stories (the configuration's coverage.minStories)
+is marked (gap).
 
 FILES are files, folders or globs, as for \`interview-notes check\`; \`-\` reads standard input.
 
-  --framework NAME     generic (default) or amazon (Amazon's Leadership Principles)
+  --framework NAME     generic or amazon (Amazon's Leadership Principles); default: the first of the
+                       configuration's frameworks, else generic
   --format FORMAT      md (default) or json
   --config FILE        use this configuration file for every file (no search)
   --stdin-filename P   the name standard input is reported under (and whose configuration applies)
@@ -108,7 +110,8 @@ interface FileArgs {
 
 interface CoverageArgs extends FileArgs {
   format: (typeof COVERAGE_FORMATS)[number];
-  framework: bank.Framework;
+  /** From --framework; else the first framework of the (first file's) configuration, else the generic set. */
+  framework: bank.Framework | undefined;
 }
 
 interface CheckArgs {
@@ -183,8 +186,8 @@ function maxFileSize(values: ReturnType<typeof parseOrThrow>['values']): number 
 function parseCoverage(values: ReturnType<typeof parseOrThrow>['values'], files: string[]): CoverageArgs {
   const format = values.format ?? 'md';
   if (!(COVERAGE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes one of ${COVERAGE_FORMATS.join(', ')}`);
-  const framework = FRAMEWORKS[values.framework ?? 'generic'];
-  if (!framework) throw new UsageError(`--framework takes one of ${Object.keys(FRAMEWORKS).join(', ')}`);
+  const framework = values.framework === undefined ? undefined : FRAMEWORKS[values.framework];
+  if (values.framework !== undefined && !framework) throw new UsageError(`--framework takes one of ${Object.keys(FRAMEWORKS).join(', ')}`);
   if (files.length === 0) throw new UsageError('no files given');
   if (values['stdin-filename'] !== undefined && !files.includes(STDIN)) throw new UsageError('--stdin-filename needs - among the files');
   return { format: format as CoverageArgs['format'], framework, config: values.config, stdinFilename: values['stdin-filename'], files, maxBytes: maxFileSize(values), flags: {} };
@@ -314,7 +317,7 @@ function check(args: CheckArgs, io: Io): number {
     const record = toJsonFile(report, format.readsFixable === true);
     addToSummary(summary, report.model);
     if (record.findings.some((f) => isFailing(f.severity))) serious = true;
-    if (args.checkGenerated && report.model.isNotes && hasStaleCoverageTable(report.file.text, report.model)) stale.push(report.path);
+    if (args.checkGenerated && report.model.isNotes && hasStaleCoverageTable(report.file.text, report.model, report.bank)) stale.push(report.path);
     io.out(format.file(record));
   };
   const files = openFiles(args, io);
@@ -327,7 +330,7 @@ function check(args: CheckArgs, io: Io): number {
     }
     const result = checkOne(input, read, file, options.analyze, args.fix, io);
     if (result.failed) failed = true;
-    write({ path: name, file: result.file, model: result.model, fixed: result.fixed });
+    write({ path: name, file: result.file, model: result.model, fixed: result.fixed, ...(options.analyze.bank ? { bank: options.analyze.bank } : {}) });
   });
   io.out(format.end(summary));
   // On standard error, so a --json or SARIF report on standard output stays what its schema says.
@@ -340,10 +343,11 @@ function check(args: CheckArgs, io: Io): number {
  * Whether a notes file holds a coverage table that no framework's table of its stories matches. A
  * table is written for one framework; any framework it is current for makes it current.
  */
-function hasStaleCoverageTable(text: string, model: NotesModel): boolean {
+function hasStaleCoverageTable(text: string, model: NotesModel, options: bank.StoryBankOptions = {}): boolean {
   if (!bank.findCoverageTable(text)) return false;
-  const stories = bank.bankStories(text, model);
-  return bank.DEFAULT_FRAMEWORKS.every((framework) => bank.coverageTableState(text, bank.coverage(stories, framework)) === 'stale');
+  const stories = bank.bankStories(text, model, options);
+  const frameworks = options.frameworks ?? bank.DEFAULT_FRAMEWORKS;
+  return frameworks.every((framework) => bank.coverageTableState(text, bank.coverage(stories, framework, options.minStories)) === 'stale');
 }
 
 /** `interview-notes coverage`: the coverage of the stories of every file, one table. */
@@ -352,19 +356,26 @@ function coverageCommand(args: CoverageArgs, io: Io): number {
   const lines = new Map<bank.BankStory, number>();
   const files = openFiles(args, io);
   if (files === 'usage') return 2;
+  // One table over every file: the first file's configuration says the framework and the gap's limit.
+  let configured: bank.StoryBankOptions | undefined;
   const walked = files.walk(({ name, file, options }) => {
     if (options.notes === false) return;
+    configured ??= options.analyze.bank ?? {};
     const model = analyze(file.text, options.analyze);
     if (!model.isNotes) return;
     const index = new LineIndex(file.text);
-    for (const story of bank.bankStories(file.text, model, { file: name })) {
+    // --framework names a built-in the configuration may not list: its tags are read too.
+    const listed = options.analyze.bank?.frameworks;
+    const frameworks = listed && args.framework && !listed.includes(args.framework) ? [...listed, args.framework] : listed;
+    for (const story of bank.bankStories(file.text, model, { ...options.analyze.bank, ...(frameworks ? { frameworks } : {}), file: name })) {
       stories.push(story);
       lines.set(story, index.lineColumnAt(story.heading.start).line);
     }
   });
-  const rows = bank.coverage(stories, args.framework);
+  const framework = args.framework ?? configured?.frameworks?.[0] ?? bank.GENERIC;
+  const rows = bank.coverage(stories, framework, configured?.minStories);
   if (args.format === 'md') io.out(bank.coverageTable(rows).split('\n').map(printable).join('\n') + '\n');
-  else io.out(JSON.stringify(coverageJson(args.framework, rows, lines), null, 2) + '\n');
+  else io.out(JSON.stringify(coverageJson(framework, rows, lines), null, 2) + '\n');
   return walked ? 2 : 0;
 }
 

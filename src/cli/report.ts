@@ -13,6 +13,8 @@ export interface FileReport {
   fixed: number;
   /** Left out by the configuration's `notes.exclude`: not analysed. */
   excluded?: boolean;
+  /** The story bank's options the file was analysed with (frameworks, speaking rate). */
+  bank?: bank.StoryBankOptions;
 }
 
 export interface JsonStory {
@@ -78,7 +80,7 @@ export interface Summary {
 export function toJsonFile(r: FileReport, checkFixes = true): JsonFile {
   const index = new LineIndex(r.file.text);
   const line = (offset: number) => index.lineColumnAt(offset).line;
-  const facts = bank.storyBank(r.file.text, r.model);
+  const facts = bank.storyBank(r.file.text, r.model, r.bank);
   const NO_FACTS: bank.StoryBankFacts = { tags: [], words: 0, seconds: 0, parts: {} };
   const story = (s: Story): JsonStory => ({
     title: s.title,

@@ -7,6 +7,7 @@
 // (analyzer.ts + incremental/) is tested against. The stages are exported for the analyzer, which
 // runs them on the part of the document an edit touched.
 
+import type { StoryBankOptions } from './bank/rules/context.js';
 import { applyDirectives } from './directives.js';
 import type { DirectiveFact, SectionFacts } from './facts.js';
 import { readSection } from './facts.js';
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
    * matter `interview-notes: true|false` or `<!-- interview-notes-disable-file -->` wins over it.
    */
   notes?: NotesOption;
+  /** Frameworks, speaking rate and limits for the story bank's coach rules. */
+  bank?: StoryBankOptions;
 }
 
 /** A section of the document with what it says (facts relative to its start). */
@@ -143,7 +146,7 @@ const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
 /** The findings of the category rules over `categories` (freshly built, not yet frozen). */
 export function categoryFindings(text: string, structure: Structure, categories: Category[], eol: string, options: AnalyzeOptions): Finding[] {
-  return findingsOf(CATEGORY_RULES, { text, structure: { ...structure, categories }, misencoded: [], eol, ...(options.levels ? { levelOptions: options.levels } : {}) }, options);
+  return findingsOf(CATEGORY_RULES, { text, structure: { ...structure, categories }, misencoded: [], eol, ...(options.levels ? { levelOptions: options.levels } : {}), ...(options.bank ? { bank: options.bank } : {}) }, options);
 }
 
 /** The findings of the mis-encoded runs of `sections`. */

@@ -2,6 +2,9 @@
 // finding counts. The command line, the Stories view (its items and badge) and the status bar all
 // show this one summary, so they count alike; a view shows a filtered summary (`viewOf`).
 
+import { bankStories, coverage, coverageCount, DEFAULT_MIN_STORIES, type BankStory, type CoverageRow, type StoryBankCache } from './bank/coverage.js';
+import { GENERIC, type Framework } from './bank/frameworks.js';
+import type { StoryBankOptions } from './bank/rules/context.js';
 import type { Category, NotesModel, Severity, Story } from './model.js';
 
 /** How the stories under no category heading are titled wherever they are shown. */
@@ -82,3 +85,47 @@ export function viewOf(summary: NotesSummary, filter: StoryFilter): NotesSummary
   const categories = summary.categories.map((c) => ({ ...c, shown: only(c.category.stories) })).filter((c) => c.shown.length > 0);
   return { ...summary, categories };
 }
+
+// The story bank's figures over open notes: coverage of the chosen framework (its first, or the
+// generic set), the total speaking time, and the first gap. The Competencies view, its status bar
+// item and the coverage table commands all show this one summary.
+
+/** One notes file as the story bank reads it. */
+export interface BankFile {
+  /** How the file is named in the result (a URI, a path). */
+  file: string;
+  text: string;
+  model: NotesModel;
+  /** The frameworks, speaking rate and gap limit the file is analysed with. */
+  bank?: StoryBankOptions;
+  /** The file's reads from the last summary (the editor keeps one per file): only changed stories are parsed. */
+  cache?: StoryBankCache;
+}
+
+export interface CoverageSummary {
+  framework: Framework;
+  rows: readonly CoverageRow[];
+  covered: number;
+  total: number;
+  /** Every story and sub-story, with its file. */
+  stories: readonly BankStory[];
+  /** Seconds to tell every story once (sub-stories are their parents' text: counted once). */
+  seconds: number;
+  /** The first competency with too few complete stories, if any. */
+  firstGap: CoverageRow | undefined;
+}
+
+/** Coverage and time over `files`; the first file's options choose the framework and the gap limit. */
+export function coverageSummary(files: readonly BankFile[], framework?: Framework): CoverageSummary {
+  const options = files[0]?.bank ?? {};
+  const chosen = framework ?? options.frameworks?.[0] ?? GENERIC;
+  const stories = files.flatMap((f) => (f.model.isNotes ? bankStories(f.text, f.model, { ...f.bank, file: f.file, ...(f.cache ? { cache: f.cache } : {}) }) : []));
+  const rows = coverage(stories, chosen, options.minStories ?? DEFAULT_MIN_STORIES);
+  const { covered, total } = coverageCount(rows);
+  // A story's own time leaves its sub-stories out: adding every story's counts each word once.
+  const seconds = stories.reduce((sum, s) => sum + s.time.seconds, 0);
+  return { framework: chosen, rows, covered, total, stories, seconds, firstGap: rows.find((r) => r.gap) };
+}
+
+/** `LP` for Amazon's principles, else the framework's name: the status bar's short name. */
+export const frameworkShortName = (framework: Framework): string => (framework.id === 'amazon' ? 'LP' : framework.name);

@@ -11,7 +11,7 @@
 
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../core/index.js';
-import { CONFIG_FILE_NAMES, locateConfig, parseConfig, resolveOptions, syntaxOf, type ConfigProblem, type LocatedConfig } from '../core/config/index.js';
+import { bankLayerOf, CONFIG_FILE_NAMES, locateConfig, parseConfig, resolveOptions, syntaxOf, type ConfigProblem, type LocatedConfig } from '../core/config/index.js';
 import { positionSourceFor, toRange } from './positions.js';
 
 interface Found {
@@ -60,7 +60,7 @@ export class ConfigFiles implements vscode.Disposable {
       void this.find(folder).then(() => this.emitter.fire());
       return settings;
     }
-    const layer = { rules: settings.severities, levels: settings.levels };
+    const layer = { rules: settings.severities, levels: settings.levels, ...bankLayerOf(settings.bank) };
     return resolveOptions(uri.path, [layer], found?.located).analyze;
   }
 

@@ -6,15 +6,28 @@ import * as vscode from 'vscode';
 import { ConfigFiles } from './config-file.js';
 import { codeActionsFeature } from './features/code-actions.js';
 import { commandsFeature } from './features/commands.js';
+import { competenciesViewFeature } from './features/competencies-view.js';
+import { coverageTableFeature } from './features/coverage-table.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
 import type { Feature } from './features/feature.js';
 import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
+import { tagCompletionFeature } from './features/tag-completion.js';
+import type { CompetenciesProvider } from './features/competencies-view.js';
 import { NotesStore } from './notes-store.js';
 import { readSettings } from './settings-map.js';
 
 /** Every feature, in the order they start. The next view (competencies, practice) goes here. */
-export const FEATURES: readonly Feature[] = [storiesViewFeature, diagnosticsFeature, codeActionsFeature, commandsFeature, statusBarFeature];
+export const FEATURES: readonly Feature[] = [
+  storiesViewFeature,
+  diagnosticsFeature,
+  codeActionsFeature,
+  commandsFeature,
+  statusBarFeature,
+  competenciesViewFeature,
+  tagCompletionFeature,
+  coverageTableFeature,
+];
 
 /** What `activate` returns: the parts integration tests look at. */
 export interface InterviewNotesApi {
@@ -22,6 +35,9 @@ export interface InterviewNotesApi {
   stories: StoriesProvider;
   view: vscode.TreeView<unknown>;
   diagnostics: vscode.DiagnosticCollection;
+  competencies: CompetenciesProvider;
+  competenciesView: vscode.TreeView<unknown>;
+  coverageStatus: vscode.StatusBarItem;
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {

@@ -1,5 +1,6 @@
 // Settings → analysis options, without VS Code (unit-tested). Every key is documented in package.json.
 
+import { bankOptionsOf } from '../core/config/index.js';
 import { RULES, type AnalyzeOptions, type Severity } from '../core/index.js';
 
 export const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -43,6 +44,14 @@ export function readSettings(read: (key: string) => unknown, userOnly?: (key: st
   const story = level('levels.story', 1);
   const options: AnalyzeOptions = { severities };
   if (category !== undefined || story !== undefined) options.levels = { category, story };
+  // The story bank's settings read as a configuration layer reads them, so both accept the same values.
+  const minStories = get('coverage.minStories');
+  const bank = bankOptionsOf({
+    ...(Array.isArray(get('frameworks')) ? { frameworks: get('frameworks') as unknown[] } : {}),
+    ...(typeof get('speech.wordsPerMinute') === 'number' ? { speakingRate: get('speech.wordsPerMinute') as number } : {}),
+    ...(typeof minStories === 'number' ? { coverage: { minStories } } : {}),
+  });
+  if (bank) options.bank = bank;
   const number = (key: string, fallback: number, min: number) => {
     const v = get(key);
     return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;

@@ -28,10 +28,10 @@ function story(title: string, words: { s: number; t: number; a: number; r: numbe
 }
 
 describe('bank: coach rules', () => {
-  it('every rule has an id, a severity, a doc; missing-reflection is off by default', () => {
+  it('every rule has an id, a severity, a doc; unbalanced and missing-reflection are off by default', () => {
     assert.deepEqual(COACH_RULES.map((r) => r.id), ['too-long', 'unbalanced', 'first-person-action', 'unquantified-result', 'missing-reflection', 'unknown-tag', 'too-many-tags']);
     assert.ok(COACH_RULES.every((r) => r.doc.length > 20));
-    assert.deepEqual(COACH_RULES.filter((r) => !r.enabledByDefault).map((r) => r.id), ['missing-reflection']);
+    assert.deepEqual(COACH_RULES.filter((r) => !r.enabledByDefault).map((r) => r.id), ['unbalanced', 'missing-reflection']);
   });
 
   describe('first-person-action', () => {

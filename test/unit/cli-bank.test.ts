@@ -118,4 +118,16 @@ describe('story bank on the command line', function () {
     write(dir, { 'notes.md': `${TAGGED}\n${amazon}` });
     assert.equal(cli(['check', '--check-generated', 'notes.md'], dir).status, 0, "a table of Amazon's principles is current too");
   });
+
+  it("the configuration file's speaking rate, frameworks and gap limit apply to check and coverage", () => {
+    const config = { speakingRate: 120, frameworks: ['amazon', { name: 'Our ladder', competencies: [{ name: 'Craft', aliases: ['quality'] }] }], coverage: { minStories: 1 } };
+    write(dir, { 'notes.md': TAGGED.replace('dive deep', 'dive deep, quality'), '.interview-notes.json': JSON.stringify(config) });
+    const story = (JSON.parse(cli(['check', '--json', 'notes.md'], dir).stdout) as { files: { categories: { stories: JsonStory[] }[] }[] }).files[0]!.categories[0]!.stories[0]!;
+    assert.equal(story.seconds, Math.round((53 / 120) * 60), 'seconds at 120 words a minute');
+    // Only the listed frameworks name tags: Amazon's principle and the ladder's Craft, not the generic set's Influence or Conflict.
+    assert.deepEqual(story.tags, ['influence', 'Dive Deep', 'Craft', 'Ownership']);
+    const out = JSON.parse(cli(['coverage', '--format', 'json', 'notes.md'], dir).stdout) as { framework: { id: string }; competencies: { id: string; gap: boolean }[] };
+    assert.equal(out.framework.id, 'amazon', 'the first framework listed');
+    assert.equal(out.competencies.find((c) => c.id === 'dive-deep')!.gap, false, 'one complete story is enough with minStories 1');
+  });
 });

@@ -106,6 +106,7 @@ describe('the seed notes (../shared/examples/seed-notes.md)', () => {
       '9 empty-story',
       '13 done-but-unfinished',
       '13 mis-encoded',
+      '20 unquantified-result',
       '23 empty-story',
       '25 empty-story',
       '28 missing-section',

@@ -9,7 +9,7 @@ import { RULES, type Severity } from '../../core/index.js';
 import type { JsonFile } from '../report.js';
 import type { Format, FormatContext } from './format.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' };
 const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
 
 /** A path as a relative URI reference (each segment percent-encoded), or a file: URL outside cwd. */

@@ -6,7 +6,7 @@ import type { Span, StoryStatus, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, type Competency, type Framework } from './frameworks.js';
 import { cutRuns, nestedSpans, readProse } from './prose.js';
 import { speakingTime, type SpeakingTime, type TimedStory } from './speech.js';
-import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags } from './tags.js';
+import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags, type Tag, type TagOptions } from './tags.js';
 
 /** What coverage needs of a model: the model's `NotesModel` fits. */
 export interface ModelLike {
@@ -35,22 +35,101 @@ export interface BankOptions {
   frameworks?: readonly Framework[];
   fromCategory?: boolean;
   wordsPerMinute?: number;
+  /** Reads of an earlier call on the same document, so that only stories whose text changed are parsed. */
+  cache?: StoryBankCache;
+}
+
+interface Read {
+  tags: StoryTags;
+  time: SpeakingTime;
+}
+
+/**
+ * The tags and times of a document's stories from the last `bankStories` call, by each story's text.
+ * The editor reads the bank of a document again after every edit; with one of these per document
+ * only the stories whose text changed are parsed again, the others are moved to where they are now.
+ * Holds only what the last call used, and starts afresh when the options change.
+ */
+export class StoryBankCache {
+  private reads = new Map<string, Read & { start: number }>();
+  private next = new Map<string, Read & { start: number }>();
+  private options: unknown[] = [];
+
+  /** Called at the start of a read: drops everything when the options differ from the last read's. */
+  begin(options: BankOptions): void {
+    const now = [options.frameworks, options.fromCategory, options.wordsPerMinute];
+    if (now.some((v, i) => v !== this.options[i])) this.reads.clear();
+    this.options = now;
+    this.next = new Map();
+  }
+
+  read(key: string, start: number, category: Span | undefined, fresh: () => Read): Read {
+    const kept = this.reads.get(key);
+    const read = kept ? moved(kept, start - kept.start, category) : fresh();
+    this.next.set(key, { ...read, start });
+    return read;
+  }
+
+  /** Called at the end of a read: keeps only the stories it met. */
+  end(): void {
+    this.reads = this.next;
+    this.next = new Map();
+  }
+}
+
+/** A read moved by `delta` (the story's text is unchanged); a category's tags point at its heading now. */
+function moved(read: Read & { start: number }, delta: number, category: Span | undefined): Read {
+  const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  const at = new Map<Tag, Tag>();
+  const tagNow = (tag: Tag): Tag => {
+    let now = at.get(tag);
+    if (!now) {
+      const { span, ...rest } = tag;
+      const place = tag.source === 'category' ? category : tag.source === 'front-matter' ? span : span && shift(span);
+      now = { ...rest, ...(place ? { span: { start: place.start, end: place.end } } : {}) };
+      at.set(tag, now);
+    }
+    return now;
+  };
+  const { tags } = read;
+  return {
+    time: read.time,
+    tags: {
+      tags: tags.tags.map(tagNow),
+      unknown: tags.unknown.map(tagNow),
+      suggested: tags.suggested.map((s) => ({ ...s, span: shift(s.span) })),
+      ...(tags.labelLine ? { labelLine: shift(tags.labelLine) } : {}),
+    },
+  };
+}
+
+/** A story's tags and speaking time, from one parse of the story. */
+export function tagsAndTime(text: string, story: ModelStory | (StoryLike & TimedStory), tagOptions: TagOptions, wordsPerMinute?: number): { tags: StoryTags; time: SpeakingTime } {
+  const prose = readProse(text, { start: Math.max(0, story.span.start), end: Math.min(text.length, story.span.end) }, nestedSpans(story));
+  const tags = readStoryTags(text, story, { ...tagOptions, prose });
+  // A tag line is a note to oneself, not said aloud.
+  const spoken = tags.labelLine ? { ...prose, runs: cutRuns(prose.runs, [tags.labelLine]) } : prose;
+  return { tags, time: speakingTime(text, story, wordsPerMinute, spoken) };
 }
 
 /** Every story and sub-story of a model with its tags and speaking time. */
 export function bankStories(text: string, model: ModelLike, options: BankOptions = {}): BankStory[] {
   const frontMatter = frontMatterOf(text);
+  const frontMatterText = frontMatter ? text.slice(frontMatter.span.start, frontMatter.span.end) : '';
+  const cache = options.cache;
+  cache?.begin(options);
   const found: BankStory[] = [];
   const visit = (story: ModelStory, category: ModelLike['categories'][number]) => {
-    // One parse of the story serves its tags and its speaking time.
-    const prose = readProse(text, { start: Math.max(0, story.span.start), end: Math.min(text.length, story.span.end) }, nestedSpans(story));
-    const tags = readStoryTags(text, story, {
-      prose,
-      ...(options.frameworks ? { frameworks: options.frameworks } : {}),
-      ...(options.fromCategory !== undefined ? { fromCategory: options.fromCategory } : {}),
-      category: { title: category.title, ...(category.heading ? { heading: category.heading } : {}) },
-      ...(frontMatter ? { frontMatter } : {}),
-    });
+    const fresh = () =>
+      tagsAndTime(text, story, {
+        ...(options.frameworks ? { frameworks: options.frameworks } : {}),
+        ...(options.fromCategory !== undefined ? { fromCategory: options.fromCategory } : {}),
+        category: { title: category.title, ...(category.heading ? { heading: category.heading } : {}) },
+        ...(frontMatter ? { frontMatter } : {}),
+      }, options.wordsPerMinute);
+    // What a story's read depends on: its own text, its category's title and the file's front matter.
+    const key = `${category.title ?? ''}\u0000${frontMatterText}\u0000${story.kind}\u0000${text.slice(story.span.start, story.span.end)}`;
+    const { tags, time } = cache ? cache.read(key, story.span.start, category.heading, fresh) : fresh();
     found.push({
       ...(options.file !== undefined ? { file: options.file } : {}),
       title: story.title,
@@ -58,12 +137,12 @@ export function bankStories(text: string, model: ModelLike, options: BankOptions
       status: story.status,
       heading: { start: story.heading.start, end: story.heading.end },
       tags,
-      // A tag line is a note to oneself, not said aloud.
-      time: speakingTime(text, story, options.wordsPerMinute, tags.labelLine ? { ...prose, runs: cutRuns(prose.runs, [tags.labelLine]) } : prose),
+      time,
     });
     for (const sub of story.stories) visit(sub, category);
   };
   for (const category of model.categories) for (const story of category.stories) visit(story, category);
+  cache?.end();
   return found;
 }
 

@@ -192,6 +192,28 @@ export function frameworkFromConfig(value: unknown): Framework | undefined {
   return { id: `user:${normaliseTag(value.name) || 'framework'}`, name: value.name.trim(), competencies };
 }
 
+/**
+ * The frameworks a configuration lists, in its order: a built-in by its id (`generic`, `amazon`) or
+ * a user's own framework (`frameworkFromConfig`). Undefined when it lists none that is usable: then
+ * the built-ins apply.
+ */
+export function frameworksFromConfig(list: unknown): Framework[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const found: Framework[] = [];
+  for (const item of list as unknown[]) {
+    const framework = typeof item === 'string' ? DEFAULT_FRAMEWORKS.find((f) => f.id === item.trim()) : frameworkFromConfig(item);
+    if (framework && !found.some((f) => f.id === framework.id)) found.push(framework);
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+/** The inverse of `frameworksFromConfig`: built-ins by id, a user's framework as written. */
+export function frameworksToConfig(frameworks: readonly Framework[]): (string | UserFramework)[] {
+  return frameworks.map((f) =>
+    DEFAULT_FRAMEWORKS.includes(f) ? f.id : { name: f.name, competencies: f.competencies.map((c) => ({ id: c.id, name: c.name, ...(c.aliases ? { aliases: [...c.aliases] } : {}) })) },
+  );
+}
+
 /** Phrase form of a name or alias, for finding it inside a sentence (a 🔸 note): words separated by one space. */
 export function phraseOf(word: string): string {
   return word

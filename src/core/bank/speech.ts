@@ -55,6 +55,17 @@ export function countWords(plain: string): number {
   return (rest.match(WORD_RE)?.length ?? 0) + Math.ceil(cjk / 2);
 }
 
+/**
+ * At least as many words as `countWords` finds in any part of `raw` once its Markdown is stripped
+ * (a CJK character counts one here, half there): lets a rule skip parsing text that cannot reach
+ * its threshold.
+ */
+export function wordsAtMost(raw: string): number {
+  const cleaned = raw.replace(PLACEHOLDER_RE, ' ');
+  const cjk = cleaned.match(CJK_RE)?.length ?? 0;
+  return (cleaned.replace(CJK_RE, ' ').match(WORD_RE)?.length ?? 0) + cjk;
+}
+
 /** Words in a span of the document: its prose only (code blocks, HTML and link targets left out by the parse). */
 export function wordsIn(text: string, span: Span, skip: readonly Span[] = []): number {
   return wordsOfRuns(text, proseRuns(text, span, skip), span);

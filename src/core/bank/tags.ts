@@ -289,6 +289,47 @@ function noteEnd(text: string, offset: number, limit: number): number {
   return end;
 }
 
+/** A competency's name as a hashtag: `Dive Deep` → `#DiveDeep`, `customer focus` → `#customerFocus`. */
+export const hashtagOf = (name: string): string => '#' + name.replace(/[^\p{L}\p{N}]+(\p{L})?/gu, (_, c: string | undefined) => (c ? c.toUpperCase() : ''));
+
+/** Where a tag is being typed: what completion replaces (from `start` in the line) and how it writes a name. */
+export interface TagCompletion {
+  kind: 'hashtag' | 'label';
+  /** Offset in the line where the typed tag starts (at its `#` for a hashtag). */
+  start: number;
+  /** What is typed of it so far (without the `#`). */
+  typed: string;
+}
+
+const TYPED_HASHTAG_RE = /(?<=\s)#([\p{L}\p{N}_-]*)$/u;
+
+/**
+ * Whether the text of a line up to the cursor is typing a tag: a `#` after a space in the text (not
+ * a heading's), or an item of a tag label line (`- **Tags**: ownership, di`).
+ */
+export function tagCompletionAt(linePrefix: string): TagCompletion | undefined {
+  const hash = TYPED_HASHTAG_RE.exec(linePrefix);
+  if (hash && linePrefix.slice(0, hash.index).trim() !== '') return { kind: 'hashtag', start: hash.index, typed: hash[1]! };
+  const label = LABEL_LINE_RE.exec(linePrefix);
+  if (!label) return undefined;
+  const value = label[3]!;
+  const item = value.split(ITEM_SEPARATORS).pop()!.trimStart();
+  return { kind: 'label', start: linePrefix.length - item.length, typed: item };
+}
+
+const LABEL_LINE_ANYWHERE_RE = new RegExp(LABEL_LINE_RE.source, 'imu');
+const HASHTAG_ANYWHERE_RE = new RegExp(HASHTAG_RE.source, 'u');
+
+/**
+ * Whether a story's text after its heading may hold tags of its own (a label line or a hashtag):
+ * a scan of the raw text, so that rules about a story's own tags need not parse the many stories
+ * that have none. False means none; true means read them (`readStoryTags`).
+ */
+export function mayHaveOwnTags(text: string, story: { heading: Span; span: Span }): boolean {
+  const own = text.slice(Math.max(0, story.heading.end), Math.min(text.length, story.span.end));
+  return HASHTAG_ANYWHERE_RE.test(own) || LABEL_LINE_ANYWHERE_RE.test(own);
+}
+
 /** The tags of one story (its own text: a sub-story's tags are its own). */
 export function readStoryTags(text: string, story: StoryLike, options: TagOptions = {}): StoryTags {
   const frameworks = options.frameworks ?? DEFAULT_FRAMEWORKS;

@@ -5,7 +5,7 @@
 
 export { parseConfig, PACKAGE_JSON_KEY, type ConfigSyntax } from './parse.js';
 export { notesMatcher, type NotesMatcher } from './notes-globs.js';
-export { layerToOptions, locateConfig, mergeLayers, notesModeOf, relativeTo, resolveOptions, type ConfigLayer, type LocatedConfig, type ResolvedOptions } from './resolve.js';
+export { bankLayerOf, bankOptionsOf, layerToOptions, locateConfig, mergeLayers, notesModeOf, relativeTo, resolveOptions, type ConfigLayer, type LocatedConfig, type ResolvedOptions } from './resolve.js';
 export type { ConfigProblem, InterviewNotesConfig, NotesMode, ParsedConfig, SeverityOrOff } from './types.js';
 
 /** The names looked for in each folder, in this order; the first that holds a configuration wins. */

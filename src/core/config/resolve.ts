@@ -13,6 +13,8 @@
 // (and every other rule) to the settings below it.
 
 import type { AnalyzeOptions } from '../analyzer.js';
+import { frameworksFromConfig, frameworksToConfig } from '../bank/frameworks.js';
+import type { StoryBankOptions } from '../bank/rules/context.js';
 import { notesMatcher, type NotesMatcher } from './notes-globs.js';
 import type { InterviewNotesConfig, NotesMode, SeverityOrOff } from './types.js';
 
@@ -20,6 +22,10 @@ import type { InterviewNotesConfig, NotesMode, SeverityOrOff } from './types.js'
 export interface ConfigLayer {
   rules?: Record<string, SeverityOrOff>;
   levels?: { category?: number | null; story?: number | null };
+  /** The story bank's: frameworks as the configuration writes them (ids or a user's own), words a minute, a gap's limit. */
+  frameworks?: readonly unknown[];
+  speakingRate?: number;
+  coverage?: { minStories?: number };
 }
 
 /** The options one file is analysed with, and whether it is notes at all. */
@@ -38,16 +44,20 @@ export interface ResolvedOptions {
 export function mergeLayers(layers: readonly (ConfigLayer | undefined)[]): ConfigLayer {
   const rules: Record<string, SeverityOrOff> = {};
   const levels: { category?: number; story?: number } = {};
+  const bank: Pick<ConfigLayer, 'frameworks' | 'speakingRate' | 'coverage'> = {};
   for (const layer of layers) {
     if (!layer) continue;
     Object.assign(rules, layer.rules ?? {});
+    if (layer.frameworks !== undefined) bank.frameworks = layer.frameworks;
+    if (layer.speakingRate !== undefined) bank.speakingRate = layer.speakingRate;
+    if (layer.coverage?.minStories !== undefined) bank.coverage = { minStories: layer.coverage.minStories };
     for (const key of ['category', 'story'] as const) {
       const value = layer.levels?.[key];
       if (typeof value === 'number') levels[key] = value;
       else if (value === null) delete levels[key];
     }
   }
-  return { rules, levels };
+  return { rules, levels, ...bank };
 }
 
 /** A layer as AnalyzeOptions (severities and levels). */
@@ -59,7 +69,30 @@ export function layerToOptions(layer: ConfigLayer): AnalyzeOptions {
     if (typeof category === 'number') options.levels.category = category;
     if (typeof story === 'number') options.levels.story = story;
   }
+  const bank = bankOptionsOf(layer);
+  if (bank) options.bank = bank;
   return options;
+}
+
+/** The story bank's options a layer sets, or undefined when it sets none (the bank's defaults apply). */
+export function bankOptionsOf(layer: ConfigLayer): StoryBankOptions | undefined {
+  const bank: StoryBankOptions = {};
+  const frameworks = frameworksFromConfig(layer.frameworks);
+  if (frameworks) bank.frameworks = frameworks;
+  if (typeof layer.speakingRate === 'number' && Number.isFinite(layer.speakingRate)) bank.wordsPerMinute = layer.speakingRate;
+  const minStories = layer.coverage?.minStories;
+  if (typeof minStories === 'number' && Number.isInteger(minStories) && minStories >= 1) bank.minStories = minStories;
+  return Object.keys(bank).length > 0 ? bank : undefined;
+}
+
+/** The layer that sets what `bank` says (the settings' story bank options, below a configuration file). */
+export function bankLayerOf(bank: StoryBankOptions | undefined): ConfigLayer {
+  if (!bank) return {};
+  return {
+    ...(bank.frameworks ? { frameworks: frameworksToConfig(bank.frameworks) } : {}),
+    ...(bank.wordsPerMinute !== undefined ? { speakingRate: bank.wordsPerMinute } : {}),
+    ...(bank.minStories !== undefined ? { coverage: { minStories: bank.minStories } } : {}),
+  };
 }
 
 /** A configuration file with the folder it was found in (globs are relative to it). */

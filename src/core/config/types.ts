@@ -15,10 +15,11 @@ export interface InterviewNotesConfig {
   labels?: Partial<Record<StarPart, string[]>>;
   /** Reserved: the built-in vocabularies to recognise (validated, not yet used). */
   vocabularies?: string[];
-  /** Reserved: tag frameworks (validated, not yet used). */
-  frameworks?: string[];
-  /** Reserved: words per minute (validated, not yet used). */
+  /** The competency frameworks stories are tagged with, in order (the first is the one coverage shows): a built-in's id or a user's own. */
+  frameworks?: (string | { name: string; competencies: { id?: string; name: string; aliases?: string[] }[] })[];
+  /** Words per minute for speaking times (110–180). */
   speakingRate?: number;
+  coverage?: { minStories?: number };
   /** Globs relative to the configuration file's folder. */
   notes?: { include?: string[]; exclude?: string[] };
 }

@@ -4,7 +4,9 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"\\S"},"markdownDescription":"Tag frameworks the stories are tagged with (e.g. a company's leadership principles). Reserved: validated, not yet used."},"speakingRate":{"type":"number","minimum":60,"maximum":300,"markdownDescription":"Speaking rate in words per minute, for estimating how long a story takes to tell. Reserved: validated, not yet used."},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label (Situation, Task, Action, Result) has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"too-long":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A story takes longer to tell than two minutes (at 150 words a minute). Default: `information`. See docs/rules/too-long.md."},"unbalanced":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"Situation and Task take more of a story than its Action (off by default). Default: `off`. See docs/rules/unbalanced.md."},"first-person-action":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Action says \"we\" more often than \"I\": say what you did yourself. Default: `hint`. See docs/rules/first-person-action.md."},"unquantified-result":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Result gives no number: no figure, percentage, money, time, \"×\" or \"from … to\". Default: `hint`. See docs/rules/unquantified-result.md."},"missing-reflection":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"A complete story has no Learning (Lessons, Reflection) part (off by default). Default: `off`. See docs/rules/missing-reflection.md."},"unknown-tag":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A tag no competency framework knows (in a competency list, or a near miss of a known name). Default: `hint`. See docs/rules/unknown-tag.md."},"too-many-tags":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A story has more than five tags of its own. Default: `hint`. See docs/rules/too-many-tags.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"anyOf":[{"type":"string","enum":["generic","amazon"],"enumDescriptions":["The generic competency set (Conflict, Leadership, Ownership, Failure, Influence, …).","Amazon's Leadership Principles (names only)."]},{"type":"object","additionalProperties":false,"required":["name","competencies"],"properties":{"name":{"type":"string","pattern":"\\S","markdownDescription":"The framework's name, shown in the Competencies view and the coverage table."},"competencies":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"id":{"type":"string","pattern":"\\S","markdownDescription":"A stable id (default: the name, normalised)."},"name":{"type":"string","pattern":"\\S","markdownDescription":"The competency's name, as tags and completion write it."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Other words that tag a story with it (spellings need none: `dive-deep`, `Dive Deep` and `#DiveDeep` are one)."}}}}}}]},"markdownDescription":"The competency frameworks stories are tagged with, in order: `\"generic\"`, `\"amazon\"` (Amazon's Leadership Principles) or your own `{ \"name\": …, \"competencies\": [{ \"name\": …, \"aliases\": […] }] }`. The first is the one the coverage table and the Competencies view show. Default: `[\"generic\", \"amazon\"]`."},"speakingRate":{"type":"number","minimum":110,"maximum":180,"markdownDescription":"Speaking rate in words per minute, for how long a story takes to tell (`too-long`, the ⏱ times). Default: 150."},"coverage":{"type":"object","additionalProperties":false,"markdownDescription":"Coverage of the competencies by stories.","properties":{"minStories":{"type":"integer","minimum":1,"maximum":20,"markdownDescription":"A competency with fewer complete stories than this is a gap. Default: 2."}}},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
+const func2 = Object.prototype.hasOwnProperty;
+const func0 = require("ajv/dist/runtime/equal").default;
 const pattern0 = new RegExp("\\S", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12,7 +14,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "$schema") || (key0 === "rules")) || (key0 === "levels")) || (key0 === "labels")) || (key0 === "vocabularies")) || (key0 === "frameworks")) || (key0 === "speakingRate")) || (key0 === "notes"))){
+if(!(func2.call(schema11.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -39,7 +41,7 @@ if(data.rules !== undefined){
 let data1 = data.rules;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!((((((key1 === "missing-section") || (key1 === "empty-section")) || (key1 === "empty-story")) || (key1 === "placeholder")) || (key1 === "done-but-unfinished")) || (key1 === "mis-encoded"))){
+if(!(func2.call(schema11.properties.rules.properties, key1))){
 const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -188,9 +190,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1["too-long"] !== undefined){
+let data8 = data1["too-long"];
+if(typeof data8 !== "string"){
+const err15 = {instancePath:instancePath+"/rules/too-long",schemaPath:"#/properties/rules/properties/too-long/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -199,13 +202,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.levels !== undefined){
-let data8 = data.levels;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-if(!((key2 === "category") || (key2 === "story"))){
-const err16 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(!(((((data8 === "error") || (data8 === "warning")) || (data8 === "information")) || (data8 === "hint")) || (data8 === "off"))){
+const err16 = {instancePath:instancePath+"/rules/too-long",schemaPath:"#/properties/rules/properties/too-long/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["too-long"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -215,10 +213,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data8.category !== undefined){
-let data9 = data8.category;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-const err17 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/type",keyword:"type",params:{type: schema11.properties.levels.properties.category.type},message:"must be integer,null"};
+if(data1.unbalanced !== undefined){
+let data9 = data1.unbalanced;
+if(typeof data9 !== "string"){
+const err17 = {instancePath:instancePath+"/rules/unbalanced",schemaPath:"#/properties/rules/properties/unbalanced/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -227,9 +225,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 6 || isNaN(data9)){
-const err18 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(!(((((data9 === "error") || (data9 === "warning")) || (data9 === "information")) || (data9 === "hint")) || (data9 === "off"))){
+const err18 = {instancePath:instancePath+"/rules/unbalanced",schemaPath:"#/properties/rules/properties/unbalanced/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties.unbalanced.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -238,8 +235,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data1["first-person-action"] !== undefined){
+let data10 = data1["first-person-action"];
+if(typeof data10 !== "string"){
+const err19 = {instancePath:instancePath+"/rules/first-person-action",schemaPath:"#/properties/rules/properties/first-person-action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -248,12 +248,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data8.story !== undefined){
-let data10 = data8.story;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/type",keyword:"type",params:{type: schema11.properties.levels.properties.story.type},message:"must be integer,null"};
+if(!(((((data10 === "error") || (data10 === "warning")) || (data10 === "information")) || (data10 === "hint")) || (data10 === "off"))){
+const err20 = {instancePath:instancePath+"/rules/first-person-action",schemaPath:"#/properties/rules/properties/first-person-action/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["first-person-action"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -262,9 +258,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 6 || isNaN(data10)){
-const err21 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+}
+if(data1["unquantified-result"] !== undefined){
+let data11 = data1["unquantified-result"];
+if(typeof data11 !== "string"){
+const err21 = {instancePath:instancePath+"/rules/unquantified-result",schemaPath:"#/properties/rules/properties/unquantified-result/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -273,8 +271,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data10 < 1 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!(((((data11 === "error") || (data11 === "warning")) || (data11 === "information")) || (data11 === "hint")) || (data11 === "off"))){
+const err22 = {instancePath:instancePath+"/rules/unquantified-result",schemaPath:"#/properties/rules/properties/unquantified-result/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["unquantified-result"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -284,10 +282,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1["missing-reflection"] !== undefined){
+let data12 = data1["missing-reflection"];
+if(typeof data12 !== "string"){
+const err23 = {instancePath:instancePath+"/rules/missing-reflection",schemaPath:"#/properties/rules/properties/missing-reflection/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -296,13 +294,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.labels !== undefined){
-let data11 = data.labels;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-if(!(((((key3 === "situation") || (key3 === "task")) || (key3 === "action")) || (key3 === "result")) || (key3 === "learning"))){
-const err24 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(((((data12 === "error") || (data12 === "warning")) || (data12 === "information")) || (data12 === "hint")) || (data12 === "off"))){
+const err24 = {instancePath:instancePath+"/rules/missing-reflection",schemaPath:"#/properties/rules/properties/missing-reflection/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["missing-reflection"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -312,15 +305,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data11.situation !== undefined){
-let data12 = data11.situation;
-if(Array.isArray(data12)){
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-const err25 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data1["unknown-tag"] !== undefined){
+let data13 = data1["unknown-tag"];
+if(typeof data13 !== "string"){
+const err25 = {instancePath:instancePath+"/rules/unknown-tag",schemaPath:"#/properties/rules/properties/unknown-tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -329,9 +317,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((data13 === "error") || (data13 === "warning")) || (data13 === "information")) || (data13 === "hint")) || (data13 === "off"))){
+const err26 = {instancePath:instancePath+"/rules/unknown-tag",schemaPath:"#/properties/rules/properties/unknown-tag/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["unknown-tag"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -341,18 +328,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-let i1 = data12.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data12[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err27 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(data1["too-many-tags"] !== undefined){
+let data14 = data1["too-many-tags"];
+if(typeof data14 !== "string"){
+const err27 = {instancePath:instancePath+"/rules/too-many-tags",schemaPath:"#/properties/rules/properties/too-many-tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -360,14 +339,9 @@ else {
 vErrors.push(err27);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(((((data14 === "error") || (data14 === "warning")) || (data14 === "information")) || (data14 === "hint")) || (data14 === "off"))){
+const err28 = {instancePath:instancePath+"/rules/too-many-tags",schemaPath:"#/properties/rules/properties/too-many-tags/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["too-many-tags"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -377,15 +351,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.task !== undefined){
-let data14 = data11.task;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i2=0; i2<len1; i2++){
-let data15 = data14[i2];
-if(typeof data15 === "string"){
-if(!pattern0.test(data15)){
-const err29 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err29 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -395,8 +363,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.levels !== undefined){
+let data15 = data.levels;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+if(!((key2 === "category") || (key2 === "story"))){
+const err30 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -406,18 +378,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-let i3 = data14.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data14[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err31 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+if(data15.category !== undefined){
+let data16 = data15.category;
+if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (data16 !== null)){
+const err31 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/type",keyword:"type",params:{type: schema11.properties.levels.properties.category.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -425,14 +389,10 @@ else {
 vErrors.push(err31);
 }
 errors++;
-break;
 }
-indices1[item1] = i3;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 6 || isNaN(data16)){
+const err32 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -441,16 +401,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data11.action !== undefined){
-let data16 = data11.action;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i4=0; i4<len2; i4++){
-let data17 = data16[i4];
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err33 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data16 < 0 || isNaN(data16)){
+const err33 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -460,8 +412,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data15.story !== undefined){
+let data17 = data15.story;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (data17 !== null)){
+const err34 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/type",keyword:"type",params:{type: schema11.properties.levels.properties.story.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -470,19 +425,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-let i5 = data16.length;
-let j2;
-if(i5 > 1){
-const indices2 = {};
-for(;i5--;){
-let item2 = data16[i5];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err35 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 6 || isNaN(data17)){
+const err35 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -490,14 +435,9 @@ else {
 vErrors.push(err35);
 }
 errors++;
-break;
 }
-indices2[item2] = i5;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data17 < 1 || isNaN(data17)){
+const err36 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -507,15 +447,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data11.result !== undefined){
-let data18 = data11.result;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i6=0; i6<len3; i6++){
-let data19 = data18[i6];
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err37 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -525,8 +460,12 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.labels !== undefined){
+let data18 = data.labels;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key3 in data18){
+if(!(((((key3 === "situation") || (key3 === "task")) || (key3 === "action")) || (key3 === "result")) || (key3 === "learning"))){
+const err38 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -536,18 +475,15 @@ vErrors.push(err38);
 errors++;
 }
 }
-let i7 = data18.length;
-let j3;
-if(i7 > 1){
-const indices3 = {};
-for(;i7--;){
-let item3 = data18[i7];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err39 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
+if(data18.situation !== undefined){
+let data19 = data18.situation;
+if(Array.isArray(data19)){
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
+const err39 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -555,14 +491,10 @@ else {
 vErrors.push(err39);
 }
 errors++;
-break;
-}
-indices3[item3] = i7;
-}
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err40 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -572,15 +504,18 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data11.learning !== undefined){
-let data20 = data11.learning;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i8=0; i8<len4; i8++){
-let data21 = data20[i8];
-if(typeof data21 === "string"){
-if(!pattern0.test(data21)){
-const err41 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i1 = data19.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data19[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err41 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -588,10 +523,14 @@ else {
 vErrors.push(err41);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
+}
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -601,18 +540,15 @@ vErrors.push(err42);
 errors++;
 }
 }
-let i9 = data20.length;
-let j4;
-if(i9 > 1){
-const indices4 = {};
-for(;i9--;){
-let item4 = data20[i9];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err43 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)"};
+if(data18.task !== undefined){
+let data21 = data18.task;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i2=0; i2<len1; i2++){
+let data22 = data21[i2];
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err43 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -620,14 +556,10 @@ else {
 vErrors.push(err43);
 }
 errors++;
-break;
-}
-indices4[item4] = i9;
-}
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -637,9 +569,18 @@ vErrors.push(err44);
 errors++;
 }
 }
+let i3 = data21.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data21[i3];
+if(typeof item1 !== "string"){
+continue;
 }
-else {
-const err45 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err45 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -647,16 +588,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break;
+}
+indices1[item1] = i3;
 }
 }
-if(data.vocabularies !== undefined){
-let data22 = data.vocabularies;
-if(Array.isArray(data22)){
-const len5 = data22.length;
-for(let i10=0; i10<len5; i10++){
-let data23 = data22[i10];
-if(typeof data23 !== "string"){
-const err46 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err46 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -665,8 +604,16 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!((((((((((((data23 === "en") || (data23 === "en-alt")) || (data23 === "de")) || (data23 === "pt")) || (data23 === "es")) || (data23 === "fr")) || (data23 === "it")) || (data23 === "nl")) || (data23 === "zh")) || (data23 === "ja")) || (data23 === "ko")) || (data23 === "ru"))){
-const err47 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.vocabularies.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data18.action !== undefined){
+let data23 = data18.action;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i4=0; i4<len2; i4++){
+let data24 = data23[i4];
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
+const err47 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -676,18 +623,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-let i11 = data22.length;
-let j5;
-if(i11 > 1){
-const indices5 = {};
-for(;i11--;){
-let item5 = data22[i11];
-if(typeof item5 !== "string"){
-continue;
-}
-if(typeof indices5[item5] == "number"){
-j5 = indices5[item5];
-const err48 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
+else {
+const err48 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -695,14 +632,20 @@ else {
 vErrors.push(err48);
 }
 errors++;
-break;
-}
-indices5[item5] = i11;
 }
 }
+let i5 = data23.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data23[i5];
+if(typeof item2 !== "string"){
+continue;
 }
-else {
-const err49 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err49 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -710,17 +653,14 @@ else {
 vErrors.push(err49);
 }
 errors++;
+break;
+}
+indices2[item2] = i5;
 }
 }
-if(data.frameworks !== undefined){
-let data24 = data.frameworks;
-if(Array.isArray(data24)){
-const len6 = data24.length;
-for(let i12=0; i12<len6; i12++){
-let data25 = data24[i12];
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err50 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err50 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -730,8 +670,15 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.result !== undefined){
+let data25 = data18.result;
+if(Array.isArray(data25)){
+const len3 = data25.length;
+for(let i6=0; i6<len3; i6++){
+let data26 = data25[i6];
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err51 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -741,18 +688,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-let i13 = data24.length;
-let j6;
-if(i13 > 1){
-const indices6 = {};
-for(;i13--;){
-let item6 = data24[i13];
-if(typeof item6 !== "string"){
-continue;
-}
-if(typeof indices6[item6] == "number"){
-j6 = indices6[item6];
-const err52 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)"};
+else {
+const err52 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -760,14 +697,20 @@ else {
 vErrors.push(err52);
 }
 errors++;
-break;
-}
-indices6[item6] = i13;
 }
 }
+let i7 = data25.length;
+let j3;
+if(i7 > 1){
+const indices3 = {};
+for(;i7--;){
+let item3 = data25[i7];
+if(typeof item3 !== "string"){
+continue;
 }
-else {
-const err53 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err53 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -775,13 +718,14 @@ else {
 vErrors.push(err53);
 }
 errors++;
+break;
+}
+indices3[item3] = i7;
 }
 }
-if(data.speakingRate !== undefined){
-let data26 = data.speakingRate;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 300 || isNaN(data26)){
-const err54 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300"};
+}
+else {
+const err54 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -790,8 +734,16 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data26 < 60 || isNaN(data26)){
-const err55 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+}
+if(data18.learning !== undefined){
+let data27 = data18.learning;
+if(Array.isArray(data27)){
+const len4 = data27.length;
+for(let i8=0; i8<len4; i8++){
+let data28 = data27[i8];
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err55 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -802,7 +754,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err56 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -812,12 +764,18 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data27 = data.notes;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key4 in data27){
-if(!((key4 === "include") || (key4 === "exclude"))){
-const err57 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+let i9 = data27.length;
+let j4;
+if(i9 > 1){
+const indices4 = {};
+for(;i9--;){
+let item4 = data27[i9];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err57 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -825,17 +783,14 @@ else {
 vErrors.push(err57);
 }
 errors++;
+break;
+}
+indices4[item4] = i9;
 }
 }
-if(data27.include !== undefined){
-let data28 = data27.include;
-if(Array.isArray(data28)){
-const len7 = data28.length;
-for(let i14=0; i14<len7; i14++){
-let data29 = data28[i14];
-if(typeof data29 === "string"){
-if(!pattern0.test(data29)){
-const err58 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err58 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -845,8 +800,9 @@ vErrors.push(err58);
 errors++;
 }
 }
+}
 else {
-const err59 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err59 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -856,9 +812,14 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.vocabularies !== undefined){
+let data29 = data.vocabularies;
+if(Array.isArray(data29)){
+const len5 = data29.length;
+for(let i10=0; i10<len5; i10++){
+let data30 = data29[i10];
+if(typeof data30 !== "string"){
+const err60 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -867,16 +828,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data27.exclude !== undefined){
-let data30 = data27.exclude;
-if(Array.isArray(data30)){
-const len8 = data30.length;
-for(let i15=0; i15<len8; i15++){
-let data31 = data30[i15];
-if(typeof data31 === "string"){
-if(!pattern0.test(data31)){
-const err61 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((((((((((((data30 === "en") || (data30 === "en-alt")) || (data30 === "de")) || (data30 === "pt")) || (data30 === "es")) || (data30 === "fr")) || (data30 === "it")) || (data30 === "nl")) || (data30 === "zh")) || (data30 === "ja")) || (data30 === "ko")) || (data30 === "ru"))){
+const err61 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.vocabularies.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -886,8 +839,18 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i11 = data29.length;
+let j5;
+if(i11 > 1){
+const indices5 = {};
+for(;i11--;){
+let item5 = data29[i11];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err62 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -895,11 +858,14 @@ else {
 vErrors.push(err62);
 }
 errors++;
+break;
+}
+indices5[item5] = i11;
 }
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err63 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -909,9 +875,17 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.frameworks !== undefined){
+let data31 = data.frameworks;
+if(Array.isArray(data31)){
+const len6 = data31.length;
+for(let i12=0; i12<len6; i12++){
+let data32 = data31[i12];
+const _errs70 = errors;
+let valid24 = false;
+const _errs71 = errors;
+if(typeof data32 !== "string"){
+const err64 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -920,15 +894,514 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-else {
-const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data32 === "generic") || (data32 === "amazon"))){
+const err65 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.frameworks.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
 else {
 vErrors.push(err65);
+}
+errors++;
+}
+var _valid0 = _errs71 === errors;
+valid24 = valid24 || _valid0;
+if(!valid24){
+const _errs73 = errors;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.name === undefined){
+const err66 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data32.competencies === undefined){
+const err67 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "competencies"},message:"must have required property '"+"competencies"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+for(const key4 in data32){
+if(!((key4 === "name") || (key4 === "competencies"))){
+const err68 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data32.name !== undefined){
+let data33 = data32.name;
+if(typeof data33 === "string"){
+if(!pattern0.test(data33)){
+const err69 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data32.competencies !== undefined){
+let data34 = data32.competencies;
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err71 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+const len7 = data34.length;
+for(let i13=0; i13<len7; i13++){
+let data35 = data34[i13];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.name === undefined){
+const err72 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+for(const key5 in data35){
+if(!(((key5 === "id") || (key5 === "name")) || (key5 === "aliases"))){
+const err73 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data35.id !== undefined){
+let data36 = data35.id;
+if(typeof data36 === "string"){
+if(!pattern0.test(data36)){
+const err74 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data35.name !== undefined){
+let data37 = data35.name;
+if(typeof data37 === "string"){
+if(!pattern0.test(data37)){
+const err76 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data35.aliases !== undefined){
+let data38 = data35.aliases;
+if(Array.isArray(data38)){
+const len8 = data38.length;
+for(let i14=0; i14<len8; i14++){
+let data39 = data38[i14];
+if(typeof data39 === "string"){
+if(!pattern0.test(data39)){
+const err78 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+var _valid0 = _errs73 === errors;
+valid24 = valid24 || _valid0;
+}
+if(!valid24){
+const err84 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+else {
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+let i15 = data31.length;
+let j6;
+if(i15 > 1){
+outer0:
+for(;i15--;){
+for(j6 = i15; j6--;){
+if(func0(data31[i15], data31[j6])){
+const err85 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.speakingRate !== undefined){
+let data40 = data.speakingRate;
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 180 || isNaN(data40)){
+const err87 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data40 < 110 || isNaN(data40)){
+const err88 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 110},message:"must be >= 110"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.coverage !== undefined){
+let data41 = data.coverage;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key6 in data41){
+if(!(key6 === "minStories")){
+const err90 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data41.minStories !== undefined){
+let data42 = data41.minStories;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err91 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 20 || isNaN(data42)){
+const err92 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data42 < 1 || isNaN(data42)){
+const err93 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data43 = data.notes;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key7 in data43){
+if(!((key7 === "include") || (key7 === "exclude"))){
+const err95 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data43.include !== undefined){
+let data44 = data43.include;
+if(Array.isArray(data44)){
+const len9 = data44.length;
+for(let i16=0; i16<len9; i16++){
+let data45 = data44[i16];
+if(typeof data45 === "string"){
+if(!pattern0.test(data45)){
+const err96 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data43.exclude !== undefined){
+let data46 = data43.exclude;
+if(Array.isArray(data46)){
+const len10 = data46.length;
+for(let i17=0; i17<len10; i17++){
+let data47 = data46[i17];
+if(typeof data47 === "string"){
+if(!pattern0.test(data47)){
+const err99 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
 }
 errors++;
 }

@@ -4,12 +4,33 @@ import { emptyStory } from './empty-story.js';
 import { misEncoded } from './mis-encoded.js';
 import { missingSection } from './missing-section.js';
 import { placeholder } from './placeholder.js';
+import { firstPersonAction } from './first-person-action.js';
+import { tooLong } from './too-long.js';
+import { tooManyTags } from './too-many-tags.js';
+import { unknownTag } from './unknown-tag.js';
+import { unbalanced } from './unbalanced.js';
+import { unquantifiedResult } from './unquantified-result.js';
+import { missingReflection } from './missing-reflection.js';
 import type { Rule } from './rule.js';
 
 export type { Rule, RuleContext, Report } from './rule.js';
 
-/** Every rule, in the order their findings are listed for the same position. */
-export const RULES: readonly Rule[] = [missingSection, emptySection, emptyStory, placeholder, doneButUnfinished, misEncoded];
+/** Every rule, in the order their findings are listed for the same position. The story bank's coach rules follow the others. */
+export const RULES: readonly Rule[] = [
+  missingSection,
+  emptySection,
+  emptyStory,
+  placeholder,
+  doneButUnfinished,
+  misEncoded,
+  tooLong,
+  unbalanced,
+  firstPersonAction,
+  unquantifiedResult,
+  missingReflection,
+  unknownTag,
+  tooManyTags,
+];
 
 export const RULE_IDS = RULES.map((r) => r.id);
 

@@ -1,6 +1,7 @@
 // The shape every rule has, in the manner of remark-lint: a small pure function over the analysed
 // document that reports a message at a span, with an id, a default severity and a short doc.
 
+import type { StoryBankOptions } from '../bank/rules/context.js';
 import type { MisencodedRun } from '../encoding.js';
 import type { Category, Finding, FixCheck, Severity, Span, Story, Suggestion, TextEdit } from '../model.js';
 import type { LevelOptions, Structure } from '../structure.js';
@@ -14,6 +15,8 @@ export interface RuleContext {
   eol: string;
   /** Heading levels the user fixed in the settings, if any (else they are detected per file). */
   levelOptions?: LevelOptions;
+  /** Frameworks, speaking rate and limits for the story bank's coach rules. */
+  bank?: StoryBankOptions;
 }
 
 export interface Report {
@@ -30,7 +33,8 @@ export interface Report {
 
 export interface Rule {
   id: string;
-  defaultSeverity: Severity;
+  /** 'off' for a rule that runs only once a setting or the configuration gives it a severity. */
+  defaultSeverity: Severity | 'off';
   /** One line, shown in settings and the README. */
   description: string;
   /**

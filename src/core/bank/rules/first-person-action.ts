@@ -1,7 +1,7 @@
 // `first-person-action`: the Action says "we" more than "I". An interviewer asks what *you* did; a
 // story told as "we" hides it. Counted in every language the reader reads.
 
-import { finding, partText, type CoachRule } from './rule.js';
+import { finding, partText, rawPartText, type CoachRule } from './rule.js';
 
 // Lower-case word lists per language. Words that are also common words of another supported
 // language on the "we" side are left out (`nos` is "in the" in Portuguese, `onze` "eleven" in French
@@ -77,6 +77,9 @@ export const firstPersonAction: CoachRule = {
   enabledByDefault: true,
   doc: 'The Action says "we" (our, us) more often than "I" (my, me), with "we" as the subject at least twice. The interviewer wants to know what you did: say which part was yours.',
   check(context) {
+    // The raw Action holds every pronoun its prose does: too few "we" there, and no parse is needed.
+    const raw = rawPartText(context, 'action');
+    if (raw === undefined || countPronouns(raw).pluralSubjects < 2) return [];
     const action = partText(context, 'action');
     if (!action) return [];
     const { singular, plural, pluralSubjects } = countPronouns(action.text);

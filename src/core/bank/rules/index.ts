@@ -18,5 +18,6 @@ export function coachStory(context: CoachContext, enabled: Readonly<Record<strin
 }
 
 export type { CoachContext, CoachOptions, CoachRule, CoachStory } from './rule.js';
+export { storyContext, type ContextStory, type StoryBankOptions } from './context.js';
 export { countPronouns } from './first-person-action.js';
 export { isQuantified } from './unquantified-result.js';

@@ -22,13 +22,20 @@ export interface CoachOptions {
   maxSeconds?: number;
   /** Tags over which `too-many-tags` reports (default 5). */
   maxTags?: number;
+  /** The speaking rate the story's time is computed at (default 150; clamped to 110–180). */
+  wordsPerMinute?: number;
 }
 
 export interface CoachContext {
   text: string;
   story: CoachStory;
-  time: SpeakingTime;
-  tags: StoryTags;
+  /**
+   * The story's speaking time and tags. Reading them parses the story, so the context the analysis
+   * hands out computes each on first use (see `storyContext`): a rule looks at the raw text first
+   * (`rawPartText`, `wordsAtMost`, `mayHaveOwnTags`) and reads them only when it may report.
+   */
+  readonly time: SpeakingTime;
+  readonly tags: StoryTags;
   options: CoachOptions;
 }
 
@@ -54,10 +61,44 @@ export const finding = (rule: CoachRule | string, severity: Severity, message: s
   ...extra,
 });
 
-/** The prose of a story's part (all its sections of that part), label and sub-stories left out, code skipped. */
-export function partText(context: CoachContext, part: StarPart): { text: string; label: Span } | undefined {
+/**
+ * The raw Markdown of a story's part (every section of it, labels and sub-stories left out): a
+ * superset of what `partText` gives, for a cheap look before the parse.
+ */
+export function rawPartText(context: Pick<CoachContext, 'text' | 'story'>, part: StarPart): string | undefined {
   const sections = context.story.sections.filter((s) => s.part === part);
   if (sections.length === 0) return undefined;
+  return sections.map((s) => rawOwnText(context.text, { start: s.label.end, end: s.span.end }, context.story.stories)).join('\n');
+}
+
+/** The raw text of `span` without the sub-stories in it. */
+export function rawOwnText(text: string, span: Span, nested: readonly { span: Span }[]): string {
+  let out = '';
+  let at = Math.max(0, span.start);
+  const end = Math.min(text.length, span.end);
+  for (const sub of nested) {
+    if (sub.span.end <= at || sub.span.start >= end) continue;
+    out += text.slice(at, Math.max(at, sub.span.start)) + '\n';
+    at = Math.max(at, sub.span.end);
+  }
+  return out + text.slice(at, Math.max(at, end));
+}
+
+// Markdown that can hide text from the prose or hold text that is not said (code, HTML, links,
+// images, entities, escapes, indented code). Raw text without any of it reads as its prose does,
+// once list numbers are left out: markers such as `**` or `- ` separate words as spaces do.
+const MAY_HIDE_TEXT = /[`<[!&\\]|^(?: {4}|\t)/mu;
+const LIST_NUMBER = /^[ \t>]*\d{1,9}[.)](?=[ \t]|$)/gmu;
+
+/**
+ * The prose of a story's part (all its sections of that part), label and sub-stories left out, code
+ * skipped. A part in plain Markdown (most are) is taken as written; others are parsed.
+ */
+export function partText(context: Pick<CoachContext, 'text' | 'story'>, part: StarPart): { text: string; label: Span } | undefined {
+  const sections = context.story.sections.filter((s) => s.part === part);
+  if (sections.length === 0) return undefined;
+  const raw = rawPartText(context, part)!;
+  if (!MAY_HIDE_TEXT.test(raw)) return { text: raw.replace(LIST_NUMBER, ' '), label: sections[0]!.label };
   const nested = context.story.stories.map((s) => s.span);
   let text = '';
   for (const section of sections) {

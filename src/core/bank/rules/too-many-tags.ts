@@ -2,6 +2,7 @@
 // interviewers hear one or two. Counts the story's own tags (label and hashtags), not the file's or
 // the category's.
 
+import { mayHaveOwnTags } from '../tags.js';
 import { finding, type CoachRule } from './rule.js';
 
 export const DEFAULT_MAX_TAGS = 5;
@@ -11,7 +12,10 @@ export const tooManyTags: CoachRule = {
   severity: 'hint',
   enabledByDefault: true,
   doc: 'The story has more than five tags of its own. A story shows one or two competencies well: keep the strongest.',
-  check({ tags, options }) {
+  check(context) {
+    const { text, story, options } = context;
+    if (!mayHaveOwnTags(text, story)) return [];
+    const tags = context.tags;
     const max = options.maxTags ?? DEFAULT_MAX_TAGS;
     const own = tags.tags.filter((t) => t.source === 'label' || t.source === 'hashtag');
     if (own.length <= max) return [];

@@ -6,7 +6,8 @@
 // them a point or two over with a full Action a careful reader calls fine (S+T 37 %, A 45 %).
 
 import { REQUIRED_PARTS } from '../../model.js';
-import { finding, SCRIPT_MIN_WORDS, type CoachRule } from './rule.js';
+import { wordsAtMost } from '../speech.js';
+import { finding, rawPartText, SCRIPT_MIN_WORDS, type CoachContext, type CoachRule } from './rule.js';
 
 const MAX_SETUP_SHARE = 0.35;
 const MIN_ACTION_SHARE = 0.4;
@@ -14,12 +15,17 @@ const FAR_SETUP_SHARE = 0.5;
 const FAR_ACTION_SHARE = 0.25;
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
+/** Whether the raw parts hold enough words to be judged (short stories are not parsed). */
+const mayBeLongEnough = (context: CoachContext) => REQUIRED_PARTS.reduce((sum, part) => sum + wordsAtMost(rawPartText(context, part) ?? ''), 0) >= SCRIPT_MIN_WORDS;
+
 export const unbalanced: CoachRule = {
   id: 'unbalanced',
   severity: 'hint',
-  enabledByDefault: true,
+  enabledByDefault: false,
   doc: 'Situation and Task take more than 35 % of the story while the Action takes less than 40 % (or the set-up is over half, or the Action under a quarter). Interviewers score what you did: shorten the set-up, say more about your actions.',
-  check({ story, time }) {
+  check(context) {
+    if (!mayBeLongEnough(context)) return [];
+    const { story, time } = context;
     const { situation, task, action } = time.parts;
     const partWords = REQUIRED_PARTS.reduce((sum, part) => sum + (time.parts[part]?.words ?? 0), 0);
     // Judged only where the set-up and the Action are both written: a missing part is another rule's.

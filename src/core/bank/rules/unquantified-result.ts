@@ -1,8 +1,8 @@
 // `unquantified-result`: the Result has no number. A result with a figure (a percentage, money, a
 // time, "3×", "from 40 to 5 minutes", "doubled") is remembered; "it went well" is not.
 
-import { countWords } from '../speech.js';
-import { finding, partText, type CoachContext, type CoachRule } from './rule.js';
+import { countWords, wordsAtMost } from '../speech.js';
+import { finding, partText, rawPartText, type CoachContext, type CoachRule } from './rule.js';
 
 const DIGIT_OR_SIGN = /[\p{N}%％‰\p{Sc}×✕]/u;
 const FROM_TO = /\b(?:from\b.{1,80}?\bto|von\b.{1,80}?\b(?:auf|zu))\b/isu;
@@ -49,6 +49,10 @@ export const unquantifiedResult: CoachRule = {
   enabledByDefault: true,
   doc: 'The Result has no number: no figure, percentage, money, time, "×" or "from … to". Say how much changed.',
   check(context) {
+    // Cheap looks first: a Result left empty, or too short even in its raw Markdown, is not parsed.
+    if (!hasWrittenResult(context)) return [];
+    const raw = rawPartText(context, 'result') ?? '';
+    if (wordsAtMost(withoutBlanks(raw)) < MIN_RESULT_WORDS) return [];
     const result = partText(context, 'result');
     if (!result || !hasWrittenResult(context) || countWords(withoutBlanks(result.text)) < MIN_RESULT_WORDS || isQuantified(result.text)) return [];
     return [finding(this, this.severity, 'The Result has no number: say how much changed (a figure, a percentage, time saved, from … to …).', result.label)];

@@ -1,0 +1,37 @@
+// A coach rule of the story bank (src/core/bank/rules/) as a rule of the analysis: for each story it
+// hands the bank's rule the story's coach context, whose findings become reports. The judging stays
+// in the bank, one module per rule; this is only the way in.
+//
+// The context is shared by every coach rule of a run and reads the story's tags and speaking time
+// (a parse of its text) only when a rule asks for them; each rule first looks at the raw text and
+// the reader's parts, so a story that gives no rule a reason is never parsed again
+// (bank/rules/context.ts).
+//
+// Tags are read with the story's category (a category titled with a competency tags its stories) but
+// not the file's front matter: a rule reports from its category alone, so that an edit recomputes
+// only the categories it touches (scope 'categories'), and front matter is outside every category.
+
+import * as bank from '../bank/index.js';
+import type { Report, Rule } from './rule.js';
+import { eachStory } from './rule.js';
+
+export function coachRule(id: string, rule: Pick<Rule, 'description' | 'doc'>): Rule {
+  const coach = bank.COACH_RULES.find((r) => r.id === id);
+  if (!coach) throw new Error(`no coach rule ${id}`);
+  return {
+    id,
+    // A coach rule that is off by default is 'off' until a setting or the configuration gives it a severity.
+    defaultSeverity: coach.enabledByDefault ? coach.severity : 'off',
+    scope: 'categories',
+    ...rule,
+    check({ text, structure, bank: options }) {
+      const reports: Report[] = [];
+      for (const { story, category } of eachStory(structure.categories)) {
+        for (const f of coach.check(bank.storyContext(text, story, category, options))) {
+          reports.push({ span: f.span, message: f.message, ...(f.suggestions ? { suggestions: f.suggestions } : {}) });
+        }
+      }
+      return reports;
+    },
+  };
+}

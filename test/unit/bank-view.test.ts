@@ -1,0 +1,69 @@
+// What the editor shows of the story bank, without the editor: the Competencies view's nodes and gaps,
+// the status bar's text, the total time, and where tag completion starts.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyze, bank, coverageSummary, frameworkShortName } from '../../src/core/index';
+import { competencyNodes, coverageStatusText } from '../../src/vscode/competencies-data';
+
+const EXAMPLE = readFileSync('examples/notes.md', 'utf8');
+const summaryOf = (text: string, options: bank.StoryBankOptions = {}) => coverageSummary([{ file: 'notes.md', text, model: analyze(text), bank: options }]);
+
+describe('story bank in the editor', () => {
+  it('the example: each competency with its tagged stories, complete ones counted, gaps marked', () => {
+    const summary = summaryOf(EXAMPLE);
+    const nodes = competencyNodes(summary, 2);
+    assert.equal(summary.framework.id, 'generic');
+    assert.equal(nodes.length, bank.GENERIC.competencies.length);
+    const conflict = nodes.find((n) => n.label === 'Conflict')!;
+    assert.deepEqual(conflict.children.map((c) => c.label), ['Disagreed on the event pipeline design', 'Disagreed with my manager about a deadline']);
+    assert.equal(conflict.description, '1/2 complete · gap', 'one of its two stories is complete: under two');
+    assert.match(conflict.children[0]!.description, /^⏱ 0:\d\d$/);
+    assert.equal(conflict.children[1]!.description.startsWith('incomplete'), true);
+    assert.equal(conflict.children[0]!.offset, EXAMPLE.indexOf('### 1 Disagreed on the event pipeline design'));
+    const leadership = nodes.find((n) => n.label === 'Leadership')!;
+    assert.deepEqual([leadership.children.length, leadership.gap], [0, true]);
+  });
+
+  it('one complete story covers a competency when the limit is one', () => {
+    const summary = summaryOf(EXAMPLE, { minStories: 1 });
+    assert.equal(summary.rows.find((r) => r.competency.name === 'Conflict')!.gap, false);
+    assert.ok(summary.covered >= 1);
+    assert.equal(summary.firstGap, summary.rows.find((r) => r.gap));
+  });
+
+  it('the status bar says covered competencies and the total time; LP for Amazon', () => {
+    const summary = summaryOf(EXAMPLE, { frameworks: [bank.AMAZON_LP] });
+    assert.equal(frameworkShortName(summary.framework), 'LP');
+    const total = summary.stories.reduce((s, x) => s + x.time.seconds, 0);
+    assert.equal(coverageStatusText(summary, 'LP'), `LP ${summary.covered}/16 covered · ⏱ ${bank.formatDuration(total)}`);
+    assert.ok(total > 60, 'the example takes over a minute to tell');
+  });
+
+  it('tag completion: after a # in text or in a tag line, never for a heading', () => {
+    assert.deepEqual(bank.tagCompletionAt('- **Action**: I led it #Own'), { kind: 'hashtag', start: 23, typed: 'Own' });
+    assert.deepEqual(bank.tagCompletionAt('- **Action**: I led it #'), { kind: 'hashtag', start: 23, typed: '' });
+    assert.deepEqual(bank.tagCompletionAt('- **Tags**: ownership, di'), { kind: 'label', start: 23, typed: 'di' });
+    assert.deepEqual(bank.tagCompletionAt('- **LP**: '), { kind: 'label', start: 10, typed: '' });
+    assert.equal(bank.tagCompletionAt('#'), undefined);
+    assert.equal(bank.tagCompletionAt('## A'), undefined);
+    assert.equal(bank.tagCompletionAt('- **Action**: I led it'), undefined);
+    assert.equal(bank.hashtagOf('Dive Deep'), '#DiveDeep');
+  });
+});
+
+describe('story bank: reading again after an edit', () => {
+  it('with the last reads kept, every story reads as a fresh reading does, tags and spans moved with the text', () => {
+    const cache = new bank.StoryBankCache();
+    const fresh = (text: string) => bank.bankStories(text, analyze(text));
+    const kept = (text: string) => bank.bankStories(text, analyze(text), { cache });
+    assert.deepEqual(kept(EXAMPLE), fresh(EXAMPLE));
+    // An edit before every story (the title), one inside the first story, one that removes a tag, and the original again.
+    const edits = [
+      EXAMPLE.replace('# Behavioral interview story bank', '# Behavioural interview story bank, revised'),
+      EXAMPLE.replace('a two-day spike', 'a three-day spike #Ownership'),
+      EXAMPLE.replace('- **Tags**: customer focus, influence', '- **Tags**: customer focus'),
+      EXAMPLE,
+    ];
+    for (const text of edits) assert.deepEqual(kept(text), fresh(text));
+  });
+});
