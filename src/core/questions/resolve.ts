@@ -4,7 +4,7 @@
 // plain string the caller gives. A question that no story answers gets an `unmapped-question` finding.
 
 import { slug } from 'github-slugger';
-import type { Finding } from '../model.js';
+import type { Category, Finding } from '../model.js';
 import type { Question, StoryLink } from './parse.js';
 
 /** What linking needs of a story. */
@@ -76,6 +76,24 @@ function resolveOne(link: StoryLink, question: Question, stories: readonly Linka
       return stories.find((s) => inFile(s) && anchorsOf(s).some((a) => a.toLowerCase() === slugKey));
     }
   }
+}
+
+/**
+ * The stories of one notes file as linking needs them. `idOf` names a story (default its model id,
+ * which is unique within the file: give one that says the file when several files are linked).
+ */
+export function linkableStories(text: string, categories: readonly Category[], file?: string, idOf: (storyId: string) => string = (id) => id): LinkableStory[] {
+  return categories.flatMap((c) =>
+    c.stories.map((s) => ({
+      id: idOf(s.id),
+      ...(file !== undefined ? { file } : {}),
+      title: s.title,
+      // The heading's text as written, for the slug a Markdown link to it names.
+      heading: text.slice(s.heading.start, s.heading.end).replace(/^\s*#{1,6}[ \t]+/, '').replace(/[ \t]+#+[ \t]*$/, '').trim(),
+      ...(c.label ? { category: c.label.toUpperCase() } : {}),
+      ...(s.number !== undefined ? { number: s.number } : {}),
+    })),
+  );
 }
 
 /** Each question with the ids of the stories its links name, and the links that name none. */

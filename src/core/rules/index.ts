@@ -5,11 +5,13 @@ import { misEncoded } from './mis-encoded.js';
 import { missingSection } from './missing-section.js';
 import { placeholder } from './placeholder.js';
 import type { Rule } from './rule.js';
+import { unmappedQuestion } from './unmapped-question.js';
 
 export type { Rule, RuleContext, Report } from './rule.js';
+export { questionFindings } from './unmapped-question.js';
 
 /** Every rule, in the order their findings are listed for the same position. */
-export const RULES: readonly Rule[] = [missingSection, emptySection, emptyStory, placeholder, doneButUnfinished, misEncoded];
+export const RULES: readonly Rule[] = [missingSection, emptySection, emptyStory, placeholder, doneButUnfinished, misEncoded, unmappedQuestion];
 
 export const RULE_IDS = RULES.map((r) => r.id);
 
