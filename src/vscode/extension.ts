@@ -8,13 +8,16 @@ import { codeActionsFeature } from './features/code-actions.js';
 import { commandsFeature } from './features/commands.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
 import type { Feature } from './features/feature.js';
+import { practiceFeature, type PracticeController } from './features/practice.js';
+import { questionsFeature, type QuestionsController } from './features/questions.js';
+import { sheetFeature } from './features/sheet.js';
 import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
 import { NotesStore } from './notes-store.js';
 import { readSettings } from './settings-map.js';
 
 /** Every feature, in the order they start. The next view (competencies, practice) goes here. */
-export const FEATURES: readonly Feature[] = [storiesViewFeature, diagnosticsFeature, codeActionsFeature, commandsFeature, statusBarFeature];
+export const FEATURES: readonly Feature[] = [storiesViewFeature, diagnosticsFeature, codeActionsFeature, commandsFeature, statusBarFeature, practiceFeature, questionsFeature, sheetFeature];
 
 /** What `activate` returns: the parts integration tests look at. */
 export interface InterviewNotesApi {
@@ -22,6 +25,8 @@ export interface InterviewNotesApi {
   stories: StoriesProvider;
   view: vscode.TreeView<unknown>;
   diagnostics: vscode.DiagnosticCollection;
+  practice: PracticeController;
+  questions: QuestionsController;
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
