@@ -28,6 +28,8 @@ export interface NodeData {
 export interface PracticeMarks {
   note(storyId: string): string | undefined;
   shown(storyId: string): boolean;
+  /** The due filter is on: categories left with no story are dropped. */
+  filtering: boolean;
 }
 
 let practiceMarks: PracticeMarks | undefined;
@@ -94,7 +96,8 @@ function categoryNode(uri: string, c: CategorySummary): NodeData {
 
 /** The nodes for one file: its categories as `view` shows them (a summary, filtered or not). */
 export function fileNodes(uri: string, view: NotesSummary): NodeData[] {
-  return view.categories.map((c) => categoryNode(uri, c));
+  const nodes = view.categories.map((c) => categoryNode(uri, c));
+  return practiceMarks?.filtering ? nodes.filter((n) => n.children.length > 0) : nodes;
 }
 
 /** A file's node (added when the view shows several files). */

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { practice } from '../../core/index.js';
 import type { NotesStore } from '../notes-store.js';
 import { historyStore, skippedWarning, type HistoryStore, type StoreSetting } from '../practice-history.js';
-import { setPracticeMarks } from '../tree-data.js';
+import { setPracticeMarks, type PracticeMarks } from '../tree-data.js';
 import { questionsFiles, revealStory, workspaceStories, type WorkspaceStory } from '../workspace-stories.js';
 import type { Feature } from './feature.js';
 
@@ -39,7 +39,7 @@ function settings() {
   };
 }
 
-export class PracticeController implements vscode.Disposable {
+export class PracticeController implements vscode.Disposable, PracticeMarks {
   readonly statusItem = vscode.window.createStatusBarItem('interviewNotes.practice', vscode.StatusBarAlignment.Left, 49);
   session: PracticeSession | undefined;
   /** Each story's practice, by story id, as last read from the history. */
@@ -59,10 +59,7 @@ export class PracticeController implements vscode.Disposable {
   ) {
     this.statusItem.name = 'Interview Notes: Practice';
     this.history = historyStore(settings().store, state);
-    setPracticeMarks({
-      note: (storyId) => practice.practiceNote(this.states.get(storyId), new Date()),
-      shown: (storyId) => !this.filterDue || this.isDue(storyId),
-    });
+    setPracticeMarks(this);
     this.disposables.push(
       store.onDidChange(() => this.updateStatus()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
@@ -116,6 +113,20 @@ export class PracticeController implements vscode.Disposable {
 
   get where(): string {
     return this.history.where;
+  }
+
+  /** The tree's note on a story: "practised 3 d ago · due". */
+  note(storyId: string): string | undefined {
+    return practice.practiceNote(this.states.get(storyId), new Date());
+  }
+
+  /** Whether the tree shows a story: every one, or with the due filter the due ones. */
+  shown(storyId: string): boolean {
+    return !this.filterDue || this.isDue(storyId);
+  }
+
+  get filtering(): boolean {
+    return this.filterDue;
   }
 
   isDue(storyId: string): boolean {
