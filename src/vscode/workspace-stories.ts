@@ -26,6 +26,7 @@ export interface WorkspaceStory {
 }
 
 const cache = new WeakMap<NotesModel, WorkspaceStory[]>();
+const linkCache = new WeakMap<NotesModel, questions.LinkableStory[]>();
 
 export const relativeFile = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
 
@@ -39,7 +40,7 @@ export function storiesOf(entry: NotesEntry): WorkspaceStory[] {
   const file = relativeFile(uri);
   const banked = new Map(bank.bankStories(text, model, { file }).map((b) => [b.heading.start, b]));
   const sheets = new Map(sheet.sheetStories(text, model, { file }).map((s, i) => [i, s]));
-  const linkable = new Map(questions.linkableStories(text, model.categories, file, (id) => storyKey(uri, id)).map((l) => [l.id, l]));
+  const linkable = new Map(linkablesOf(entry).map((l) => [l.id, l]));
   const out: WorkspaceStory[] = [];
   let index = 0;
   for (const category of model.categories) {
@@ -68,6 +69,19 @@ export function storiesOf(entry: NotesEntry): WorkspaceStory[] {
   return out;
 }
 
+/**
+ * The stories of one notes entry as question links name them: cheap (no parse), so the questions
+ * diagnostics can follow every keystroke in a large notes file.
+ */
+export function linkablesOf(entry: NotesEntry): questions.LinkableStory[] {
+  let found = linkCache.get(entry.model);
+  if (!found) {
+    found = questions.linkableStories(entry.text, entry.model.categories, relativeFile(entry.uri), (id) => storyKey(entry.uri, id));
+    linkCache.set(entry.model, found);
+  }
+  return found;
+}
+
 /** Every story of every notes file the store knows. */
 export function workspaceStories(store: NotesStore): WorkspaceStory[] {
   return store.notes().flatMap(storiesOf);
@@ -92,10 +106,12 @@ export interface QuestionsFile {
 }
 
 /** The questions files among the known documents, their links resolved over every story. */
-export function questionsFiles(store: NotesStore, stories: readonly WorkspaceStory[] = workspaceStories(store)): QuestionsFile[] {
-  const linkable = stories.map((s) => s.linkable);
+export function questionsFiles(store: NotesStore): QuestionsFile[] {
+  const candidates = knownMarkdown(store).filter((e) => questions.mayHoldQuestions(e.text));
+  if (candidates.length === 0) return [];
+  const linkable = store.notes().flatMap(linkablesOf);
   const out: QuestionsFile[] = [];
-  for (const entry of knownMarkdown(store)) {
+  for (const entry of candidates) {
     const file = relativeFile(entry.uri);
     const doc = questions.parseQuestions(entry.text, { file });
     if (doc.isQuestions) out.push({ entry, file, questions: questions.resolveLinks(doc.questions, linkable) });

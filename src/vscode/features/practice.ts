@@ -168,7 +168,7 @@ export class PracticeController implements vscode.Disposable, PracticeMarks {
     if (!story) return undefined;
     const asked = practice.questionFor(
       { storyId: story.key, title: story.story.title, competencies: story.competencies },
-      questionsFiles(this.store, stories).flatMap((f) =>
+      questionsFiles(this.store).flatMap((f) =>
         f.questions.map((q) => ({ text: q.text, stories: q.stories, competencies: q.tags.flatMap((t) => t.competencies.map(practice.competencyKey)) })),
       ),
       options.random,
@@ -285,7 +285,8 @@ export class PracticeController implements vscode.Disposable, PracticeMarks {
       item.hide();
       return;
     }
-    const due = workspaceStories(this.store).filter((s) => this.isDue(s.storyId)).length;
+    // From the models' ids alone: this runs on every change, and the stories' full reading is dear.
+    const due = this.store.notes().reduce((n, e) => n + e.model.categories.reduce((m, c) => m + c.stories.filter((s) => this.isDue(s.id)).length, 0), 0);
     item.text = due > 0 ? `$(mortar-board) Practice (${due} due)` : '$(mortar-board) Practice';
     item.tooltip = 'Start Practice: a question, a timer, then rate how it went';
     item.command = { command: 'interviewNotes.practice.start', title: 'Start Practice' };

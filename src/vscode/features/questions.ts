@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { bank, questionFindings, questions, type Finding } from '../../core/index.js';
 import type { NotesStore } from '../notes-store.js';
 import { toRange } from '../positions.js';
-import { questionsFiles, revealStory, workspaceStories, type QuestionsFile, type WorkspaceStory } from '../workspace-stories.js';
+import { linkablesOf, questionsFiles, revealStory, workspaceStories, type QuestionsFile, type WorkspaceStory } from '../workspace-stories.js';
 import { SOURCE } from './diagnostics.js';
 import type { Feature } from './feature.js';
 
@@ -60,7 +60,7 @@ export class QuestionsController implements vscode.Disposable {
   refresh(): void {
     const files = questionsFiles(this.store);
     const severities = this.store.currentSettings.options.severities ?? {};
-    const stories = workspaceStories(this.store).map((s) => s.linkable);
+    const stories = files.length ? this.store.notes().flatMap(linkablesOf) : [];
     this.collection.clear();
     for (const f of files) {
       const findings = questionFindings(f.entry.text, stories, { file: f.file, severities });
