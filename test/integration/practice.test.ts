@@ -135,6 +135,11 @@ describe('Practice, questions and the cheat sheet in a real VS Code', function (
     const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
     assert.match(shown, /Fixed a flaky build nobody owned\*\* — ✓ complete/);
     assert.match(shown, /\*\*Cue\*\* two tests, one temp folder → 20 flaky runs a week to 0/);
+    // A code action on a question: Find Stories for it.
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(10, 5, 10, 5));
+    const find = offered.find((a) => a.title === 'Find Stories for This Question…');
+    assert.equal(find?.command?.command, 'interviewNotes.findStories');
+    assert.equal(questionsText.slice((find!.command!.arguments![0] as { offset: number }).offset).split('\n')[0], 'What is your biggest weakness? #failure');
     // Link the weakness question to the story the search finds for it.
     const weakness = api.questions.files().flatMap((f) => f.questions).find((q) => q.text.startsWith('What is your biggest weakness'))!;
     const story = api.questions.find('a build nobody owned')[0]!.story;
