@@ -45,10 +45,31 @@ export function joinPath(from: string | undefined, relative: string): string {
 
 const normalisedFile = (file: string | undefined) => (file === undefined ? undefined : joinPath(undefined, file.replace(/\\/g, '/')));
 
-/** Same file first: a link in a questions file beside the notes prefers the notes' own story. */
+/** How many leading folders two paths share (the file's own name left out). */
+function sharedFolders(a: string, b: string): number {
+  const fa = a.split('/').slice(0, -1);
+  const fb = b.split('/').slice(0, -1);
+  let n = 0;
+  while (n < fa.length && n < fb.length && fa[n] === fb[n]) n++;
+  return n;
+}
+
+/**
+ * Same file first: a link in a questions file beside the notes prefers the notes' own story; then the
+ * nearest file (the most folders shared with the question's), so `→ A.2` in `prep/questions.md`
+ * names `prep/notes.md`'s story before `old/notes.md`'s; then the first.
+ */
 function preferSameFile(matches: readonly LinkableStory[], file: string | undefined): LinkableStory | undefined {
   const own = normalisedFile(file);
-  return matches.find((s) => normalisedFile(s.file) === own) ?? matches[0];
+  const same = matches.find((s) => normalisedFile(s.file) === own);
+  if (same || own === undefined) return same ?? matches[0];
+  let best: LinkableStory | undefined;
+  let bestShared = -1;
+  for (const s of matches) {
+    const shared = sharedFolders(own, normalisedFile(s.file) ?? '');
+    if (shared > bestShared) [best, bestShared] = [s, shared];
+  }
+  return best;
 }
 
 function anchorsOf(story: LinkableStory): string[] {
