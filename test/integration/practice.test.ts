@@ -116,6 +116,20 @@ describe('Practice, questions and the cheat sheet in a real VS Code', function (
     await waitFor('nothing due', () => storyRows(api).length === 0);
   });
 
+  it('the timer takes the story’s own target and turns to warning colours past it', async () => {
+    const timed = ['## A. Timed', '### 1 Told in one second', '<!-- interview-notes-time 0:01 -->', '- **Situation**: s.', '- **Task**: t.', '- **Action**: a.', '- **Result**: r.', ''].join('\n');
+    await write('practice/timed.md', timed);
+    const editor = await open('practice/timed.md');
+    await waitFor('the timed notes', () => api.store.get(editor.document.uri)?.model.isNotes);
+    const storyKey = `${editor.document.uri.toString()}#${analyze(timed).categories[0]!.stories[0]!.id}`;
+    await vscode.commands.executeCommand('interviewNotes.practice.start', { storyKey });
+    assert.equal(api.practice.session?.targetSeconds, 1);
+    assert.match(api.practice.statusItem.text, /^⏺ 0:0\d \/ 0:01$/);
+    await waitFor('the warning colour', () => (api.practice.statusItem.backgroundColor as vscode.ThemeColor | undefined)?.id === 'statusBarItem.warningBackground', 5000);
+    await vscode.commands.executeCommand('interviewNotes.practice.stop');
+    assert.equal(api.practice.statusItem.backgroundColor, undefined);
+  });
+
   it('Find Stories: a question that names a tag ranks the story tagged with it first', async () => {
     await open(NOTES);
     const found = api.questions.find('Tell me about a time you showed great teamwork');
