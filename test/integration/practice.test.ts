@@ -79,6 +79,8 @@ describe('Practice, questions and the cheat sheet in a real VS Code', function (
     await vscode.commands.executeCommand('interviewNotes.filterDue');
     await waitFor('the due filter', () => storyRows(api).length === 1);
     assert.deepEqual(storyRows(api), [row]);
+    // The unreadable line was said, and kept.
+    assert.equal(api.practice.warned, `Practice history in ${HISTORY}: line 2 (not JSON) was not readable and skipped. Nothing was removed: the file keeps every line as it is.`);
   });
 
   it('a practice round: the due story, its linked question, the timer, fold and reveal, the rating appended with its next date', async () => {
@@ -114,6 +116,25 @@ describe('Practice, questions and the cheat sheet in a real VS Code', function (
     await waitFor('the tree to say practised today', () => storyRows(api).includes(`1. ${FLAKY} [practised today]`));
     await vscode.commands.executeCommand('interviewNotes.filterDue');
     await waitFor('nothing due', () => storyRows(api).length === 0);
+  });
+
+  it('with interviewNotes.practice.store = workspaceState the rating goes to the workspace state, not the file', async () => {
+    const config = vscode.workspace.getConfiguration('interviewNotes.practice');
+    await config.update('store', 'workspaceState', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the store to change', () => api.practice.where === 'the workspace state');
+      await api.practice.ready;
+      const fileBefore = await read(HISTORY);
+      await open(NOTES);
+      await vscode.commands.executeCommand('interviewNotes.practice.start');
+      const record = await vscode.commands.executeCommand<practice.PracticeRecord>('interviewNotes.practice.rate', 'hard');
+      assert.equal(record.rating, 'hard');
+      assert.equal(api.practice.states.get(record.storyId)?.lastRating, 'hard');
+      assert.equal(await read(HISTORY), fileBefore);
+    } finally {
+      await config.update('store', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the file store again', () => api.practice.where === HISTORY);
   });
 
   it('the timer takes the story’s own target and turns to warning colours past it', async () => {

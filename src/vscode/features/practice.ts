@@ -48,7 +48,8 @@ export class PracticeController implements vscode.Disposable, PracticeMarks {
   filterDue = false;
   private history: HistoryStore;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private warned = '';
+  /** The warning last shown about unreadable history lines ('' when every line was read). */
+  warned = '';
   private readonly disposables: vscode.Disposable[] = [];
   /** Settles when the history has been read once (tests and the first command wait on it). */
   ready: Promise<void>;
