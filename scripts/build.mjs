@@ -6,6 +6,7 @@
 // Reload Window" loads the new bundle (npm start runs this watch for you).
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,12 +25,12 @@ const builds = [
   // The web extension host has no Node: platform browser, and esbuild fails the build if anything
   // reaches for a Node built-in. It runs in a Web Worker, which has no DOM: the 'worker' condition
   // picks decode-named-character-reference's table over its document.createElement version.
-  { ...common, platform: 'browser', conditions: ['worker'], mainFields: ['browser', 'module', 'main'], entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...common, platform: 'browser', conditions: ['worker'], mainFields: ['browser', 'module', 'main'], entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webTwin(/[/\\]practice-file\.js$/)] },
   { ...common, platform: 'node', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The core alone, for the benchmark and for anyone who wants the analysis as a library.
   { ...common, platform: 'neutral', mainFields: ['module', 'main'], entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The integration tests: a runner and one bundle per test file (they run inside VS Code).
-  { ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts', 'test/integration/bank.test.ts'],
+  { ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts', 'test/integration/bank.test.ts', 'test/integration/practice.test.ts'],
     outdir: 'dist/test/integration', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
   // The browser build's integration tests, for the web worker extension host: one bundle with its
   // runner, mocha's browser build and chai (the worker's require knows only vscode).
@@ -56,6 +57,19 @@ if (watch) {
   console.log('[watch] watching src/ and test/integration/ (Ctrl-C to stop)');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+/**
+ * For the browser build: a module that needs Node (the practice history's O_APPEND writer,
+ * src/vscode/practice-file.ts) is replaced by its `.web.ts` twin beside it.
+ */
+function webTwin(filter) {
+  return {
+    name: 'web-twin',
+    setup(build) {
+      build.onResolve({ filter }, ({ path, resolveDir }) => ({ path: join(resolveDir, path.replace(/\.js$/, '.web.ts')) }));
+    },
+  };
 }
 
 /**

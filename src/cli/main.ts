@@ -18,6 +18,7 @@ import { FORMATS, type Format } from './formats/index.js';
 import { expandInputs, NoFilesError, STDIN } from './inputs.js';
 import { BrokenPipe, writeAll } from './output.js';
 import { addToSummary, isFailing, printable, toJsonFile, type FileReport, type Summary } from './report.js';
+import { sheetCommand } from './sheet.js';
 
 const USAGE = `Usage: interview-notes <command> [options]
 
@@ -25,6 +26,8 @@ Commands:
   check FILES…     check Markdown interview notes (a STAR story bank); see \`interview-notes check --help\`
   coverage FILES…  which competencies the stories show, as a Markdown table or JSON; see
                    \`interview-notes coverage --help\`
+  sheet FILES…     a one-page cheat sheet of the stories, as Markdown or printable HTML; see
+                   \`interview-notes sheet --help\`
 
   -h, --help       show this help
   -v, --version    show the version`;
@@ -98,7 +101,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 /** What every command reads: the files and where their configuration comes from. */
-interface FileArgs {
+export interface FileArgs {
   config: string | undefined;
   stdinFilename: string | undefined;
   files: string[];
@@ -151,7 +154,7 @@ function parse(argv: string[]): Parsed {
   const [command, ...files] = positionals;
   if (values.version) return { kind: 'version' };
   if (values.help) return { kind: (command !== undefined && HELP[command]) || 'help' };
-  if (command !== 'check' && command !== 'coverage') throw new UsageError(command ? `unknown command "${command}" (expected "check" or "coverage")` : 'no command given');
+  if (command !== 'check' && command !== 'coverage') throw new UsageError(command ? `unknown command "${command}" (expected "check", "coverage" or "sheet")` : 'no command given');
   for (const option of ONLY[command]!) if (values[option as keyof typeof values] !== undefined) throw new UsageError(`${command} does not take --${option}`);
   if (command === 'coverage') return { kind: 'coverage', args: parseCoverage(values, files) };
   const format = values.json ? 'json' : (values.format ?? 'text');
@@ -176,7 +179,7 @@ function parse(argv: string[]): Parsed {
 
 const FRAMEWORKS: Record<string, bank.Framework> = Object.fromEntries(bank.DEFAULT_FRAMEWORKS.map((f) => [f.id, f]));
 
-function maxFileSize(values: ReturnType<typeof parseOrThrow>['values']): number {
+function maxFileSize(values: { 'max-file-size'?: string | undefined }): number {
   const raw = values['max-file-size'];
   if (raw === undefined) return DEFAULT_MAX_FILE_BYTES;
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError('--max-file-size takes a number of bytes');
@@ -207,6 +210,8 @@ const NOT_NOTES: NotesModel = { isNotes: false, categories: [], findings: [], le
 export function main(argv: string[], io: Io): number {
   let parsed: Parsed;
   try {
+    // The sheet takes options of its own (src/cli/sheet.ts) and shares the file walk.
+    if (argv[0] === 'sheet') return sheetCommand(argv.slice(1), io, openFiles, (raw) => maxFileSize({ 'max-file-size': raw }));
     parsed = parse(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -241,6 +246,8 @@ interface WalkedFile {
  * unreadable file, a configuration problem, no files). 'usage' when the configuration given by
  * --config cannot be read at all (nothing is walked then).
  */
+export type WalkFiles = typeof openFiles;
+
 function openFiles(args: FileArgs, io: Io): { walk: (visit: (walked: WalkedFile) => void) => boolean } | 'usage' {
   let failed = false;
   const reported = new Set<string>();

@@ -10,6 +10,9 @@ import { competenciesViewFeature } from './features/competencies-view.js';
 import { coverageTableFeature } from './features/coverage-table.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
 import type { Feature } from './features/feature.js';
+import { practiceFeature, type PracticeController } from './features/practice.js';
+import { questionsFeature, type QuestionsController } from './features/questions.js';
+import { sheetFeature } from './features/sheet.js';
 import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
 import { tagCompletionFeature } from './features/tag-completion.js';
@@ -27,6 +30,9 @@ export const FEATURES: readonly Feature[] = [
   competenciesViewFeature,
   tagCompletionFeature,
   coverageTableFeature,
+  practiceFeature,
+  questionsFeature,
+  sheetFeature,
 ];
 
 /** What `activate` returns: the parts integration tests look at. */
@@ -38,6 +44,8 @@ export interface InterviewNotesApi {
   competencies: CompetenciesProvider;
   competenciesView: vscode.TreeView<unknown>;
   coverageStatus: vscode.StatusBarItem;
+  practice: PracticeController;
+  questions: QuestionsController;
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {

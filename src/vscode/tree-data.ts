@@ -24,6 +24,20 @@ export interface NodeData {
   children: NodeData[];
 }
 
+/** What practice adds to the tree (features/practice.ts sets it): a story's note, and whether it is shown (the due filter). */
+export interface PracticeMarks {
+  note(storyId: string): string | undefined;
+  shown(storyId: string): boolean;
+  /** The due filter is on: categories left with no story are dropped. */
+  filtering: boolean;
+}
+
+let practiceMarks: PracticeMarks | undefined;
+
+export function setPracticeMarks(marks: PracticeMarks | undefined): void {
+  practiceMarks = marks;
+}
+
 const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R', learning: 'L' } as const;
 
 export const STATUS_ICON: Record<StoryStatus, { id: string; color: string }> = {
@@ -49,7 +63,7 @@ function storyNode(uri: string, story: Story): NodeData {
     id: `${uri}#${story.id}`,
     kind: story.kind,
     label: title,
-    description: storyDescription(story),
+    description: [storyDescription(story), story.kind === 'story' ? practiceMarks?.note(story.id) : undefined].filter(Boolean).join(' · '),
     tooltip: [title, `Status: ${story.status}`, missing].filter(Boolean).join('\n'),
     icon: STATUS_ICON[story.status],
     status: story.status,
@@ -76,13 +90,14 @@ function categoryNode(uri: string, c: CategorySummary): NodeData {
     offset: category.heading?.start ?? category.span.start,
     start: category.span.start,
     end: category.span.end,
-    children: c.shown.map((s) => storyNode(uri, s)),
+    children: c.shown.filter((s) => practiceMarks?.shown(s.id) ?? true).map((s) => storyNode(uri, s)),
   };
 }
 
 /** The nodes for one file: its categories as `view` shows them (a summary, filtered or not). */
 export function fileNodes(uri: string, view: NotesSummary): NodeData[] {
-  return view.categories.map((c) => categoryNode(uri, c));
+  const nodes = view.categories.map((c) => categoryNode(uri, c));
+  return practiceMarks?.filtering ? nodes.filter((n) => n.children.length > 0) : nodes;
 }
 
 /** A file's node (added when the view shows several files). */

@@ -13,5 +13,7 @@ export async function run(): Promise<void> {
   require(join(__dirname, 'extension.test.js'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(join(__dirname, 'bank.test.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(join(__dirname, 'practice.test.js'));
   await runMocha(mocha);
 }

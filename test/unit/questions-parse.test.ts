@@ -136,3 +136,14 @@ describe('questions: the starter bank', () => {
     assert.match(STARTER_QUESTIONS, /Written for Interview Notes/);
   });
 });
+
+describe('questions: which file a number or title link names', () => {
+  const notes = readFileSync('test/fixtures/practice/ws/notes/notes.md', 'utf8');
+  it('→ A.1 in a questions file names the nearest notes file’s story: same folder tree before another', () => {
+    const stories = [...storiesOf(notes, 'old/notes.md'), ...storiesOf(notes, 'prep/notes/notes.md')];
+    const [q] = resolveLinks(parseQuestions('## Questions\n- Q → A.1\n- R [[Fixed a flaky build nobody owned]]\n', { file: 'prep/questions.md' }).questions, stories);
+    assert.deepEqual(q!.stories, ['prep/notes/notes.md#A.1']);
+    const [, r] = resolveLinks(parseQuestions('## Questions\n- Q → A.1\n- R [[Fixed a flaky build nobody owned]]\n', { file: 'prep/questions.md' }).questions, stories);
+    assert.deepEqual(r!.stories, ['prep/notes/notes.md#B.1']);
+  });
+});

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, applyEdits, certainFix, LineIndex, RULES } from '../../src/core/index';
+import { analyze, applyEdits, certainFix, LineIndex, questionFindings, questions, RULES } from '../../src/core/index';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'rules');
 
@@ -16,10 +16,14 @@ const withRuleOn = (text: string, rule: string) => {
   return analyze(text, off ? { severities: { [rule]: 'hint' } } : {});
 };
 
+/** A 'questions' rule runs over a questions file with the stories of the notes; a fixture links its own. */
+const findingsFor = (text: string, rule: string) =>
+  RULES.find((r) => r.id === rule)?.scope === 'questions' ? questionFindings(text, questions.linkableStories(text, analyze(text).categories)) : withRuleOn(text, rule).findings;
+
 function findingsOf(text: string, rule: string): string[] {
   const index = new LineIndex(text);
-  return withRuleOn(text, rule)
-    .findings.filter((f) => f.rule === rule)
+  return findingsFor(text, rule)
+    .filter((f) => f.rule === rule)
     .map((f) => {
       const s = index.lineColumnAt(f.span.start);
       const e = index.lineColumnAt(f.span.end);

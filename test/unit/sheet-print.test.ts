@@ -2,16 +2,16 @@
 // and printed to PDF; the example notes fit on at most two pages, every story title is in the PDF's
 // text, and page 1 is saved as a PNG in test-results/ to look at.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { analyze } from '../../src/core/index';
 import { groupSheet, sheetHtml, sheetStories } from '../../src/core/sheet/index';
 
-// The Chromium the integration tests use (same variable as their runner), installed by the project's
-// one install step for it when missing: `npm test` runs the unit tests before the integration
-// runner would install it, and a fresh machine has none.
+// The Chromium the integration tests use (same variable as their runner). The unit suite never
+// installs it (that downloads hundreds of MB mid-suite): .ci/run installs it with the integration
+// runner's install step before `npm test`, so in CI a missing browser is a failure; on a developer's
+// machine without it the test is skipped and says why (`npm run test:integration` installs it).
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const INSTALL_SCRIPT = join('scripts', 'code-server', 'install.sh');
 const OUT = join('test-results', 'sheet');
@@ -36,9 +36,10 @@ describe('sheet: printed by Chromium', function () {
   let browser: Browser;
   before(async function () {
     if (!existsSync(CHROMIUM)) {
-      this.timeout(900_000);
-      const install = spawnSync('bash', [INSTALL_SCRIPT], { stdio: ['ignore', 'ignore', 'inherit'] });
-      if (install.status !== 0 || !existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing and ${INSTALL_SCRIPT} did not install it`);
+      const why = `${CHROMIUM} is missing: \`bash ${INSTALL_SCRIPT}\` (or \`npm run test:integration\`) installs it`;
+      if (process.env.CI) throw new Error(`${why}; .ci/run should have before the tests`);
+      console.log(`    sheet print test skipped: ${why}`);
+      this.skip();
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });

@@ -5,3 +5,4 @@
 export * from './schedule.js';
 export * from './history.js';
 export * from './question.js';
+export * from './view.js';

@@ -207,6 +207,23 @@ const groupTags = (title: string, heading: Heading, frameworks: readonly Framewo
   return categoryCompetencies(title, frameworks).map((c) => ({ raw: c.raw, key: normaliseTag(c.raw), competencies: c.competencies, source: 'group' as const, ...(at ? { span: at } : {}) }));
 };
 
+const ATX_RE = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
+const SETEXT_RE = /^ {0,3}(\S.*)\r?\n {0,3}(?:=+|-+)[ \t]*$/gm;
+
+/**
+ * Whether a file may hold questions, by a scan of its lines (no parse): the front matter marker, or a
+ * heading titled like a Questions section. parseQuestions finds none in a file where this is false;
+ * callers that watch every file as it is typed check this first.
+ */
+export function mayHoldQuestions(text: string): boolean {
+  const frontMatter = frontMatterOf(text);
+  if (frontMatter && MARKER_RE.test(text.slice(frontMatter.span.start, frontMatter.span.end))) return true;
+  for (const re of [ATX_RE, SETEXT_RE]) {
+    for (const m of text.matchAll(re)) if (SECTION_TITLES.has(titleKey(m[1]!.replace(/[*_`]/g, '')))) return true;
+  }
+  return false;
+}
+
 /** The questions of a Markdown file. Never throws; a file with neither marker nor section has none. */
 export function parseQuestions(text: string, options: QuestionOptions = {}): QuestionsDocument {
   const frameworks = options.frameworks ?? DEFAULT_FRAMEWORKS;

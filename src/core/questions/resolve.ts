@@ -4,7 +4,7 @@
 // plain string the caller gives. A question that no story answers gets an `unmapped-question` finding.
 
 import { slug } from 'github-slugger';
-import type { Finding } from '../model.js';
+import type { Category, Finding } from '../model.js';
 import type { Question, StoryLink } from './parse.js';
 
 /** What linking needs of a story. */
@@ -45,10 +45,31 @@ export function joinPath(from: string | undefined, relative: string): string {
 
 const normalisedFile = (file: string | undefined) => (file === undefined ? undefined : joinPath(undefined, file.replace(/\\/g, '/')));
 
-/** Same file first: a link in a questions file beside the notes prefers the notes' own story. */
+/** How many leading folders two paths share (the file's own name left out). */
+function sharedFolders(a: string, b: string): number {
+  const fa = a.split('/').slice(0, -1);
+  const fb = b.split('/').slice(0, -1);
+  let n = 0;
+  while (n < fa.length && n < fb.length && fa[n] === fb[n]) n++;
+  return n;
+}
+
+/**
+ * Same file first: a link in a questions file beside the notes prefers the notes' own story; then the
+ * nearest file (the most folders shared with the question's), so `→ A.2` in `prep/questions.md`
+ * names `prep/notes.md`'s story before `old/notes.md`'s; then the first.
+ */
 function preferSameFile(matches: readonly LinkableStory[], file: string | undefined): LinkableStory | undefined {
   const own = normalisedFile(file);
-  return matches.find((s) => normalisedFile(s.file) === own) ?? matches[0];
+  const same = matches.find((s) => normalisedFile(s.file) === own);
+  if (same || own === undefined) return same ?? matches[0];
+  let best: LinkableStory | undefined;
+  let bestShared = -1;
+  for (const s of matches) {
+    const shared = sharedFolders(own, normalisedFile(s.file) ?? '');
+    if (shared > bestShared) [best, bestShared] = [s, shared];
+  }
+  return best;
 }
 
 function anchorsOf(story: LinkableStory): string[] {
@@ -76,6 +97,24 @@ function resolveOne(link: StoryLink, question: Question, stories: readonly Linka
       return stories.find((s) => inFile(s) && anchorsOf(s).some((a) => a.toLowerCase() === slugKey));
     }
   }
+}
+
+/**
+ * The stories of one notes file as linking needs them. `idOf` names a story (default its model id,
+ * which is unique within the file: give one that says the file when several files are linked).
+ */
+export function linkableStories(text: string, categories: readonly Category[], file?: string, idOf: (storyId: string) => string = (id) => id): LinkableStory[] {
+  return categories.flatMap((c) =>
+    c.stories.map((s) => ({
+      id: idOf(s.id),
+      ...(file !== undefined ? { file } : {}),
+      title: s.title,
+      // The heading's text as written, for the slug a Markdown link to it names.
+      heading: text.slice(s.heading.start, s.heading.end).replace(/^\s*#{1,6}[ \t]+/, '').replace(/[ \t]+#+[ \t]*$/, '').trim(),
+      ...(c.label ? { category: c.label.toUpperCase() } : {}),
+      ...(s.number !== undefined ? { number: s.number } : {}),
+    })),
+  );
 }
 
 /** Each question with the ids of the stories its links name, and the links that name none. */

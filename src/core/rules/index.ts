@@ -12,8 +12,10 @@ import { unbalanced } from './unbalanced.js';
 import { unquantifiedResult } from './unquantified-result.js';
 import { missingReflection } from './missing-reflection.js';
 import type { Rule } from './rule.js';
+import { unmappedQuestion } from './unmapped-question.js';
 
 export type { Rule, RuleContext, Report } from './rule.js';
+export { questionFindings } from './unmapped-question.js';
 
 /** Every rule, in the order their findings are listed for the same position. The story bank's coach rules follow the others. */
 export const RULES: readonly Rule[] = [
@@ -30,6 +32,7 @@ export const RULES: readonly Rule[] = [
   missingReflection,
   unknownTag,
   tooManyTags,
+  unmappedQuestion,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id);

@@ -4,6 +4,7 @@
 import type { StoryBankOptions } from '../bank/rules/context.js';
 import type { MisencodedRun } from '../encoding.js';
 import type { Category, Finding, FixCheck, Severity, Span, Story, Suggestion, TextEdit } from '../model.js';
+import type { LinkableStory } from '../questions/resolve.js';
 import type { LevelOptions, Structure } from '../structure.js';
 
 export interface RuleContext {
@@ -17,6 +18,11 @@ export interface RuleContext {
   levelOptions?: LevelOptions;
   /** Frameworks, speaking rate and limits for the story bank's coach rules. */
   bank?: StoryBankOptions;
+  /**
+   * For the 'questions' rules: the file's name (as the stories' `file`, for relative links) and
+   * every story the workspace's notes hold; without it, the document's own stories.
+   */
+  questions?: { file?: string; stories: readonly LinkableStory[] };
 }
 
 export interface Report {
@@ -46,9 +52,11 @@ export interface Rule {
   /**
    * What a rule reports from, so that an edit recomputes only the findings it can change:
    * 'categories': only from the categories in context, each finding inside its category;
-   * 'runs': only at the mis-encoded runs in context, each finding inside its run.
+   * 'runs': only at the mis-encoded runs in context, each finding inside its run;
+   * 'questions': over a questions file with the stories of every notes file, so not by the analysis
+   * of one document (its links name stories anywhere): the questions feature and `questionFindings`.
    */
-  scope: 'categories' | 'runs';
+  scope: 'categories' | 'runs' | 'questions';
   check(context: RuleContext): Report[];
   /** The quick fix's title for one finding (the glue knows no rule): e.g. `Insert the missing STAR labels (Result)`. */
   fixTitle?(finding: Finding, text: string): string;
