@@ -7,6 +7,7 @@ import { compareTexts } from './incremental/edit-region.js';
 import type { Finding, NotesModel, TextEdit } from './model.js';
 import type { AnalyzeOptions } from './pipeline.js';
 import { RULES } from './rules/index.js';
+import { escapeSnippet } from './scaffold.js';
 
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
@@ -45,6 +46,33 @@ export interface FixOffer {
 /** The title of a finding's own fix, from its rule. */
 export function fixTitle(text: string, finding: Finding): string {
   return RULE_BY_ID.get(finding.rule)?.fixTitle?.(finding, text) ?? `Fix: ${finding.message}`;
+}
+
+/** An edit written as an editor snippet: `$1`, `$2`… where the cursor goes, in order. */
+export interface SnippetEdit {
+  span: TextEdit['span'];
+  snippet: string;
+}
+
+/**
+ * A finding's own certain fix as snippet edits, with tab stops where its rule puts the cursor (after
+ * each inserted label, say); undefined when the fix is not certain or its rule places no cursor.
+ */
+export function fixSnippets(text: string, finding: Finding): SnippetEdit[] | undefined {
+  const fix = certainFix(text, finding);
+  const stopsOf = RULE_BY_ID.get(finding.rule)?.fixTabStops;
+  if (!fix || !stopsOf) return undefined;
+  let next = 1;
+  const edits = [...fix].sort((a, b) => a.span.start - b.span.start).map((e) => {
+    let snippet = '';
+    let pos = 0;
+    for (const stop of stopsOf(e.newText)) {
+      snippet += escapeSnippet(e.newText.slice(pos, stop)) + `$${next++}`;
+      pos = stop;
+    }
+    return { span: e.span, snippet: snippet + escapeSnippet(e.newText.slice(pos)) };
+  });
+  return next > 1 ? edits : undefined;
 }
 
 export const FIX_ALL_TITLE = 'Fix all certain Interview Notes problems';

@@ -7,14 +7,26 @@ import { ConfigFiles } from './config-file.js';
 import { codeActionsFeature } from './features/code-actions.js';
 import { commandsFeature } from './features/commands.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
+import { foldingFeature } from './features/folding.js';
+import { hoverFeature } from './features/hover.js';
 import type { Feature } from './features/feature.js';
 import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
+import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
 import { NotesStore } from './notes-store.js';
 import { readSettings } from './settings-map.js';
 
 /** Every feature, in the order they start. The next view (competencies, practice) goes here. */
-export const FEATURES: readonly Feature[] = [storiesViewFeature, diagnosticsFeature, codeActionsFeature, commandsFeature, statusBarFeature];
+export const FEATURES: readonly Feature[] = [
+  storiesViewFeature,
+  diagnosticsFeature,
+  codeActionsFeature,
+  commandsFeature,
+  statusBarFeature,
+  hoverFeature,
+  foldingFeature,
+  workspaceSymbolsFeature,
+];
 
 /** What `activate` returns: the parts integration tests look at. */
 export interface InterviewNotesApi {
@@ -22,6 +34,9 @@ export interface InterviewNotesApi {
   stories: StoriesProvider;
   view: vscode.TreeView<unknown>;
   diagnostics: vscode.DiagnosticCollection;
+  statusBar: vscode.StatusBarItem;
+  /** The extension's log folder; the extension host's own log lies beside it. */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
@@ -41,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
     store.updateSettings(current);
   };
   context.subscriptions.push(store, configFiles, configFiles.onDidChange(() => store.updateSettings(current)));
-  const api: Record<string, unknown> = { store };
+  const api: Record<string, unknown> = { store, logUri: context.logUri };
   for (const feature of FEATURES) Object.assign(api, feature.activate(context, store) ?? {});
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { NotesStore } from '../notes-store.js';
 import type { Feature } from './feature.js';
 import { summarize } from '../../core/index.js';
+import { diagnosticCut, hiddenNote } from '../diagnostic-cap.js';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('interviewNotes.status', vscode.StatusBarAlignment.Left, 50);
@@ -39,8 +40,10 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const { stories, complete, unfinished } = summarize(entry.model);
-    this.item.text = `★ ${complete}/${stories} stories complete`;
-    this.item.tooltip = unfinished ? 'Go to the next unfinished story' : 'Every story is complete';
+    const { hidden } = diagnosticCut(entry.model.findings);
+    this.item.text = `${hidden > 0 ? '$(warning) ' : ''}★ ${complete}/${stories} stories complete`;
+    const tooltip = unfinished ? 'Go to the next unfinished story' : 'Every story is complete';
+    this.item.tooltip = hidden > 0 ? `${tooltip}\n${hiddenNote(hidden, entry.model.findings.length)}` : tooltip;
     this.item.command = unfinished ? 'interviewNotes.nextUnfinished' : undefined;
     this.item.show();
   }
@@ -54,6 +57,8 @@ export class StatusBar implements vscode.Disposable {
 export const statusBarFeature: Feature = {
   id: 'status-bar',
   activate(context, store) {
-    context.subscriptions.push(new StatusBar(store, () => store.currentSettings.maxFileSize));
+    const statusBar = new StatusBar(store, () => store.currentSettings.maxFileSize);
+    context.subscriptions.push(statusBar);
+    return { statusBar: statusBar.item };
   },
 };
