@@ -63,7 +63,8 @@ export function fixSnippets(text: string, finding: Finding): SnippetEdit[] | und
   const stopsOf = RULE_BY_ID.get(finding.rule)?.fixTabStops;
   if (!fix || !stopsOf) return undefined;
   let next = 1;
-  const edits = [...fix].sort((a, b) => a.span.start - b.span.start).map((e) => {
+  const edits = [...fix].sort((a, b) => a.span.start - b.span.start).map((original) => {
+    const e = atLineStart(text, original);
     let snippet = '';
     let pos = 0;
     for (const stop of stopsOf(e.newText)) {
@@ -73,6 +74,19 @@ export function fixSnippets(text: string, finding: Finding): SnippetEdit[] | und
     return { span: e.span, snippet: snippet + escapeSnippet(e.newText.slice(pos)) };
   });
   return next > 1 ? edits : undefined;
+}
+
+/**
+ * An insertion of whole lines at a line's end (`⏎lines`), moved to the next line's start (`lines⏎`):
+ * the same text, but an editor indents a snippet's lines like the line it is inserted in, which at a
+ * line's start has no indentation to add.
+ */
+function atLineStart(text: string, edit: TextEdit): TextEdit {
+  const eol = /^(\r\n|\n|\r)/.exec(edit.newText)?.[1];
+  const insertion = edit.span.start === edit.span.end;
+  if (!eol || !insertion || text.slice(edit.span.start, edit.span.start + eol.length) !== eol) return edit;
+  const at = edit.span.start + eol.length;
+  return { span: { start: at, end: at }, newText: edit.newText.slice(eol.length) + eol };
 }
 
 export const FIX_ALL_TITLE = 'Fix all certain Interview Notes problems';
