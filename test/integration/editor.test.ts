@@ -56,6 +56,9 @@ describe('Interview Notes: the editor experience (issue 14)', function () {
     const note = '200 of 1,200 findings are not shown as squiggles';
     assert.ok(String(api.statusBar.tooltip).includes(note), `status bar tooltip: ${String(api.statusBar.tooltip)}`);
     assert.ok(api.view.message?.includes(note), `view message: ${api.view.message}`);
+    // Gone before the workspace-scope test below reads the workspace.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri);
   });
 
   it('2. a sub-story fix keeps the warning count, puts the cursor in the first inserted label and keeps the list tight', async () => {
@@ -84,6 +87,8 @@ describe('Interview Notes: the editor experience (issue 14)', function () {
     await waitFor('the diagnostics of the fixed text', () => !diagnostics(uri).some((d) => d.startsWith('missing-section 2:')));
     assert.ok(warnings(uri) <= before, `warnings went from ${before} to ${warnings(uri)}: ${diagnostics(uri, true).join('\n')}`);
     await vscode.commands.executeCommand('workbench.action.files.save');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri);
   });
 
   it('2. Fix All on the seed notes never raises the warning count, and puts no skeleton after STAR text kept in a code block', async function () {
