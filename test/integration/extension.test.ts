@@ -42,7 +42,7 @@ describe('Interview Notes in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('leaves an ordinary README alone: no diagnostics, no stories, no status', async () => {
+  it('leaves an ordinary README alone: no diagnostics, no stories', async () => {
     const editor = await open('README.md');
     const entry = await waitFor('the README to be read', () => api.store.get(editor.document.uri));
     assert.equal(entry.model.isNotes, false);

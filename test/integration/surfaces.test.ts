@@ -113,6 +113,8 @@ describe('Interview Notes: hover, folding, symbols, walkthrough and themes', fun
         const [a, b] = api.stories.getChildren();
         await api.view.reveal(api.stories.getChildren(a)[0]!, { expand: true, select: false, focus: false });
         await api.view.reveal(api.stories.getChildren(b)[3]!, { expand: true, select: false, focus: false });
+        // No toast of an earlier test over the editor.
+        await vscode.commands.executeCommand('notifications.clearAll');
         await new Promise((r) => setTimeout(r, 1500));
         const rows = await screenshotWithRows(label);
         if (rows === undefined) return; // not run by the code-server driver

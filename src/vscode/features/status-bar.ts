@@ -6,6 +6,8 @@ import type { NotesStore } from '../notes-store.js';
 import type { Feature } from './feature.js';
 import { summarize } from '../../core/index.js';
 import { diagnosticCut, hiddenNote } from '../diagnostic-cap.js';
+import { whyNotNotes } from '../notes-switch.js';
+import { READ_AS_NOTES_COMMAND } from './read-as-notes.js';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('interviewNotes.status', vscode.StatusBarAlignment.Left, 50);
@@ -35,7 +37,16 @@ export class StatusBar implements vscode.Disposable {
       this.item.show();
       return;
     }
-    if (!entry?.model.isNotes) {
+    if (entry && !entry.model.isNotes) {
+      // A Markdown file not read as notes: say why, and offer to read it as notes.
+      const { why, canReadAsNotes } = whyNotNotes(entry.model, entry.text, this.store.optionsOf(entry.uri));
+      this.item.text = '$(circle-slash) Not interview notes';
+      this.item.tooltip = `Interview Notes does not read this file as notes: ${why}.${canReadAsNotes ? '\nClick to read this file as interview notes.' : ''}`;
+      this.item.command = canReadAsNotes ? { command: READ_AS_NOTES_COMMAND, title: 'Read This File as Interview Notes' } : undefined;
+      this.item.show();
+      return;
+    }
+    if (!entry) {
       this.item.hide();
       return;
     }

@@ -7,6 +7,8 @@ import type { Feature } from './feature.js';
 import { addCounts, summarize, viewOf, type StoryFilter } from '../../core/index.js';
 import { fileNode, fileNodes, nodeAt, sameNode, type NodeData } from '../tree-data.js';
 import { diagnosticCut, hiddenNote } from '../diagnostic-cap.js';
+import { whyNotNotes } from '../notes-switch.js';
+import { activeNotNotes } from './read-as-notes.js';
 
 export class StoryElement {
   constructor(
@@ -123,6 +125,12 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     return element.parent;
   }
 
+  /** The file's own element, when the view shows several files. */
+  fileElement(uri: vscode.Uri): StoryElement | undefined {
+    const root = this.roots.find((r) => r.data.kind === 'file' && r.data.uri === uri.toString());
+    return root;
+  }
+
   /** The deepest element at `offset` of the document `uri`, for following the cursor. */
   elementAt(uri: vscode.Uri, offset: number): StoryElement | undefined {
     const key = uri.toString();
@@ -147,6 +155,8 @@ function isActiveFile(uri: string): boolean {
 function viewMessage(store: NotesStore, filtering: boolean): string | undefined {
   const lines: string[] = [];
   if (filtering) lines.push('Showing unfinished stories only.');
+  const notNotes = activeNotNotes(store);
+  if (notNotes) lines.push(`${vscode.workspace.asRelativePath(notNotes.uri)} is not read as notes: ${whyNotNotes(notNotes.model, notNotes.text, store.optionsOf(notNotes.uri)).why}.`);
   for (const entry of store.notes()) {
     const { hidden } = diagnosticCut(entry.model.findings);
     if (hidden > 0) lines.push(`${vscode.workspace.asRelativePath(entry.uri)}: ${hiddenNote(hidden, entry.model.findings.length)}`);
@@ -174,17 +184,24 @@ export const storiesViewFeature: Feature = {
     updateBadge();
     updateMessage();
     // Follow the cursor: moving into a story selects it in the tree (only while the view is visible).
-    const follow = vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (!store.currentSettings.followCursor || !view.visible || e.textEditor.document.languageId !== 'markdown') return;
-      const element = stories.elementAt(e.textEditor.document.uri, e.textEditor.document.offsetAt(e.selections[0]!.active));
+    // Outside every story of a file shown among several, its file is selected (the API cannot clear
+    // a selection, so a single file's tree keeps the last story selected there).
+    const followEditor = (editor: vscode.TextEditor | undefined) => {
+      if (!editor || !store.currentSettings.followCursor || !view.visible || editor.document.languageId !== 'markdown') return;
+      const uri = editor.document.uri;
+      const element = stories.elementAt(uri, editor.document.offsetAt(editor.selection.active)) ?? stories.fileElement(uri);
       if (element && !view.selection.includes(element)) void view.reveal(element, { select: true, focus: false, expand: false });
-    });
+    };
+    const follow = vscode.window.onDidChangeTextEditorSelection((e) => followEditor(e.textEditor));
+    const followActive = vscode.window.onDidChangeActiveTextEditor(followEditor);
     context.subscriptions.push(
       stories,
       view,
       follow,
+      followActive,
       store.onDidChange(updateBadge),
       store.onDidChange(updateMessage),
+      vscode.window.onDidChangeActiveTextEditor(updateMessage),
       vscode.commands.registerCommand('interviewNotes.refresh', () => {
         for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
         stories.refresh();
