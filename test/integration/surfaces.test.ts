@@ -53,20 +53,21 @@ describe('Interview Notes: hover, folding, symbols, walkthrough and themes', fun
     assert.doesNotMatch(hoverText(none), /✓ Situation/);
   });
 
-  it('folds stories and STAR parts, sub-stories included', async () => {
+  it('folds stories written as bold lines and their STAR paragraphs, which Markdown alone does not fold', async () => {
     const uri = workspaceFile('folding.md');
     const text =
-      '## A. Ownership\n### 1 Took over a service\n- **story-1**\n    - nobody was on call\n    - wrote the runbook\n\n' +
-      '### 2 Fixed the build\n- **Situation**: CI failed\n  one run in five.\n- **Task**: Fix it.\n- **Action**: Found two tests\n  sharing a folder.\n- **Result**: Green.\n';
+      '## Tell me about a time you disagreed\n**Story: The queue choice**\n\n**Situation:** Two teams wanted\ndifferent queues.\n\n**Task:** Pick one.\n\n' +
+      '**Action:** Wrote a comparison\nand ran a spike.\n\n**Result:** One queue.\n\n**Story: The deadline**\n\n**Situation:** A date.\n\n**Task:** Keep it.\n\n' +
+      '**Action:** Cut scope.\n\n**Result:** Shipped.\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
       const editor = await vscode.window.showTextDocument(uri);
       await waitFor('the notes', () => api.store.get(uri)?.model.isNotes);
       const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
       const has = (start: number, end: number) => ranges.some((r) => r.start === start && r.end === end);
-      assert.ok(has(2, 4), `the sub-story story-1 (lines 2-4): ${JSON.stringify(ranges)}`);
-      assert.ok(has(7, 8), 'the two-line Situation');
-      assert.ok(has(10, 11), 'the two-line Action');
+      assert.ok(has(1, 11), `the first story, from its bold line to its Result (lines 1-11): ${JSON.stringify(ranges)}`);
+      assert.ok(has(3, 4), 'the two-line Situation paragraph');
+      assert.ok(has(8, 9), 'the two-line Action paragraph');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
