@@ -110,6 +110,7 @@ describe('Interview Notes: the editor experience (issue 14)', function () {
     const uri = editor.document.uri;
     await waitFor('the seed diagnostics', () => warnings(uri) > 0);
     const before = warnings(uri);
+    const original = editor.document.getText();
     await vscode.commands.executeCommand('interviewNotes.fixAll');
     await waitFor('the analysis of the fixed text', () => api.store.get(uri)?.text === editor.document.getText());
     await pause(200);
@@ -117,6 +118,10 @@ describe('Interview Notes: the editor experience (issue 14)', function () {
     assert.ok(warnings(uri) <= before, `warnings went from ${before} to ${warnings(uri)}`);
     const fence = fixed.slice(fixed.indexOf('### 1 Conflict with a colleague'));
     assert.doesNotMatch(fence.slice(fence.indexOf('```', fence.indexOf('```') + 3)), /\*\*Situation\*\*: \n/, 'no skeleton after the code block');
+    // Undo takes the whole Fix All back (one edit), and the later tests see the seed as it is on disk.
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the seed as it was', () => editor.document.getText() === original);
     await revert(editor);
   });
 
