@@ -7,6 +7,7 @@
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,7 +31,8 @@ const builds = [
   // The core alone, for the benchmark and for anyone who wants the analysis as a library.
   { ...common, platform: 'neutral', mainFields: ['module', 'main'], entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The integration tests: a runner and one bundle per test file (they run inside VS Code).
-  { ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts', 'test/integration/bank.test.ts', 'test/integration/practice.test.ts'],
+  // Every test/integration/*.test.ts, so a new test file needs no line here (index.ts runs them all).
+  { ...common, platform: 'node', entryPoints: ['test/integration/index.ts', ...readdirSync(new URL('../test/integration/', import.meta.url)).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/integration/${f}`)],
     outdir: 'dist/test/integration', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
   // The browser build's integration tests, for the web worker extension host: one bundle with its
   // runner, mocha's browser build and chai (the worker's require knows only vscode).

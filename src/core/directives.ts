@@ -98,8 +98,33 @@ function isSortedByStart(findings: readonly Finding[]): boolean {
 /** An edit that silences `rule` for the line the finding starts on, with a comment above it. */
 export function silenceEdit(text: string, rule: string, offset: number, eol: string): TextEdit {
   const start = lineStart(text, offset);
-  const indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0];
-  // A comment line above a list item or paragraph is an HTML block of its own: it does not change
-  // the structure around it (a blank-line-free HTML comment ends at `-->`).
+  const line = text.slice(start, lineEnd(text, start));
+  let indent = /^[ \t]*/.exec(line)![0];
+  // A comment line above a paragraph or heading is an HTML block of its own: it changes nothing
+  // around it (a blank-line-free HTML comment ends at `-->`). Above a list item that follows
+  // another, a comment at the item's indentation would end the list (rendered as two lists): it goes
+  // inside the item before, at that item's content column.
+  const previous = LIST_ITEM.test(line) ? previousContentLine(text, start) : undefined;
+  if (previous !== undefined) indent = contentIndent(previous);
   return { span: { start, end: start }, newText: `${indent}<!-- interview-notes-disable-next-line ${rule} -->${eol}` };
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** The last non-blank line before the line starting at `lineStartOffset`, if any. */
+function previousContentLine(text: string, lineStartOffset: number): string | undefined {
+  let end = lineStartOffset;
+  while (end > 0) {
+    const from = lineStart(text, end - 1);
+    const line = text.slice(from, lineEnd(text, from));
+    if (line.trim() !== '') return line;
+    end = from;
+  }
+  return undefined;
+}
+
+/** Where a line's content starts: after a list marker and its spaces, else after its indentation. */
+function contentIndent(line: string): string {
+  const m = /^([ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)!;
+  return m[1]! + ' '.repeat(m[2]?.length ?? 0);
 }

@@ -7,6 +7,7 @@ import { compareTexts } from './incremental/edit-region.js';
 import type { Finding, NotesModel, TextEdit } from './model.js';
 import type { AnalyzeOptions } from './pipeline.js';
 import { RULES } from './rules/index.js';
+import { escapeSnippet } from './scaffold.js';
 
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
@@ -45,6 +46,47 @@ export interface FixOffer {
 /** The title of a finding's own fix, from its rule. */
 export function fixTitle(text: string, finding: Finding): string {
   return RULE_BY_ID.get(finding.rule)?.fixTitle?.(finding, text) ?? `Fix: ${finding.message}`;
+}
+
+/** An edit written as an editor snippet: `$1`, `$2`… where the cursor goes, in order. */
+export interface SnippetEdit {
+  span: TextEdit['span'];
+  snippet: string;
+}
+
+/**
+ * A finding's own certain fix as snippet edits, with tab stops where its rule puts the cursor (after
+ * each inserted label, say); undefined when the fix is not certain or its rule places no cursor.
+ */
+export function fixSnippets(text: string, finding: Finding): SnippetEdit[] | undefined {
+  const fix = certainFix(text, finding);
+  const stopsOf = RULE_BY_ID.get(finding.rule)?.fixTabStops;
+  if (!fix || !stopsOf) return undefined;
+  let next = 1;
+  const edits = [...fix].sort((a, b) => a.span.start - b.span.start).map((original) => {
+    const e = atLineStart(text, original);
+    let snippet = '';
+    let pos = 0;
+    for (const stop of stopsOf(e.newText)) {
+      snippet += escapeSnippet(e.newText.slice(pos, stop)) + `$${next++}`;
+      pos = stop;
+    }
+    return { span: e.span, snippet: snippet + escapeSnippet(e.newText.slice(pos)) };
+  });
+  return next > 1 ? edits : undefined;
+}
+
+/**
+ * An insertion of whole lines at a line's end (`⏎lines`), moved to the next line's start (`lines⏎`):
+ * the same text, but an editor indents a snippet's lines like the line it is inserted in, which at a
+ * line's start has no indentation to add.
+ */
+function atLineStart(text: string, edit: TextEdit): TextEdit {
+  const eol = /^(\r\n|\n|\r)/.exec(edit.newText)?.[1];
+  const insertion = edit.span.start === edit.span.end;
+  if (!eol || !insertion || text.slice(edit.span.start, edit.span.start + eol.length) !== eol) return edit;
+  const at = edit.span.start + eol.length;
+  return { span: { start: at, end: at }, newText: edit.newText.slice(eol.length) + eol };
 }
 
 export const FIX_ALL_TITLE = 'Fix all certain Interview Notes problems';

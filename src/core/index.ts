@@ -9,7 +9,7 @@ export { detectLineEnding, LineIndex, type Position } from './line-index.js';
 export * from './model.js';
 export { ENCODING_RULE_ID, questionFindings, RULES, RULE_IDS, type Rule } from './rules/index.js';
 export { eachStory } from './rules/rule.js';
-export { applyCertainFixes, applyEdits, certainEdits, certainFix, FIX_ALL_TITLE, fixAll, fixOffers, fixTitle, mayFix, type FixAllOptions, type FixOffer } from './fixes.js';
+export { applyCertainFixes, applyEdits, certainEdits, certainFix, FIX_ALL_TITLE, fixAll, fixOffers, fixSnippets, fixTitle, mayFix, type FixAllOptions, type FixOffer, type SnippetEdit } from './fixes.js';
 export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold.js';
 export { explainNotNotes } from './build/evidence.js';
 export type { Structure } from './structure.js';

@@ -19,7 +19,7 @@ export interface Scaffold {
 }
 
 /** Characters that mean something in a snippet and must be escaped in literal text. */
-function escapeSnippet(s: string): string {
+export function escapeSnippet(s: string): string {
   return s.replace(/[\\$}]/g, '\\$&');
 }
 
@@ -83,15 +83,18 @@ export function newCategory(text: string, model: NotesModel, structure: Structur
   return { offset, ...render(parts) };
 }
 
-/** A notes file to start from (the "create a notes file" button of the empty view). */
+/**
+ * A notes file to start from (the "create a notes file" button of the empty view). The example's hints
+ * are HTML comments, which count as no content: a new file has nothing complete yet.
+ */
 export const NOTES_TEMPLATE = `# Interview story bank
 
 ## A. Handling Disagreements
 ### 1 title of the story
-- **Situation**: where and when; what was at stake
-- **Task**: what you had to do
-- **Action**: what you did (say "I")
-- **Result**: what changed, with a number if you can
+- **Situation**: <!-- where and when; what was at stake -->
+- **Task**: <!-- what you had to do -->
+- **Action**: <!-- what you did (say "I") -->
+- **Result**: <!-- what changed, with a number if you can -->
 
 ## B. Ownership
 ### 1 ❓

@@ -9,6 +9,9 @@ import { commandsFeature } from './features/commands.js';
 import { competenciesViewFeature } from './features/competencies-view.js';
 import { coverageTableFeature } from './features/coverage-table.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
+import { foldingFeature } from './features/folding.js';
+import { hoverFeature } from './features/hover.js';
+import { readAsNotesFeature } from './features/read-as-notes.js';
 import type { Feature } from './features/feature.js';
 import { practiceFeature, type PracticeController } from './features/practice.js';
 import { questionsFeature, type QuestionsController } from './features/questions.js';
@@ -17,8 +20,10 @@ import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
 import { tagCompletionFeature } from './features/tag-completion.js';
 import type { CompetenciesProvider } from './features/competencies-view.js';
+import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
 import { NotesStore } from './notes-store.js';
 import { readSettings } from './settings-map.js';
+import { notesSwitchOf } from './notes-switch.js';
 
 /** Every feature, in the order they start. The next view (competencies, practice) goes here. */
 export const FEATURES: readonly Feature[] = [
@@ -33,6 +38,10 @@ export const FEATURES: readonly Feature[] = [
   practiceFeature,
   questionsFeature,
   sheetFeature,
+  hoverFeature,
+  foldingFeature,
+  workspaceSymbolsFeature,
+  readAsNotesFeature,
 ];
 
 /** What `activate` returns: the parts integration tests look at. */
@@ -46,6 +55,9 @@ export interface InterviewNotesApi {
   coverageStatus: vscode.StatusBarItem;
   practice: PracticeController;
   questions: QuestionsController;
+  statusBar: vscode.StatusBarItem;
+  /** The extension's log folder; the extension host's own log lies beside it. */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
@@ -59,13 +71,15 @@ export function activate(context: vscode.ExtensionContext): InterviewNotesApi {
   // The configuration file beats the settings (src/core/config/resolve.ts); set before the store
   // reads the open documents.
   const configFiles = new ConfigFiles();
-  const store = new NotesStore(current, (uri) => configFiles.optionsFor(uri, current.options));
+  // The user's per-file word ("Read This File as Interview Notes") is added last.
+  const switches = notesSwitchOf(context);
+  const store = new NotesStore(current, (uri) => switches.apply(uri, configFiles.optionsFor(uri, current.options)));
   const takeSettings = () => {
     current = settings();
     store.updateSettings(current);
   };
-  context.subscriptions.push(store, configFiles, configFiles.onDidChange(() => store.updateSettings(current)));
-  const api: Record<string, unknown> = { store };
+  context.subscriptions.push(store, configFiles, configFiles.onDidChange(() => store.updateSettings(current)), switches.onDidChange(() => store.updateSettings(current)));
+  const api: Record<string, unknown> = { store, logUri: context.logUri };
   for (const feature of FEATURES) Object.assign(api, feature.activate(context, store) ?? {});
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -40,11 +40,23 @@ export function setPracticeMarks(marks: PracticeMarks | undefined): void {
 
 const LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R', learning: 'L' } as const;
 
+/**
+ * Status readable from the icon alone, in every theme: a different shape per status (not only a
+ * different size) and a colour the extension contributes with light, dark and high-contrast values
+ * (package.json `contributes.colors`).
+ */
 export const STATUS_ICON: Record<StoryStatus, { id: string; color: string }> = {
-  complete: { id: 'pass-filled', color: 'testing.iconPassed' },
-  incomplete: { id: 'circle-large-outline', color: 'list.warningForeground' },
-  empty: { id: 'circle-outline', color: 'disabledForeground' },
+  complete: { id: 'pass-filled', color: 'interviewNotes.complete' },
+  incomplete: { id: 'edit', color: 'interviewNotes.incomplete' },
+  empty: { id: 'circle-large-outline', color: 'interviewNotes.empty' },
 };
+
+/** A category's icon: all complete, marked done (✅) with stories unfinished, or neither. */
+export const CATEGORY_ICON = {
+  complete: { id: 'pass', color: 'interviewNotes.complete' },
+  doneButUnfinished: { id: 'warning', color: 'interviewNotes.doneButUnfinished' },
+  open: { id: 'folder', color: undefined },
+} as const;
 
 /** "missing R · 2 ❓", "empty", "" for a complete story. */
 export function storyDescription(story: Story): string {
@@ -57,14 +69,16 @@ export function storyDescription(story: Story): string {
 }
 
 function storyNode(uri: string, story: Story): NodeData {
-  const title = story.number !== undefined ? `${story.number}. ${story.title}` : story.title;
+  // The label is the title alone, so that type-to-navigate finds a story by its name (the tree's
+  // order shows its number; the tooltip names it).
+  const numbered = story.number !== undefined ? `${story.number}. ${story.title}` : story.title;
   const missing = story.missing.length ? `Missing: ${story.missing.join(', ')}` : '';
   return {
     id: `${uri}#${story.id}`,
     kind: story.kind,
-    label: title,
+    label: story.title,
     description: [storyDescription(story), story.kind === 'story' ? practiceMarks?.note(story.id) : undefined].filter(Boolean).join(' · '),
-    tooltip: [title, `Status: ${story.status}`, missing].filter(Boolean).join('\n'),
+    tooltip: [numbered, `Status: ${story.status}`, missing].filter(Boolean).join('\n'),
     icon: STATUS_ICON[story.status],
     status: story.status,
     uri,
@@ -83,8 +97,8 @@ function categoryNode(uri: string, c: CategorySummary): NodeData {
     kind: 'category',
     label: title,
     description: `${complete}/${stories}`,
-    tooltip: `${title}\n${complete} of ${stories} stories complete${category.done ? '\nMarked done (✅)' : ''}`,
-    icon: allDone ? { id: 'pass', color: 'testing.iconPassed' } : { id: category.done ? 'check' : 'folder', color: undefined },
+    tooltip: `${title}\n${complete} of ${stories} ${stories === 1 ? 'story' : 'stories'} complete${category.done && !allDone ? '\nMarked done (✅), but not every story is complete' : category.done ? '\nMarked done (✅)' : ''}`,
+    icon: allDone ? CATEGORY_ICON.complete : category.done ? CATEGORY_ICON.doneButUnfinished : CATEGORY_ICON.open,
     status: undefined,
     uri,
     offset: category.heading?.start ?? category.span.start,

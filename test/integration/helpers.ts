@@ -73,8 +73,8 @@ export async function applyFix(editor: vscode.TextEditor, range: vscode.Range, t
 /** What the fixture notes.md (test/fixtures/workspace) shows, as both suites assert it. */
 export const NOTES_MD = {
   categories: ['A. Handling Disagreements [1/2]', 'B. Ownership [0/2]'],
-  storiesOfA: ['1. Disagreed on a design []', '2. Disagreed with my manager [missing T R]'],
-  storiesOfB: ['1. Fixed the flaky build [missing T · 1 ❓]', '2. Owned an outage [empty]'],
+  storiesOfA: ['Disagreed on a design []', 'Disagreed with my manager [missing T R]'],
+  storiesOfB: ['Fixed the flaky build [missing T · 1 ❓]', 'Owned an outage [empty]'],
   unfinished: 3,
   diagnostics: [
     'done-but-unfinished 0:3-0:4 warning',
@@ -86,8 +86,8 @@ export const NOTES_MD = {
   /** The quick fix on story A.2's heading (its missing-section finding): the text it replaces, and with what. */
   missingLabelsFix: {
     range: new vscode.Range(7, 0, 7, 31),
-    title: 'Insert the missing STAR labels (Task or Result)',
+    title: 'Insert the missing STAR labels (Task and Result)',
     before: '- **Situation**: A partner date was promised early.\n- **Action**: Proposed a smaller first release.\n',
-    after: '- **Situation**: A partner date was promised early.\n- **Task**:\n- **Action**: Proposed a smaller first release.\n- **Result**:\n',
+    after: '- **Situation**: A partner date was promised early.\n- **Task**: \n- **Action**: Proposed a smaller first release.\n- **Result**: \n',
   },
 };

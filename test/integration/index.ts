@@ -2,6 +2,7 @@
 // the bundled test files beside it with mocha. The same test files also run under
 // @vscode/test-electron through .vscode-test.mjs on a desktop that can download VS Code.
 import Mocha from 'mocha';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMocha } from './runner/result-file.cjs';
 
@@ -9,11 +10,10 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60000 });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   // Loaded at run time (not bundled here): each test file is its own bundle, as test-electron wants.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(join(__dirname, 'extension.test.js'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(join(__dirname, 'bank.test.js'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(join(__dirname, 'practice.test.js'));
+  // Every test bundle beside this file (scripts/build.mjs builds each test/integration/*.test.ts).
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(join(__dirname, file));
+  }
   await runMocha(mocha);
 }

@@ -320,7 +320,7 @@ describe('command line (dist/cli.js)', function () {
       const after = decodeFile(readFileSync(path));
       assert.equal(after.encoding, 'windows-1252');
       assert.ok(after.text.includes('## \u201A\u00FA\u00D6 A. Handling conflict'), 'the ✅ that Windows-1252 cannot hold is left as it was');
-      assert.ok(after.text.includes('- **Situation**: glue jobs for 2 GB a day\n- **Task**:\n- **Action**:\n- **Result**:'), after.text);
+      assert.ok(after.text.includes('- **Situation**: glue jobs for 2 GB a day\n- **Task**: \n- **Action**: \n- **Result**:'), after.text);
       assert.match(r.stdout, /mis-encoded/);
       assert.deepEqual(readdirSync(dir), ['legacy.md'], 'a temporary file was left behind');
     });

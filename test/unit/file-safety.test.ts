@@ -20,7 +20,7 @@ function cli(args: string[], cwd: string) {
 
 /** Notes with one certain fix: the story lacks its Action and Result labels. */
 const NOTES = '## A. 갈등\n### 1 Story\n- **Situation**: s\n- **Task**: t\n';
-const FIXED = '## A. 갈등\n### 1 Story\n- **Situation**: s\n- **Task**: t\n- **Action**:\n- **Result**:\n';
+const FIXED = '## A. 갈등\n### 1 Story\n- **Situation**: s\n- **Task**: t\n- **Action**: \n- **Result**: \n';
 
 describe('--fix never damages a file', function () {
   this.timeout(120_000);

@@ -35,14 +35,14 @@ describe('fixes', () => {
     );
     assert.equal(applyEdits(text, offers[1]!.edits()).text, text.replace('‚úÖ', '✅').replace('caf√©', 'café'));
     const onlyMissing = fixOffers(text, model, missing);
-    assert.deepEqual(onlyMissing[0]!.title, 'Insert the missing STAR labels (Task or Result)');
+    assert.deepEqual(onlyMissing[0]!.title, 'Insert the missing STAR labels (Task and Result)');
   });
 
   it('fix-all gives the extension edits that turn the text into what --fix writes', () => {
     const all = fixAll(text, model);
     assert.equal(applyEdits(text, all.edits).text, all.text);
     assert.equal(all.text, applyCertainFixes(text, model).text);
-    assert.ok(all.text.includes("- **Task**:\n- **Action**: a prototype\n- **Result**:\n"), all.text);
+    assert.ok(all.text.includes("- **Task**: \n- **Action**: a prototype\n- **Result**: \n"), all.text);
     assert.equal(fixAll(text, model, {}, { rule: 'mis-encoded' }).text, text.replace('‚úÖ', '✅').replace('caf√©', 'café'));
   });
 });

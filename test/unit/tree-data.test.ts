@@ -15,15 +15,15 @@ describe('Stories view data', () => {
     assert.deepEqual(
       nodes.map((n) => [n.label, n.description, n.children.map((c) => [c.label, c.description, c.icon.id])]),
       [
-        ['A. Handling Disagreements', '1/2', [['1. Disagreed on a design', '', 'pass-filled'], ['2. Disagreed with my manager', 'missing T R', 'circle-large-outline']]],
-        ['B. Ownership', '0/2', [['1. Fixed the flaky build', 'missing T · 1 ❓', 'circle-large-outline'], ['2. Owned an outage', 'empty', 'circle-outline']]],
+        ['A. Handling Disagreements', '1/2', [['Disagreed on a design', '', 'pass-filled'], ['Disagreed with my manager', 'missing T R', 'edit']]],
+        ['B. Ownership', '0/2', [['Fixed the flaky build', 'missing T · 1 ❓', 'edit'], ['Owned an outage', 'empty', 'circle-large-outline']]],
       ],
     );
   });
 
   it('filters to unfinished stories, dropping categories left empty', () => {
     const nodes = fileNodes('file:///n.md', viewOf(all, 'unfinished'));
-    assert.deepEqual(nodes.map((n) => n.children.map((c) => c.label)), [['2. Disagreed with my manager'], ['1. Fixed the flaky build', '2. Owned an outage']]);
+    assert.deepEqual(nodes.map((n) => n.children.map((c) => c.label)), [['Disagreed with my manager'], ['Fixed the flaky build', 'Owned an outage']]);
   });
 
   it('gives stable ids, so an edit elsewhere keeps a branch as it was', () => {
@@ -37,7 +37,7 @@ describe('Stories view data', () => {
 
   it('finds the story under the cursor, the deepest first', () => {
     const nodes = fileNodes('file:///n.md', all);
-    assert.equal(nodeAt(nodes, text.indexOf('Proposed a smaller'))?.label, '2. Disagreed with my manager');
+    assert.equal(nodeAt(nodes, text.indexOf('Proposed a smaller'))?.label, 'Disagreed with my manager');
     assert.equal(nodeAt(nodes, text.indexOf('## B.'))?.label, 'B. Ownership');
   });
 
@@ -52,7 +52,7 @@ describe('Stories view data', () => {
     const before = fileNodes('file:///n.md', summarize(analyzer.update(text)));
     const renamed = text.replace('Owned an outage', 'Owned a long outage');
     const after = fileNodes('file:///n.md', summarize(analyzer.update(renamed)));
-    assert.equal(after[1]!.children[1]!.label, '2. Owned a long outage');
+    assert.equal(after[1]!.children[1]!.label, 'Owned a long outage');
     assert.deepEqual(after.flatMap((n) => [n.id, ...n.children.map((c) => c.id)]), before.flatMap((n) => [n.id, ...n.children.map((c) => c.id)]));
   });
 });

@@ -26,7 +26,7 @@ export const doneButUnfinished: Rule = {
       const mark = category.doneMark;
       reports.push({
         span: mark,
-        message: `${quote(category.title ?? '')} is marked done, but ${unfinished} of ${category.stories.length} ${category.stories.length === 1 ? 'story is' : 'stories are'} unfinished.`,
+        message: `${quote(category.title ?? '')} is marked done, but ${unfinished} of ${category.stories.length} ${category.stories.length === 1 ? 'story' : 'stories'} ${unfinished === 1 ? 'is' : 'are'} unfinished.`,
         suggestions: [{ title: 'Remove the done mark', edits: removeMarks(text, category.heading ?? mark) }],
       });
     }

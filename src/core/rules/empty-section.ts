@@ -1,7 +1,10 @@
-import { eachStory, PART_NAMES, quote, type Rule } from './rule.js';
+import { eachStory, listParts, quote, type Rule } from './rule.js';
 
 /**
- * A STAR label with nothing after it: `- **Result**:` with no text and no nested content.
+ * STAR labels with nothing after them: `- **Result**:` with no text and no nested content. One
+ * finding per story, at its first empty label, naming every empty one ("Task and Result of … are
+ * empty"), so that inserting the missing labels of a story (missing-section's fix) never raises its
+ * count of warnings: one "has no Task or Result" becomes one "Task and Result … are empty".
  * A section that holds only a placeholder (`[Write here]`, ❓) is left to the placeholder rule, and
  * an empty story to the empty-story rule, so one gap is reported once.
  */
@@ -13,7 +16,7 @@ export const emptySection: Rule = {
   doc: {
     fix: 'none (only you can write it)',
     fixSummary: '—',
-    body: 'A STAR label with nothing after it: no text on its line and no nested content before the next\nlabel, sub-story or story.',
+    body: 'A STAR label with nothing after it: no text on its line and no nested content before the next\nlabel, sub-story or story. A story with several empty labels is reported once, at the first.',
     details: 'A section that holds only a placeholder (`[Write here]`, ❓) is reported by\n[placeholder](placeholder.md) instead, and an empty story by [empty-story](empty-story.md), so one\ngap is reported once.',
   },
   check({ structure }) {
@@ -21,14 +24,17 @@ export const emptySection: Rule = {
     const seen = new Set<number>();
     for (const { story } of eachStory(structure.categories)) {
       if (story.status === 'empty') continue;
-      for (const section of story.sections) {
-        if (section.hasContent || seen.has(section.label.start)) continue;
+      const empty = story.sections.filter((section) => {
+        if (section.hasContent || seen.has(section.label.start)) return false;
         const s = section.span;
-        if (story.placeholders.some((p) => p.start >= s.start && p.end <= s.end)) continue;
-        seen.add(section.label.start);
-        reports.push({ span: section.label, message: `${PART_NAMES[section.part]} of ${quote(story.title)} is empty.` });
-      }
+        return !story.placeholders.some((p) => p.start >= s.start && p.end <= s.end);
+      });
+      if (empty.length === 0) continue;
+      for (const section of empty) seen.add(section.label.start);
+      const parts = [...new Set(empty.map((s) => s.part))];
+      reports.push({ span: empty[0]!.label, message: `${listParts(parts, 'and')} of ${quote(story.title)} ${parts.length === 1 ? 'is' : 'are'} empty.` });
     }
     return reports;
   },
 };
+

@@ -59,7 +59,13 @@ export const missingSection: Rule = {
   },
   fixTitle(finding) {
     const absent = (finding.checkedFix?.check as SettleCheck | undefined)?.absent ?? [];
-    return `Insert the missing STAR labels${absent.length ? ` (${listParts(absent)})` : ''}`;
+    return `Insert the missing STAR labels${absent.length ? ` (${listParts(absent, 'and')})` : ''}`;
+  },
+  // Every inserted line is a label (blank lines apart): a stop at the end of each, after its space.
+  fixTabStops(newText) {
+    const stops: number[] = [];
+    for (const m of newText.matchAll(/[^\r\n]+/g)) stops.push(m.index + m[0].length);
+    return stops;
   },
   fixAllTitle: 'Insert the missing STAR labels in every story of this file',
   verifyFix(text, { span, edits, check }) {
@@ -83,7 +89,11 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
   const template = own.length ? model.template : childIndent(text, story) + model.template.replace(/^[ \t]+/, '');
   const paragraphs = model.style === 'heading' || model.style === 'bold' || (model.style === 'plain' && !/^\s*[-*+]|^\s*\d+[.)]/.test(template));
   const gap = paragraphs ? eol + eol : eol;
-  const line = (part: StarPart) => relabel(model, template, part);
+  // With the snippet's trailing space after a separator (`- **Result**: `), ready to type.
+  const line = (part: StarPart) => withTypingSpace(relabel(model, template, part));
+  // Story text kept in a code block (an example, or STAR text pasted as code) is not where a
+  // skeleton goes: no label of the story's own and a fence inside it, no certain place.
+  if (own.length === 0 && holdsFence(text, story)) return undefined;
 
   // Group the absent parts by where they go: before the first later part that is present, else
   // after the last section (or after the story's content when it has no label yet).
@@ -117,8 +127,11 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
       if (paragraphs && previous !== undefined && !isBlankLine(previous)) newText = eol + newText;
       if (!paragraphs && !LIST_ITEM.test(text.slice(at, lineEndAt(text, at)))) newText += eol;
     } else {
+      // A blank line before a following paragraph (else it would continue the last label); none
+      // before a following list item, which would turn a tight list loose (`- **story-2**`).
       const next = nextLineStart(text, at);
-      if (next !== undefined && !isBlankLine(text.slice(next, lineEndAt(text, next)))) newText += eol;
+      const following = next === undefined ? undefined : text.slice(next, lineEndAt(text, next));
+      if (following !== undefined && !isBlankLine(following) && (paragraphs || !LIST_ITEM.test(following))) newText += eol;
     }
     edits.push({ span: { start: at, end: at }, newText });
   }
@@ -247,6 +260,16 @@ function lineBefore(text: string, lineStart: number): string | undefined {
   let end = lineStart - 1;
   if (text[end] === '\n' && text[end - 1] === '\r') end--;
   return text.slice(lineStartAt(text, end), end);
+}
+
+/** A label line with a space after its separator (`- **Task**: `), as the snippets write it. */
+function withTypingSpace(label: string): string {
+  return /[:：](?:\*\*|__|\*|<\/b>)?$|\s[-–—]$/.test(label) ? `${label} ` : label;
+}
+
+/** Whether a code fence opens within the story. */
+function holdsFence(text: string, story: Story): boolean {
+  return /^ {0,3}(?:`{3,}|~{3,})/m.test(text.slice(story.heading.end, story.span.end));
 }
 
 /** Whether a fence opened between `from` and `at` is still open at `at` (fence lines counted). */

@@ -62,6 +62,11 @@ export interface Rule {
   fixTitle?(finding: Finding, text: string): string;
   /** The title of fixing every finding of the rule in the file. */
   fixAllTitle?: string;
+  /**
+   * Where an editor puts the cursor in one of the fix's inserted texts, as tab stops in order
+   * (offsets into `newText`): e.g. after each inserted label, ready to type.
+   */
+  fixTabStops?(newText: string): number[];
   /** Whether a `checkedFix` is certain in `text` (the finding's span and edits are where they are now). */
   verifyFix?(text: string, finding: { span: Span; edits: readonly TextEdit[]; check: FixCheck }): boolean;
 }
@@ -83,8 +88,8 @@ export function quote(title: string): string {
 
 export const PART_NAMES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result', learning: 'Learning' } as const;
 
-export function listParts(parts: readonly (keyof typeof PART_NAMES)[]): string {
+export function listParts(parts: readonly (keyof typeof PART_NAMES)[], conjunction: 'or' | 'and' = 'or'): string {
   const names = parts.map((p) => PART_NAMES[p]);
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
 }

@@ -4,7 +4,8 @@
 // fixable and what a fix is called come from the core (fixes.ts): no rule is known here.
 
 import * as vscode from 'vscode';
-import { detectLineEnding, FIX_ALL_TITLE, fixAll, fixOffers, mayFix, silenceEdit, type TextEdit } from '../../core/index.js';
+import { detectLineEnding, FIX_ALL_TITLE, fixAll, fixOffers, fixSnippets, mayFix, silenceEdit, type Finding, type SnippetEdit, type TextEdit } from '../../core/index.js';
+import { MARKDOWN_SELECTOR } from '../selector.js';
 import { findingFor, SOURCE } from './diagnostics.js';
 import type { NotesEntry, NotesStore } from '../notes-store.js';
 import { toRange } from '../positions.js';
@@ -34,7 +35,7 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
       for (const offer of fixOffers(entry.text, entry.model, finding, this.store.optionsOf(entry.uri))) {
         // The widest one is the fix-all action above. The rule-wide one checks every fix of the rule,
         // so its edits are made when it is picked (resolveCodeAction).
-        if (offer.width === 'one') actions.push(this.action(offer.title, document, entry, offer.edits(), diagnostic, true));
+        if (offer.width === 'one') actions.push(this.ownFix(offer.title, document, entry, finding, offer.edits(), diagnostic));
         if (offer.width === 'rule') {
           const action = new LazyAction(offer.title, vscode.CodeActionKind.QuickFix);
           action.document = document;
@@ -73,6 +74,20 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
+  /**
+   * A finding's own fix: as a snippet when its rule places the cursor (after the first inserted
+   * label, Tab to the next), so the user types straight into what the fix made.
+   */
+  private ownFix(title: string, document: vscode.TextDocument, entry: NotesEntry, finding: Finding, edits: readonly TextEdit[], diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const snippets = fixSnippets(entry.text, finding);
+    if (!snippets) return this.action(title, document, entry, edits, diagnostic, true);
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = snippetEdit(document, entry, snippets);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return action;
+  }
+
   private action(title: string, document: vscode.TextDocument, entry: NotesEntry, edits: readonly TextEdit[], diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.edit = workspaceEdit(document, entry, edits);
@@ -80,6 +95,23 @@ export class NotesCodeActions implements vscode.CodeActionProvider {
     action.isPreferred = preferred;
     return action;
   }
+}
+
+/**
+ * Snippet edits as one workspace edit, with the text's own whitespace kept: the core wrote the
+ * indentation, and VS Code would otherwise add the insertion line's indentation to every line.
+ */
+export function snippetEdit(document: vscode.TextDocument, entry: NotesEntry, snippets: readonly SnippetEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(
+    document.uri,
+    snippets.map((e) => {
+      const snippet = new vscode.SnippetTextEdit(toRange(entry.positions, e.span), new vscode.SnippetString(e.snippet));
+      snippet.keepWhitespace = true;
+      return snippet;
+    }),
+  );
+  return edit;
 }
 
 /** An action whose edits are made when it is picked: `make` gives them, in the entry's text. */
@@ -107,7 +139,7 @@ export const codeActionsFeature: Feature = {
   id: 'code-actions',
   activate(context, store) {
     context.subscriptions.push(
-      vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NotesCodeActions(store), {
+      vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, new NotesCodeActions(store), {
         providedCodeActionKinds: NotesCodeActions.providedCodeActionKinds,
       }),
     );

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../../core/index.js';
 import type { NotesEntry, NotesStore } from '../notes-store.js';
 import type { Feature } from './feature.js';
 import { toRange } from '../positions.js';
+import { diagnosticCut } from '../diagnostic-cap.js';
 
 export const SOURCE = 'interview-notes';
 
@@ -23,7 +24,6 @@ export class DiagnosticsController implements vscode.Disposable {
 
   constructor(
     private readonly store: NotesStore,
-    private readonly docsRoot: vscode.Uri,
   ) {
     this.subscription = store.onDidChange((uri) => this.refresh(uri));
     for (const e of store.notes()) this.refresh(e.uri);
@@ -35,13 +35,15 @@ export class DiagnosticsController implements vscode.Disposable {
       this.collection.delete(uri);
       return;
     }
-    this.collection.set(uri, entry.model.findings.map((f) => this.toDiagnostic(entry, f)));
+    // At most VS Code's limit, chosen here (the status bar and the Stories view say how many are left out).
+    this.collection.set(uri, diagnosticCut(entry.model.findings).shown.map((f) => this.toDiagnostic(entry, f)));
   }
 
   toDiagnostic(entry: NotesEntry, finding: Finding): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(entry.positions, finding.span), finding.message, SEVERITY[finding.severity]);
     d.source = SOURCE;
-    d.code = { value: finding.rule, target: vscode.Uri.joinPath(this.docsRoot, `${finding.rule}.md`) };
+    // The rule's page opens in the Markdown preview (a file link would open its editable source).
+    d.code = { value: finding.rule, target: ruleLink(finding.rule) };
     return d;
   }
 
@@ -50,6 +52,13 @@ export class DiagnosticsController implements vscode.Disposable {
     this.collection.dispose();
   }
 }
+
+/** A command link that opens a rule's page in the Markdown preview (hovers and the Problems view follow command links). */
+export function ruleLink(rule: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${OPEN_RULE_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`);
+}
+
+export const OPEN_RULE_COMMAND = 'interviewNotes.openRule';
 
 /** The finding a diagnostic stands for: same rule, same range. */
 export function findingFor(entry: NotesEntry, diagnostic: vscode.Diagnostic): Finding | undefined {
@@ -60,8 +69,14 @@ export function findingFor(entry: NotesEntry, diagnostic: vscode.Diagnostic): Fi
 export const diagnosticsFeature: Feature = {
   id: 'diagnostics',
   activate(context, store) {
-    const controller = new DiagnosticsController(store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
-    context.subscriptions.push(controller);
+    const controller = new DiagnosticsController(store);
+    const docsRoot = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+    context.subscriptions.push(
+      controller,
+      vscode.commands.registerCommand(OPEN_RULE_COMMAND, (rule: string) =>
+        vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(docsRoot, `${String(rule).replace(/[^\w-]/g, '')}.md`)),
+      ),
+    );
     return { diagnostics: controller.collection };
   },
 };

@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import type { NotesStore } from '../notes-store.js';
 import type { Feature } from './feature.js';
 import { summarize } from '../../core/index.js';
+import { diagnosticCut, hiddenNote } from '../diagnostic-cap.js';
+import { whyNotNotes } from '../notes-switch.js';
+import { READ_AS_NOTES_COMMAND } from './read-as-notes.js';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('interviewNotes.status', vscode.StatusBarAlignment.Left, 50);
@@ -34,13 +37,24 @@ export class StatusBar implements vscode.Disposable {
       this.item.show();
       return;
     }
-    if (!entry?.model.isNotes) {
+    if (entry && !entry.model.isNotes) {
+      // A Markdown file not read as notes: say why, and offer to read it as notes.
+      const { why, canReadAsNotes } = whyNotNotes(entry.model, entry.text, this.store.optionsOf(entry.uri));
+      this.item.text = '$(circle-slash) Not interview notes';
+      this.item.tooltip = `Interview Notes does not read this file as notes: ${why}.${canReadAsNotes ? '\nClick to read this file as interview notes.' : ''}`;
+      this.item.command = canReadAsNotes ? { command: READ_AS_NOTES_COMMAND, title: 'Read This File as Interview Notes' } : undefined;
+      this.item.show();
+      return;
+    }
+    if (!entry) {
       this.item.hide();
       return;
     }
     const { stories, complete, unfinished } = summarize(entry.model);
-    this.item.text = `★ ${complete}/${stories} stories complete`;
-    this.item.tooltip = unfinished ? 'Go to the next unfinished story' : 'Every story is complete';
+    const { hidden } = diagnosticCut(entry.model.findings);
+    this.item.text = `${hidden > 0 ? '$(warning) ' : ''}★ ${complete}/${stories} stories complete`;
+    const tooltip = unfinished ? 'Go to the next unfinished story' : 'Every story is complete';
+    this.item.tooltip = hidden > 0 ? `${tooltip}\n${hiddenNote(hidden, entry.model.findings.length)}` : tooltip;
     this.item.command = unfinished ? 'interviewNotes.nextUnfinished' : undefined;
     this.item.show();
   }
@@ -54,6 +68,8 @@ export class StatusBar implements vscode.Disposable {
 export const statusBarFeature: Feature = {
   id: 'status-bar',
   activate(context, store) {
-    context.subscriptions.push(new StatusBar(store, () => store.currentSettings.maxFileSize));
+    const statusBar = new StatusBar(store, () => store.currentSettings.maxFileSize);
+    context.subscriptions.push(statusBar);
+    return { statusBar: statusBar.item };
   },
 };

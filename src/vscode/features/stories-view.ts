@@ -6,6 +6,9 @@ import type { NotesStore } from '../notes-store.js';
 import type { Feature } from './feature.js';
 import { addCounts, summarize, viewOf, type StoryFilter } from '../../core/index.js';
 import { fileNode, fileNodes, nodeAt, sameNode, type NodeData } from '../tree-data.js';
+import { diagnosticCut, hiddenNote } from '../diagnostic-cap.js';
+import { whyNotNotes } from '../notes-switch.js';
+import { activeNotNotes } from './read-as-notes.js';
 
 export class StoryElement {
   constructor(
@@ -99,7 +102,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     const collapsible =
       d.children.length === 0
         ? vscode.TreeItemCollapsibleState.None
-        : d.kind === 'story'
+        : d.kind === 'story' || (d.kind === 'file' && !isActiveFile(d.uri))
           ? vscode.TreeItemCollapsibleState.Collapsed
           : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(d.label, collapsible);
@@ -122,6 +125,12 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     return element.parent;
   }
 
+  /** The file's own element, when the view shows several files. */
+  fileElement(uri: vscode.Uri): StoryElement | undefined {
+    const root = this.roots.find((r) => r.data.kind === 'file' && r.data.uri === uri.toString());
+    return root;
+  }
+
   /** The deepest element at `offset` of the document `uri`, for following the cursor. */
   elementAt(uri: vscode.Uri, offset: number): StoryElement | undefined {
     const key = uri.toString();
@@ -137,6 +146,24 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   }
 }
 
+/** Whether `uri` is the file of the active editor: in a tree of several files only it opens expanded. */
+function isActiveFile(uri: string): boolean {
+  return vscode.window.activeTextEditor?.document.uri.toString() === uri;
+}
+
+/** What the view says above the tree: that a filter is on, and findings VS Code does not show. */
+function viewMessage(store: NotesStore, filtering: boolean): string | undefined {
+  const lines: string[] = [];
+  if (filtering) lines.push('Showing unfinished stories only.');
+  const notNotes = activeNotNotes(store);
+  if (notNotes) lines.push(`${vscode.workspace.asRelativePath(notNotes.uri)} is not read as notes: ${whyNotNotes(notNotes.model, notNotes.text, store.optionsOf(notNotes.uri)).why}.`);
+  for (const entry of store.notes()) {
+    const { hidden } = diagnosticCut(entry.model.findings);
+    if (hidden > 0) lines.push(`${vscode.workspace.asRelativePath(entry.uri)}: ${hiddenNote(hidden, entry.model.findings.length)}`);
+  }
+  return lines.length ? lines.join('\n') : undefined;
+}
+
 /**
  * The Stories view with its badge (unfinished stories), its actions (filter, refresh) and following
  * the cursor.
@@ -150,24 +177,43 @@ export const storiesViewFeature: Feature = {
       const n = stories.unfinishedCount();
       view.badge = n > 0 ? { value: n, tooltip: `${n} unfinished ${n === 1 ? 'story' : 'stories'}` } : undefined;
     };
+    const updateMessage = () => {
+      view.message = viewMessage(store, stories.filtering);
+      view.description = stories.filtering ? 'unfinished only' : undefined;
+    };
     updateBadge();
+    updateMessage();
     // Follow the cursor: moving into a story selects it in the tree (only while the view is visible).
-    const follow = vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (!store.currentSettings.followCursor || !view.visible || e.textEditor.document.languageId !== 'markdown') return;
-      const element = stories.elementAt(e.textEditor.document.uri, e.textEditor.document.offsetAt(e.selections[0]!.active));
+    // Outside every story of a file shown among several, its file is selected (the API cannot clear
+    // a selection, so a single file's tree keeps the last story selected there).
+    const followEditor = (editor: vscode.TextEditor | undefined) => {
+      if (!editor || !store.currentSettings.followCursor || !view.visible || editor.document.languageId !== 'markdown') return;
+      const uri = editor.document.uri;
+      const element = stories.elementAt(uri, editor.document.offsetAt(editor.selection.active)) ?? stories.fileElement(uri);
       if (element && !view.selection.includes(element)) void view.reveal(element, { select: true, focus: false, expand: false });
-    });
+    };
+    const follow = vscode.window.onDidChangeTextEditorSelection((e) => followEditor(e.textEditor));
+    const followActive = vscode.window.onDidChangeActiveTextEditor(followEditor);
     context.subscriptions.push(
       stories,
       view,
       follow,
+      followActive,
       store.onDidChange(updateBadge),
+      store.onDidChange(updateMessage),
+      vscode.window.onDidChangeActiveTextEditor(updateMessage),
       vscode.commands.registerCommand('interviewNotes.refresh', () => {
         for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
         stories.refresh();
       }),
-      vscode.commands.registerCommand('interviewNotes.filterUnfinished', () => stories.setFilter('unfinished')),
-      vscode.commands.registerCommand('interviewNotes.clearFilter', () => stories.setFilter('all')),
+      vscode.commands.registerCommand('interviewNotes.filterUnfinished', () => {
+        stories.setFilter('unfinished');
+        updateMessage();
+      }),
+      vscode.commands.registerCommand('interviewNotes.clearFilter', () => {
+        stories.setFilter('all');
+        updateMessage();
+      }),
     );
     void vscode.commands.executeCommand('setContext', 'interviewNotes.filterUnfinished', false);
     return { stories, view: view as vscode.TreeView<unknown> };

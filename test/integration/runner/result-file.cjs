@@ -120,4 +120,20 @@ async function screenshotWithRows(label = '', timeoutMs = 20000) {
   }
 }
 
-module.exports = { RESULT_FILE_ENV, SCREENSHOT_REQUEST_ENV, writeResult, runMocha, requestScreenshot, screenshotWithRows };
+/**
+ * Like screenshotWithRows, and returns what else the page showed: sidebar titles (and whether they
+ * were cut), where the keyboard focus was, welcome view texts and notification messages.
+ * @returns {Promise<{ rows: string[], titles: {text: string, cut: boolean}[], focus: {inEditor: boolean, pane: string | null}, welcome: string[], notifications: string[] } | undefined>}
+ */
+async function pageState(label = '', timeoutMs = 20000) {
+  const file = process.env[SCREENSHOT_REQUEST_ENV];
+  const rows = await screenshotWithRows(label, timeoutMs);
+  if (!file || rows === undefined) return undefined;
+  try {
+    return { rows, ...JSON.parse(fs.readFileSync(`${file}.page.json`, 'utf8')) };
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = { RESULT_FILE_ENV, SCREENSHOT_REQUEST_ENV, writeResult, runMocha, requestScreenshot, screenshotWithRows, pageState };

@@ -28,3 +28,18 @@ export declare function requestScreenshot(label?: string, timeoutMs?: number): P
 
 /** requestScreenshot, then the labels of the page's list and tree rows at that moment. */
 export declare function screenshotWithRows(label?: string, timeoutMs?: number): Promise<string[] | undefined>;
+
+export interface PageState {
+  rows: string[];
+  /** Sidebar titles (view container, view headers) and whether each was cut off with an ellipsis. */
+  titles: { text: string; cut: boolean }[];
+  /** Where the keyboard focus was: in an editor, or in the pane of that title. */
+  focus: { inEditor: boolean; pane: string | null };
+  /** Texts of the welcome views shown. */
+  welcome: string[];
+  /** Messages of the notifications shown. */
+  notifications: string[];
+}
+
+/** screenshotWithRows, and more of what the page showed then; undefined when not run by the driver. */
+export declare function pageState(label?: string, timeoutMs?: number): Promise<PageState | undefined>;

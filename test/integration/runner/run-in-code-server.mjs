@@ -211,6 +211,25 @@ export async function runInCodeServer(o) {
           // What the page shows, for the tests to assert on: the labels of every tree and list row.
           const rows = await page.$$eval('.monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent || ''));
           fs.writeFileSync(`${screenshotRequest}.rows.json`, JSON.stringify(rows));
+          // And what else a user sees, for the tests (see pageState in result-file.cjs): view and
+          // container titles (cut or not), where the keyboard focus is, welcome views, notifications.
+          const state = await page.evaluate(() => {
+            /* global document */
+            const text = (e) => (e.textContent || '').trim();
+            const cut = (e) => e.scrollWidth > e.clientWidth + 1;
+            const titles = [...document.querySelectorAll('.part.sidebar .title-label h2, .part.sidebar .pane-header .title')]
+              .map((e) => ({ text: text(e), cut: cut(e) }));
+            const active = document.activeElement;
+            const pane = active && active.closest('.pane');
+            const focus = {
+              inEditor: Boolean(active && active.closest('.editor-instance, .monaco-editor')),
+              pane: pane ? text(pane.querySelector('.pane-header .title') || pane) : null,
+            };
+            const welcome = [...document.querySelectorAll('.welcome-view-content')].map((e) => e.innerText.trim());
+            const notifications = [...document.querySelectorAll('.notification-list-item-message')].map(text);
+            return { titles, focus, welcome, notifications };
+          });
+          fs.writeFileSync(`${screenshotRequest}.page.json`, JSON.stringify(state));
         } catch (err) {
           print(`[runner] screenshot failed: ${err.message}`);
         } finally {
