@@ -15,13 +15,34 @@
 import { detectLineEnding } from './line-index.js';
 import type { Category, NotesModel } from './model.js';
 import { assignIds } from './ids.js';
-import { analyzeSections, categoryFindings, finishModel, freezeDeep, runFindings, type AnalyzeOptions, type Section } from './pipeline.js';
+import { cannotBeNotes } from './cannot-be-notes.js';
+import { analyzeSections, categoryFindings, finishModel, freezeDeep, NOT_NOTES, readSections, runFindings, type AnalyzeOptions, type Section } from './pipeline.js';
+import { scanSections } from './sections.js';
 import { changedRegion, type ChangedRegion, type TextChange } from './incremental/edit-region.js';
 import { FindingsIndex, shiftCategory } from './incremental/findings-index.js';
 import { SectionCache, type Resection } from './incremental/section-cache.js';
 import { buildCategories, globalSignature, placeFacts, type Placed, type Structure } from './structure.js';
 
 export type { AnalyzeOptions } from './pipeline.js';
+
+/** What a first analysis in slices needs of its host (the core stays free of timers and Node). */
+export interface Scheduler {
+  /** Milliseconds from any fixed origin (`performance.now`). */
+  now(): number;
+  /** Resolves once other work has had its turn (a macrotask: `setTimeout(resolve, 0)`). */
+  yield(): Promise<void>;
+}
+
+export interface SliceOptions {
+  /** How long a slice runs before it yields (default 20 ms). */
+  sliceMs?: number;
+  /** Asked after each yield: true stops the analysis (the file was closed). */
+  cancelled?: () => boolean;
+  /** Told how long each slice ran, for the benchmark. */
+  onSlice?: (ms: number) => void;
+}
+
+const DEFAULT_SLICE_MS = 20;
 export type { TextChange } from './incremental/edit-region.js';
 
 export class NotesAnalyzer {
@@ -40,6 +61,11 @@ export class NotesAnalyzer {
     this.model = undefined;
   }
 
+  /** How many sections the analyzer keeps (none for a file the scan proved is not notes). */
+  get heldSections(): number {
+    return this.cache.sections.length;
+  }
+
   /** The file-wide reading (levels, label style) and the categories of the latest model. */
   get structure(): Structure | undefined {
     return this.lastStructure;
@@ -52,6 +78,7 @@ export class NotesAnalyzer {
   update(text: string, changes?: readonly TextChange[]): NotesModel {
     // With a change event the texts differ; without one, a full comparison is no dearer than the diff.
     if (this.model && !changes?.length && text === this.text) return this.model;
+    if (this.provenNotNotes(text)) return this.model!;
     const previous = this.model;
     let edit: { region: ChangedRegion; resection: Resection } | undefined;
     if (this.cache.sections.length === 0) this.cache.readAll(text);
@@ -62,6 +89,48 @@ export class NotesAnalyzer {
     const oldText = this.text;
     this.text = text;
     this.model = (previous && edit && this.rebuildAround(oldText, edit.region, edit.resection)) || this.rebuildAll(previous);
+    return this.model;
+  }
+
+  /**
+   * A file never parsed that the line scan proves is not notes stays unparsed: nothing is kept of it
+   * but its text, and each update asks the scan again (so it notices when the file becomes notes).
+   */
+  private provenNotNotes(text: string): boolean {
+    if (this.cache.sections.length > 0 || !cannotBeNotes(text, this.options.notes)) return false;
+    this.text = text;
+    this.lastStructure = undefined;
+    this.model = NOT_NOTES;
+    return true;
+  }
+
+  /**
+   * The first analysis of a large file without blocking its host: the sections are read in slices
+   * of about `sliceMs`, with `scheduler.yield()` between them (the structure and rules of the whole
+   * file then run in one piece). Later calls, or a file already read, are `update()`. Resolves with
+   * the latest model, or undefined when `cancelled()` said so between two slices. update() must not
+   * be called while it runs.
+   */
+  async updateInSlices(text: string, scheduler: Scheduler, options: SliceOptions = {}): Promise<NotesModel | undefined> {
+    if (this.cache.sections.length > 0 || this.provenNotNotes(text)) return this.update(text);
+    const budget = options.sliceMs ?? DEFAULT_SLICE_MS;
+    let sliceStart = scheduler.now();
+    const endSlice = () => options.onSlice?.(scheduler.now() - sliceStart);
+    const { starts } = scanSections(text);
+    const sections: Section[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      if (scheduler.now() - sliceStart >= budget) {
+        endSlice();
+        await scheduler.yield();
+        if (options.cancelled?.()) return undefined;
+        sliceStart = scheduler.now();
+      }
+      for (const s of readSections(text, [starts[i]!], starts[i + 1] ?? text.length)) sections.push(s);
+    }
+    this.cache.adopt(sections);
+    this.text = text;
+    this.model = this.rebuildAll(this.model);
+    endSlice();
     return this.model;
   }
 

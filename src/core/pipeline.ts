@@ -7,6 +7,7 @@
 // (analyzer.ts + incremental/) is tested against. The stages are exported for the analyzer, which
 // runs them on the part of the document an edit touched.
 
+import { cannotBeNotes } from './cannot-be-notes.js';
 import { applyDirectives } from './directives.js';
 import type { DirectiveFact, SectionFacts } from './facts.js';
 import { readSection } from './facts.js';
@@ -31,6 +32,9 @@ export interface AnalyzeOptions {
   notes?: NotesOption;
 }
 
+/** The model of every file that is not notes. */
+export const NOT_NOTES: NotesModel = freezeDeep({ isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } });
+
 /** A section of the document with what it says (facts relative to its start). */
 export interface Section {
   start: number;
@@ -38,8 +42,17 @@ export interface Section {
   facts: SectionFacts;
 }
 
-/** Analyses a whole document from scratch. */
+/**
+ * Analyses a whole document from scratch. A file the line scan proves cannot be notes (most
+ * Markdown: READMEs, changelogs) is not parsed at all.
+ */
 export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel {
+  if (cannotBeNotes(text, options.notes)) return NOT_NOTES;
+  return analyzeByParsing(text, options);
+}
+
+/** The same, every section parsed, without the cheap no: the reference cannot-be-notes.ts is tested against. */
+export function analyzeByParsing(text: string, options: AnalyzeOptions = {}): NotesModel {
   return analyzeSections(text, readSections(text, scanSections(text).starts, text.length), options).model;
 }
 
@@ -98,7 +111,6 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
   return { model, structure, findings };
 }
 
-const NOT_NOTES: NotesModel = freezeDeep({ isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } });
 
 /** The model of a notes file: the silencing comments applied, everything frozen. */
 export function finishModel(
