@@ -42,6 +42,11 @@ export class SectionCache {
     this.use(readSections(text, scanSections(text).starts, text.length));
   }
 
+  /** Takes the sections of a whole text read elsewhere (a first analysis read in slices). */
+  adopt(sections: Section[]): void {
+    this.use(sections);
+  }
+
   private use(sections: Section[]): void {
     this.list = sections;
     this.definitionSections = sections.filter(hasDefinitions).length;
