@@ -16,7 +16,7 @@ import { detectLineEnding } from './line-index.js';
 import type { Category, NotesModel } from './model.js';
 import { assignIds } from './ids.js';
 import { cannotBeNotes } from './cannot-be-notes.js';
-import { analyzeSections, categoryFindings, finishModel, freezeDeep, NOT_NOTES, readSections, runFindings, type AnalyzeOptions, type Section } from './pipeline.js';
+import { analyzeInSteps, analyzeSections, categoryFindings, finishModel, freezeDeep, NOT_NOTES, readSections, runFindings, type AnalyzeOptions, type FullRun, type Section } from './pipeline.js';
 import { scanSections } from './sections.js';
 import { changedRegion, type ChangedRegion, type TextChange } from './incremental/edit-region.js';
 import { FindingsIndex, shiftCategory } from './incremental/findings-index.js';
@@ -112,31 +112,46 @@ export class NotesAnalyzer {
    * be called while it runs.
    */
   async updateInSlices(text: string, scheduler: Scheduler, options: SliceOptions = {}): Promise<NotesModel | undefined> {
+    let sliceStart = scheduler.now();
     if (this.cache.sections.length > 0 || this.provenNotNotes(text)) return this.update(text);
     const budget = options.sliceMs ?? DEFAULT_SLICE_MS;
-    let sliceStart = scheduler.now();
-    const endSlice = () => options.onSlice?.(scheduler.now() - sliceStart);
+    /** Ends the slice when it has run its time: false when cancelled meanwhile. */
+    const pause = async (): Promise<boolean> => {
+      if (scheduler.now() - sliceStart < budget) return true;
+      options.onSlice?.(scheduler.now() - sliceStart);
+      await scheduler.yield();
+      sliceStart = scheduler.now();
+      return !options.cancelled?.();
+    };
+    if (!(await pause())) return undefined;
     const { starts } = scanSections(text);
     const sections: Section[] = [];
     for (let i = 0; i < starts.length; i++) {
-      if (scheduler.now() - sliceStart >= budget) {
-        endSlice();
-        await scheduler.yield();
-        if (options.cancelled?.()) return undefined;
-        sliceStart = scheduler.now();
-      }
+      if (!(await pause())) return undefined;
       for (const s of readSections(text, [starts[i]!], starts[i + 1] ?? text.length)) sections.push(s);
+    }
+    // The structure and rules of the whole file, in steps too.
+    const steps = analyzeInSteps(text, sections, this.options, this.model?.categories);
+    let run: FullRun | undefined;
+    while (!run) {
+      const step = steps.next();
+      if (step.done) run = step.value;
+      else if (!(await pause())) return undefined;
     }
     this.cache.adopt(sections);
     this.text = text;
-    this.model = this.rebuildAll(this.model);
-    endSlice();
+    this.model = this.adoptRun(run);
+    options.onSlice?.(scheduler.now() - sliceStart);
     return this.model;
   }
 
   /** The whole pipeline over the cached sections; ids follow the previous model's. */
   private rebuildAll(previous: NotesModel | undefined): NotesModel {
-    const run = analyzeSections(this.text, this.cache.sections, this.options, previous?.categories);
+    return this.adoptRun(analyzeSections(this.text, this.cache.sections, this.options, previous?.categories));
+  }
+
+  /** Keeps what a full run leaves for later edits; its model. */
+  private adoptRun(run: FullRun): NotesModel {
     this.lastStructure = run.structure;
     this.findings.reset(run.findings);
     this.eol = detectLineEnding(this.text);

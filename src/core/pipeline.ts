@@ -91,6 +91,23 @@ export interface FullRun {
  * same document) lets stories and categories keep their ids across the rebuild (ids.ts).
  */
 export function analyzeSections(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): FullRun {
+  const steps = analyzeInSteps(text, sections, options, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many categories' rules one step runs. */
+const CATEGORIES_PER_STEP = 32;
+
+/**
+ * analyzeSections in steps: it yields between pieces of work of bounded size (the structure, the
+ * rules of each run of categories, the finished model), so that a first analysis in slices can let
+ * other work run between them. The rules of a category depend on that category only (the
+ * incremental analyzer relies on it too), so running them a few categories at a time changes nothing.
+ */
+export function* analyzeInSteps(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): Generator<void, FullRun, void> {
   let facts: Placed[] = [];
   for (const s of sections) for (const f of placeFacts(s.facts, s.start)) facts.push(f);
   // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
@@ -101,16 +118,23 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
   if (!globals.isNotes) {
     return { model: NOT_NOTES, structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
   }
+  yield;
   const built = buildCategories(facts, globals.levels);
   assignIds(built.categories, previous ?? [], new Set());
   const structure: Structure = { ...globals, ...built };
   const eol = detectLineEnding(text);
-  const findings = mergeSorted(categoryFindings(text, structure, built.categories, eol, options), runFindings(text, structure, sections, eol, options));
-  for (const c of built.categories) freezeDeep(c);
+  yield;
+  const found: Finding[] = [];
+  for (let i = 0; i < built.categories.length; i += CATEGORIES_PER_STEP) {
+    const run = built.categories.slice(i, i + CATEGORIES_PER_STEP);
+    for (const f of categoryFindings(text, structure, run, eol, options)) found.push(f);
+    for (const c of run) freezeDeep(c);
+    yield;
+  }
+  const findings = mergeSorted(found, runFindings(text, structure, sections, eol, options));
   const model = finishModel(text, structure, built.categories, findings, directivesOf(sections));
   return { model, structure, findings };
 }
-
 
 /** The model of a notes file: the silencing comments applied, everything frozen. */
 export function finishModel(
