@@ -16,6 +16,7 @@ import { detectLineEnding } from './line-index.js';
 import type { Category, NotesModel } from './model.js';
 import { assignIds } from './ids.js';
 import { cannotBeNotes } from './cannot-be-notes.js';
+import type { SectionFacts } from './facts.js';
 import { analyzeInSteps, analyzeSections, categoryFindings, finishModel, freezeDeep, NOT_NOTES, readSections, runFindings, type AnalyzeOptions, type FullRun, type Section } from './pipeline.js';
 import { scanSections } from './sections.js';
 import { changedRegion, type ChangedRegion, type TextChange } from './incremental/edit-region.js';
@@ -52,6 +53,8 @@ export class NotesAnalyzer {
   private model: NotesModel | undefined;
   private lastStructure: Structure | undefined;
   private eol = '\n';
+  /** The sections the scan parsed to decide (provenNotNotes), for the first reading to reuse. */
+  private scanned: Map<string, SectionFacts> | undefined;
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -81,8 +84,10 @@ export class NotesAnalyzer {
     if (this.provenNotNotes(text)) return this.model!;
     const previous = this.model;
     let edit: { region: ChangedRegion; resection: Resection } | undefined;
-    if (this.cache.sections.length === 0) this.cache.readAll(text);
-    else {
+    if (this.cache.sections.length === 0) {
+      this.cache.readAll(text, this.scanned);
+      this.scanned = undefined;
+    } else {
       const region = changedRegion(this.text, text, changes);
       edit = { region, resection: this.cache.resection(this.text, text, region) };
     }
@@ -97,7 +102,10 @@ export class NotesAnalyzer {
    * but its text, and each update asks the scan again (so it notices when the file becomes notes).
    */
   private provenNotNotes(text: string): boolean {
-    if (this.cache.sections.length > 0 || !cannotBeNotes(text, this.options.notes)) return false;
+    if (this.cache.sections.length > 0) return false;
+    this.scanned = new Map();
+    if (!cannotBeNotes(text, this.options.notes, this.scanned)) return false;
+    this.scanned = undefined;
     this.text = text;
     this.lastStructure = undefined;
     this.model = NOT_NOTES;
@@ -128,7 +136,7 @@ export class NotesAnalyzer {
     const sections: Section[] = [];
     for (let i = 0; i < starts.length; i++) {
       if (!(await pause())) return undefined;
-      for (const s of readSections(text, [starts[i]!], starts[i + 1] ?? text.length)) sections.push(s);
+      for (const s of readSections(text, [starts[i]!], starts[i + 1] ?? text.length, this.scanned)) sections.push(s);
     }
     // The structure and rules of the whole file, in steps too.
     const steps = analyzeInSteps(text, sections, this.options, this.model?.categories);
@@ -138,6 +146,7 @@ export class NotesAnalyzer {
       if (step.done) run = step.value;
       else if (!(await pause())) return undefined;
     }
+    this.scanned = undefined;
     this.cache.adopt(sections);
     this.text = text;
     this.model = this.adoptRun(run);

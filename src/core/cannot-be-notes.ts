@@ -13,7 +13,7 @@
 // its "no" to the full decision's on generated, hostile and real files.
 
 import { decodeString } from 'micromark-util-decode-string';
-import { readSection } from './facts.js';
+import { readSection, type SectionFacts } from './facts.js';
 import { DECORATION_RE, DONE_MARKS } from './marks.js';
 import { REQUIRED_PARTS, type StarPart } from './model.js';
 import { COMPETENCY, COMPETENCY_TITLE_WORDS, isBehaviouralTitle, QUESTION_START } from './read/prose.js';
@@ -26,13 +26,14 @@ import { escapeRegExp, LETTERS, VOCABULARIES } from './vocabulary.js';
  * only that the full analysis must decide. Two steps: the scan below, and where it finds places that
  * may hold labels or titles (a README's `Result:` line, a changelog's "Fixed conflict" item), the
  * sections holding them parsed as the pipeline parses them (sections are read independently, so their
- * facts are exact), and the decision taken on those facts.
+ * facts are exact), and the decision taken on those facts. `read`, when given, receives the facts of
+ * the sections parsed, by their text, for the full analysis to reuse.
  */
-export function cannotBeNotes(text: string, notes: NotesOption = 'auto'): boolean {
+export function cannotBeNotes(text: string, notes: NotesOption = 'auto', read?: Map<string, SectionFacts>): boolean {
   const found = scanForNotes(text, notes);
   if (found === 'none') return true;
   if (found === 'everywhere') return false;
-  return !candidatesMayBeNotes(text, found);
+  return !candidatesMayBeNotes(text, found, read);
 }
 
 /** More places than this to look at closely: parse the file instead. */
@@ -130,7 +131,7 @@ function lineNumbers(text: string, offsets: readonly number[]): number[] {
  * holds no label and no title, by the scan): notes when their labels name two required parts, or two
  * of their headings or question lines are behavioural titles (narratives aside: fewer is never notes).
  */
-function candidatesMayBeNotes(text: string, offsets: readonly number[]): boolean {
+function candidatesMayBeNotes(text: string, offsets: readonly number[], read?: Map<string, SectionFacts>): boolean {
   const starts = scanSections(text).starts;
   const parts = new Set<StarPart>();
   let titles = 0;
@@ -140,7 +141,9 @@ function candidatesMayBeNotes(text: string, offsets: readonly number[]): boolean
     while (i + 1 < starts.length && starts[i + 1]! <= at) i++;
     if (i === section) continue;
     section = i;
-    const facts = readSection(text.slice(starts[i]!, starts[i + 1] ?? text.length));
+    const slice = text.slice(starts[i]!, starts[i + 1] ?? text.length);
+    const facts = readSection(slice);
+    read?.set(slice, facts);
     for (const f of facts.facts) {
       if (f.kind === 'notes') return true;
       if (f.kind === 'label') for (const p of f.parts) parts.add(p);

@@ -47,8 +47,10 @@ export interface Section {
  * Markdown: READMEs, changelogs) is not parsed at all.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel {
-  if (cannotBeNotes(text, options.notes)) return NOT_NOTES;
-  return analyzeByParsing(text, options);
+  // The sections the scan had to parse to decide are not parsed again.
+  const read = new Map<string, SectionFacts>();
+  if (cannotBeNotes(text, options.notes, read)) return NOT_NOTES;
+  return analyzeSections(text, readSections(text, scanSections(text).starts, text.length, read), options).model;
 }
 
 /** The same, every section parsed, without the cheap no: the reference cannot-be-notes.ts is tested against. */
