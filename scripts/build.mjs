@@ -29,7 +29,7 @@ const builds = [
   // The core alone, for the benchmark and for anyone who wants the analysis as a library.
   { ...common, platform: 'neutral', mainFields: ['module', 'main'], entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The integration tests: a runner and one bundle per test file (they run inside VS Code).
-  { ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts'],
+  { ...common, platform: 'node', entryPoints: ['test/integration/index.ts', 'test/integration/extension.test.ts', 'test/integration/large.test.ts'],
     outdir: 'dist/test/integration', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
   // The browser build's integration tests, for the web worker extension host: one bundle with its
   // runner, mocha's browser build and chai (the worker's require knows only vscode).

@@ -11,5 +11,7 @@ export async function run(): Promise<void> {
   // Loaded at run time (not bundled here): each test file is its own bundle, as test-electron wants.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(join(__dirname, 'extension.test.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(join(__dirname, 'large.test.js'));
   await runMocha(mocha);
 }
