@@ -52,6 +52,7 @@ export function scanForNotes(text: string, notes: NotesOption = 'auto'): 'none' 
   inlineMarkers(text, evidence);
   const normal = normalise(text);
   scan(normal, evidence, (at) => evidence.line(at));
+  if (evidence.done()) return 'everywhere';
   // A hard line break reads as nothing in mdast's text (`Situ\⏎ation`): read those lines joined too.
   for (const joined of hardBreakJoins(normal)) scan(joined.text, evidence, () => evidence.line(joined.at));
   summaryTitles(text, evidence);
@@ -76,6 +77,15 @@ class Evidence {
 
   enough(): boolean {
     return this.parts.size >= 2 || this.titles >= 2;
+  }
+
+  /**
+   * Nothing more to learn: too many places to name and enough evidence (the answer is
+   * 'everywhere'). With too many places but not enough evidence the scan goes on: a later label may
+   * still name a second part.
+   */
+  done(): boolean {
+    return this.tooMany && this.enough();
   }
 
   raw(at: number): void {
@@ -279,7 +289,7 @@ function inlineMarkers(text: string, evidence: Evidence): void {
   for (const m of text.matchAll(INLINE_MARKER)) {
     for (const letter of m[1]!.replace('/', '')) addPart(evidence, LETTERS[letter.toLowerCase()]!);
     evidence.raw(m.index);
-    if (evidence.tooMany) return;
+    if (evidence.done()) return;
   }
 }
 
@@ -329,8 +339,8 @@ type Mark = (at: number) => void;
 function scan(text: string, evidence: Evidence, mark: Mark): void {
   const lower = lowerCase(text);
   labelWords(text, lower, evidence, mark);
-  labelLetters(text, evidence, mark);
-  titles(text, lower, evidence, mark);
+  if (!evidence.done()) labelLetters(text, evidence, mark);
+  if (!evidence.done()) titles(text, lower, evidence, mark);
 }
 
 const startsWord = (text: string, at: number) => !isWordChar(text[at - 1]);
@@ -349,7 +359,7 @@ function labelWords(text: string, lower: string, evidence: Evidence, mark: Mark)
       if (!follows(text, end, AFTER_LABEL)) break;
       for (const part of PART_OF_WORD.get(firstWords(word)) ?? []) addPart(evidence, part);
       if (pairs === 0) mark(m.index);
-      if (evidence.tooMany) return;
+      if (evidence.done()) return;
       if (pairs >= 3) break;
       SLASH.lastIndex = end;
       if (!SLASH.test(text)) break;
@@ -382,7 +392,7 @@ function labelLetters(text: string, evidence: Evidence, mark: Mark): void {
     if (!follows(text, m.index + 1, AFTER_LETTER)) continue;
     addPart(evidence, LETTERS[m[0].toLowerCase()]!);
     mark(m.index);
-    if (evidence.tooMany) return;
+    if (evidence.done()) return;
   }
 }
 
@@ -416,7 +426,7 @@ function titles(text: string, lower: string, evidence: Evidence, mark: Mark): vo
         counted = start;
         evidence.titles++;
         mark(at);
-        if (evidence.tooMany) return;
+        if (evidence.done()) return;
       }
     }
   }
@@ -476,6 +486,6 @@ function summaryTitles(text: string, evidence: Evidence): void {
     if (!isBehaviouralTitle(title)) continue;
     evidence.titles++;
     evidence.raw(open.index);
-    if (evidence.tooMany) return;
+    if (evidence.done()) return;
   }
 }
