@@ -24,8 +24,8 @@ export interface NotesEntry {
    * analyzer where the text changed without comparing it whole. Undefined when one may be missing.
    */
   pending?: { changes: TextChange[]; version: number };
-  /** A first analysis in slices is under way (analyzer.updateInSlices): nothing else may update. */
-  analyzing?: boolean;
+  /** The analyzer of a first analysis in slices under way (updateInSlices): nothing else may update it. */
+  analyzing?: NotesAnalyzer;
 }
 
 /** Files at least this long get their first analysis in slices, so the extension host never blocks. */
@@ -162,6 +162,8 @@ export class NotesStore implements vscode.Disposable {
     if (entry.tooLarge) entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     // A file the configuration file excludes (`notes.exclude`) is not notes: nothing to show.
     const excluded = this.optionsFor(entry.uri).notes === false;
+    // New text or options while a sliced analysis runs: it is dropped for a fresh one.
+    if (entry.analyzing) entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     if (!entry.tooLarge && !excluded && text.length >= SLICED_FROM && entry.analyzer.heldSections === 0) {
       void this.analyzeInSlices(entry, text);
       return;
@@ -182,8 +184,8 @@ export class NotesStore implements vscode.Disposable {
    * meanwhile are recorded (record) and applied when it is done; a closed file stops it.
    */
   private async analyzeInSlices(entry: NotesEntry, text: string): Promise<void> {
-    entry.analyzing = true;
     const analyzer = entry.analyzer;
+    entry.analyzing = analyzer;
     const key = entry.uri.toString();
     const dropped = () => this.entries.get(key) !== entry || entry.analyzer !== analyzer;
     let model: NotesModel | undefined;
@@ -193,7 +195,7 @@ export class NotesStore implements vscode.Disposable {
       console.error(`interview-notes: analysis failed for ${entry.uri.toString()}`, e);
       entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     } finally {
-      entry.analyzing = false;
+      if (entry.analyzing === analyzer) entry.analyzing = undefined;
     }
     if (dropped()) return;
     entry.model = model ?? EMPTY;
