@@ -38,6 +38,11 @@
 // reason a contender at 8 MB gets fewer runs (≥ 3) when 7 would take more than 150 s. Up to 1 MB every
 // contender runs the full count in this process.
 //
+// Then, in every mode: the non-notes corpus (every Markdown file under node_modules, READMEs and
+// changelogs that are not notes) through `node dist/cli.js check` against a process that only reads
+// them (read-files.mjs), medians of COLD_SPAWNS; and the first analysis of 1 MB and 8 MB as the
+// extension runs it (NotesAnalyzer.updateInSlices, yielding with setImmediate between slices): the
+// longest slice that blocks the event loop, and the first analysis's MB/s.
 // Then: heap of one 8 MB analysis (fresh process, see memory-child.mjs); bundle sizes, of dist/ as
 // `npm run build` left it and of the production build (scripts/build.mjs --production, built into a
 // temporary directory; the bundle target is judged on it, as that is what ships); cold load plus first
@@ -503,6 +508,61 @@ function measureColdLoad(corePath) {
 
 // ---- Figures and formatting ---------------------------------------------------------------------------
 
+/** Every Markdown file under node_modules, sorted. */
+function nodeModulesMarkdown() {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && /\.(?:md|markdown)$/i.test(e.name)) out.push(p);
+    }
+  };
+  const root = path.join(ROOT, 'node_modules');
+  if (fs.existsSync(root)) walk(root);
+  return out.sort();
+}
+
+function measureNonNotes() {
+  const cli = path.join(ROOT, 'dist/cli.js');
+  const files = nodeModulesMarkdown();
+  if (!fs.existsSync(cli) || files.length === 0) return { status: 'n/a', note: fs.existsSync(cli) ? 'no node_modules' : 'dist/cli.js not built' };
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const wall = (args) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MB });
+    return { ms: performance.now() - t0, status: r.status, out: r.stdout };
+  };
+  const check = [];
+  const read = [];
+  let lastCheck;
+  for (let i = 0; i < COLD_SPAWNS; i++) {
+    read.push(wall([path.join(HERE, 'read-files.mjs'), ...files]).ms);
+    lastCheck = wall([cli, 'check', '--max-file-size', String(64 * MB), ...files]);
+    check.push(lastCheck.ms);
+  }
+  if (lastCheck.status !== 0 && lastCheck.status !== 1) return { status: 'failed', note: `check exited with ${lastCheck.status}` };
+  const summary = lastCheck.out.trim().split('\n').pop();
+  return { status: 'ok', files: files.length, bytes, checkMs: median(check), readMs: median(read), ratio: median(check) / median(read), summary };
+}
+
+async function measureSlices(bytes) {
+  const text = flatten(generateNotes(bytes, SEED));
+  const scheduler = { now: () => performance.now(), yield: () => new Promise((resolve) => setImmediate(resolve)) };
+  const slices = [];
+  gc?.();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const model = await new core.NotesAnalyzer().updateInSlices(text, scheduler, { onSlice: (ms) => slices.push(ms) });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const same = isDeepStrictEqual(model, core.analyze(text));
+  return {
+    size: sizeLabel(bytes), bytes: Buffer.byteLength(text, 'utf8'), ms, cpuMs: (cpu.user + cpu.system) / 1000,
+    slices: slices.length, longestMs: Math.max(...slices), lastMs: slices[slices.length - 1], mbPerS: Buffer.byteLength(text, 'utf8') / MB / (ms / 1000), same,
+  };
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
@@ -619,6 +679,16 @@ for (const size of SIZES) {
   progress(`${size.label} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+progress('non-notes corpus: check over the node_modules Markdown, against a process that only reads them');
+const nonNotes = measureNonNotes();
+const sliced = [];
+if (core.status === 'ok' && core.NotesAnalyzer && typeof core.NotesAnalyzer.prototype.updateInSlices === 'function') {
+  for (const bytes of [1 * MB, 8 * MB]) {
+    progress(`first analysis in slices, ${sizeLabel(bytes)}`);
+    sliced.push(await measureSlices(bytes));
+  }
+}
+
 let memory = { status: core.status, note: core.note };
 let cold = { status: core.status, note: core.note };
 let coldProduction = { status: core.status, note: core.note };
@@ -691,6 +761,10 @@ for (const s of sizes) {
   target(`cold load + first analysis ≤ 100 ms (${what}: from process start, Node's boot included)`, '≤ 100 ms', cok ? `${fmtMs(c.readyMs)} ms` : '–', cok ? c.readyMs <= 100 : null, cwhy);
 }
 
+if (nonNotes.status === 'ok') target('non-notes corpus: check ≤ 5 × a process that only reads the files', '≤ 5×', `${nonNotes.ratio.toFixed(2)}×`, nonNotes.ratio <= 5);
+else target('non-notes corpus: check ≤ 5 × a process that only reads the files', '≤ 5×', '–', null, nonNotes.note);
+for (const s of sliced) target(`longest blocking slice of a first analysis ≤ 50 ms (${s.size})`, '≤ 50 ms', `${fmtMs(s.longestMs)} ms`, s.longestMs <= 50);
+
 // ---- Flat figures (for --compare) ---------------------------------------------------------------------
 
 const figures = {};
@@ -706,6 +780,14 @@ if (memory.status === 'ok') {
 for (const b of bundles) {
   if (b.asBuilt) figures[`bundle ${b.name} (npm run build) · bytes`] = { value: b.asBuilt.bytes };
   if (b.production) figures[`bundle ${b.name} (production) · bytes`] = { value: b.production.bytes };
+}
+if (nonNotes.status === 'ok') {
+  figures['non-notes corpus · check ms'] = { value: nonNotes.checkMs };
+  figures['non-notes corpus · check ÷ read'] = { value: nonNotes.ratio };
+}
+for (const s of sliced) {
+  figures[`first analysis in slices ${s.size} · longest slice ms`] = { value: s.longestMs };
+  figures[`first analysis in slices ${s.size} · MB/s`] = { value: s.mbPerS };
 }
 if (cold.status === 'ok') {
   figures['cold load + first analysis · ms from process start'] = { value: cold.readyMs };
@@ -760,6 +842,18 @@ for (const s of sizes) {
 }
 if (checkLines.length) out.push('Sanity checks:', '', ...checkLines.map((l) => `- ${l}`), '');
 
+out.push('### Non-notes files and the first analysis of large files', '');
+const large = [];
+if (nonNotes.status === 'ok') {
+  large.push([`non-notes corpus: check over ${nonNotes.files} node_modules Markdown files (${fmtBytes(nonNotes.bytes)})`, `${fmtMs(nonNotes.checkMs)} ms`,
+    `${nonNotes.ratio.toFixed(2)} × a process that only reads them (${fmtMs(nonNotes.readMs)} ms); median of ${COLD_SPAWNS}; "${nonNotes.summary}"`]);
+} else large.push(['non-notes corpus', nonNotes.status, nonNotes.note ?? '']);
+for (const s of sliced) {
+  large.push([`first analysis in slices, ${s.size}: longest blocking slice`, `${fmtMs(s.longestMs)} ms`, `${s.slices} slices; the last (structure and rules of the whole file) ${fmtMs(s.lastMs)} ms${s.same ? '' : '; model DIFFERS from analyze()!'}`]);
+  large.push([`first analysis in slices, ${s.size}: MB/s`, fmtNum(s.mbPerS), `${fmtMs(s.ms)} ms wall, ${fmtMs(s.cpuMs)} ms CPU`]);
+}
+out.push(table(['figure', 'value', 'detail'], large, ['l', 'r', 'l']), '');
+
 out.push('### Heap, bundle, cold start', '');
 const other = [];
 if (memory.status === 'ok') {
@@ -798,7 +892,7 @@ if (compareWith) {
 const totalSeconds = (performance.now() - startedAt) / 1000;
 out.push(`Total time ${totalSeconds.toFixed(1)} s.`);
 
-const result = { meta, sizes, memory, bundles, coldLoad: cold, coldLoadProduction: coldProduction, targets, figures, totalSeconds };
+const result = { meta, sizes, nonNotes, sliced, memory, bundles, coldLoad: cold, coldLoadProduction: coldProduction, targets, figures, totalSeconds };
 const dir = path.join(ROOT, 'bench-results');
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${meta.timestamp.replace(/:/g, '-')}.json`);

@@ -15,13 +15,35 @@
 import { detectLineEnding } from './line-index.js';
 import type { Category, NotesModel } from './model.js';
 import { assignIds } from './ids.js';
-import { analyzeSections, categoryFindings, finishModel, freezeDeep, runFindings, type AnalyzeOptions, type Section } from './pipeline.js';
+import { cannotBeNotes } from './cannot-be-notes.js';
+import type { SectionFacts } from './facts.js';
+import { analyzeInSteps, analyzeSections, categoryFindings, finishModel, freezeDeep, provenNotNotesModel, readSections, runFindings, type AnalyzeOptions, type FullRun, type Section } from './pipeline.js';
+import { scanSections } from './sections.js';
 import { changedRegion, type ChangedRegion, type TextChange } from './incremental/edit-region.js';
 import { FindingsIndex, shiftCategory } from './incremental/findings-index.js';
 import { SectionCache, type Resection } from './incremental/section-cache.js';
 import { buildCategories, globalSignature, placeFacts, type Placed, type Structure } from './structure.js';
 
 export type { AnalyzeOptions } from './pipeline.js';
+
+/** What a first analysis in slices needs of its host (the core stays free of timers and Node). */
+export interface Scheduler {
+  /** Milliseconds from any fixed origin (`performance.now`). */
+  now(): number;
+  /** Resolves once other work has had its turn (a macrotask: `setTimeout(resolve, 0)`). */
+  yield(): Promise<void>;
+}
+
+export interface SliceOptions {
+  /** How long a slice runs before it yields (default 20 ms). */
+  sliceMs?: number;
+  /** Asked after each yield: true stops the analysis (the file was closed). */
+  cancelled?: () => boolean;
+  /** Told how long each slice ran, for the benchmark. */
+  onSlice?: (ms: number) => void;
+}
+
+const DEFAULT_SLICE_MS = 20;
 export type { TextChange } from './incremental/edit-region.js';
 
 export class NotesAnalyzer {
@@ -31,6 +53,8 @@ export class NotesAnalyzer {
   private model: NotesModel | undefined;
   private lastStructure: Structure | undefined;
   private eol = '\n';
+  /** The sections the scan parsed to decide (provenNotNotes), for the first reading to reuse. */
+  private scanned: Map<string, SectionFacts> | undefined;
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -38,6 +62,11 @@ export class NotesAnalyzer {
   setOptions(options: AnalyzeOptions): void {
     this.options = options;
     this.model = undefined;
+  }
+
+  /** How many sections the analyzer keeps (none for a file the scan proved is not notes). */
+  get heldSections(): number {
+    return this.cache.sections.length;
   }
 
   /** The file-wide reading (levels, label style) and the categories of the latest model. */
@@ -52,10 +81,13 @@ export class NotesAnalyzer {
   update(text: string, changes?: readonly TextChange[]): NotesModel {
     // With a change event the texts differ; without one, a full comparison is no dearer than the diff.
     if (this.model && !changes?.length && text === this.text) return this.model;
+    if (this.provenNotNotes(text)) return this.model!;
     const previous = this.model;
     let edit: { region: ChangedRegion; resection: Resection } | undefined;
-    if (this.cache.sections.length === 0) this.cache.readAll(text);
-    else {
+    if (this.cache.sections.length === 0) {
+      this.cache.readAll(text, this.scanned);
+      this.scanned = undefined;
+    } else {
       const region = changedRegion(this.text, text, changes);
       edit = { region, resection: this.cache.resection(this.text, text, region) };
     }
@@ -65,9 +97,70 @@ export class NotesAnalyzer {
     return this.model;
   }
 
+  /**
+   * A file never parsed that the line scan proves is not notes stays unparsed: nothing is kept of it
+   * but its text, and each update asks the scan again (so it notices when the file becomes notes).
+   */
+  private provenNotNotes(text: string): boolean {
+    if (this.cache.sections.length > 0) return false;
+    this.scanned = new Map();
+    if (!cannotBeNotes(text, this.options.notes, this.scanned)) return false;
+    this.scanned = undefined;
+    this.text = text;
+    this.lastStructure = undefined;
+    this.model = provenNotNotesModel(this.options);
+    return true;
+  }
+
+  /**
+   * The first analysis of a large file without blocking its host: the sections are read in slices
+   * of about `sliceMs`, with `scheduler.yield()` between them (the structure and rules of the whole
+   * file then run in one piece). Later calls, or a file already read, are `update()`. Resolves with
+   * the latest model, or undefined when `cancelled()` said so between two slices. update() must not
+   * be called while it runs.
+   */
+  async updateInSlices(text: string, scheduler: Scheduler, options: SliceOptions = {}): Promise<NotesModel | undefined> {
+    let sliceStart = scheduler.now();
+    if (this.cache.sections.length > 0 || this.provenNotNotes(text)) return this.update(text);
+    const budget = options.sliceMs ?? DEFAULT_SLICE_MS;
+    /** Ends the slice when it has run its time: false when cancelled meanwhile. */
+    const pause = async (): Promise<boolean> => {
+      if (scheduler.now() - sliceStart < budget) return true;
+      options.onSlice?.(scheduler.now() - sliceStart);
+      await scheduler.yield();
+      sliceStart = scheduler.now();
+      return !options.cancelled?.();
+    };
+    if (!(await pause())) return undefined;
+    const { starts } = scanSections(text);
+    const sections: Section[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      if (!(await pause())) return undefined;
+      for (const s of readSections(text, [starts[i]!], starts[i + 1] ?? text.length, this.scanned)) sections.push(s);
+    }
+    // The structure and rules of the whole file, in steps too.
+    const steps = analyzeInSteps(text, sections, this.options, this.model?.categories);
+    let run: FullRun | undefined;
+    while (!run) {
+      const step = steps.next();
+      if (step.done) run = step.value;
+      else if (!(await pause())) return undefined;
+    }
+    this.scanned = undefined;
+    this.cache.adopt(sections);
+    this.text = text;
+    this.model = this.adoptRun(run);
+    options.onSlice?.(scheduler.now() - sliceStart);
+    return this.model;
+  }
+
   /** The whole pipeline over the cached sections; ids follow the previous model's. */
   private rebuildAll(previous: NotesModel | undefined): NotesModel {
-    const run = analyzeSections(this.text, this.cache.sections, this.options, previous?.categories);
+    return this.adoptRun(analyzeSections(this.text, this.cache.sections, this.options, previous?.categories));
+  }
+
+  /** Keeps what a full run leaves for later edits; its model. */
+  private adoptRun(run: FullRun): NotesModel {
     this.lastStructure = run.structure;
     this.findings.reset(run.findings);
     this.eol = detectLineEnding(this.text);

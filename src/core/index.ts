@@ -1,7 +1,7 @@
 // The analysis core's public face. Pure: no `vscode`, no Node built-ins, so it runs in tests, in the
 // command-line tool, in the extension host and in a browser.
 
-export { NotesAnalyzer, type AnalyzeOptions, type TextChange } from './analyzer.js';
+export { NotesAnalyzer, type AnalyzeOptions, type Scheduler, type SliceOptions, type TextChange } from './analyzer.js';
 export { analyze } from './pipeline.js';
 export { silenceEdit } from './directives.js';
 export { decodeFile, encodeFile, findMisencoded, repairMisencoded, type DecodedFile, type MisencodedRun } from './encoding.js';

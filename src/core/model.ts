@@ -118,9 +118,9 @@ export interface Suggestion {
  * Why a file is not read as notes: the user said so (its front matter, a disable-file comment, or
  * a notes glob of the configuration), or the evidence is too thin (notes-decision.ts words it).
  */
-export type NotNotesReason =
-  | { by: 'front-matter' | 'comment' | 'configuration' }
-  | { by: 'evidence'; /** The distinct STAR parts found as labels (fewer than two of S/T/A/R). */ labelledParts: StarPart[] };
+export interface NotNotesReason {
+  by: 'front-matter' | 'comment' | 'configuration' | 'evidence';
+}
 
 export interface NotesModel {
   /** False for ordinary Markdown (a README): then there are no stories and no findings. */

@@ -8,6 +8,7 @@
 // runs them on the part of the document an edit touched.
 
 import type { StoryBankOptions } from './bank/rules/context.js';
+import { cannotBeNotes } from './cannot-be-notes.js';
 import { applyDirectives } from './directives.js';
 import type { DirectiveFact, SectionFacts } from './facts.js';
 import { readSection } from './facts.js';
@@ -34,6 +35,7 @@ export interface AnalyzeOptions {
   bank?: StoryBankOptions;
 }
 
+
 /** A section of the document with what it says (facts relative to its start). */
 export interface Section {
   start: number;
@@ -41,8 +43,19 @@ export interface Section {
   facts: SectionFacts;
 }
 
-/** Analyses a whole document from scratch. */
+/**
+ * Analyses a whole document from scratch. A file the line scan proves cannot be notes (most
+ * Markdown: READMEs, changelogs) is not parsed at all.
+ */
 export function analyze(text: string, options: AnalyzeOptions = {}): NotesModel {
+  // The sections the scan had to parse to decide are not parsed again.
+  const read = new Map<string, SectionFacts>();
+  if (cannotBeNotes(text, options.notes, read)) return provenNotNotesModel(options);
+  return analyzeSections(text, readSections(text, scanSections(text).starts, text.length, read), options).model;
+}
+
+/** The same, every section parsed, without the cheap no: the reference cannot-be-notes.ts is tested against. */
+export function analyzeByParsing(text: string, options: AnalyzeOptions = {}): NotesModel {
   return analyzeSections(text, readSections(text, scanSections(text).starts, text.length), options).model;
 }
 
@@ -81,6 +94,23 @@ export interface FullRun {
  * same document) lets stories and categories keep their ids across the rebuild (ids.ts).
  */
 export function analyzeSections(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): FullRun {
+  const steps = analyzeInSteps(text, sections, options, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many categories' rules one step runs. */
+const CATEGORIES_PER_STEP = 32;
+
+/**
+ * analyzeSections in steps: it yields between pieces of work of bounded size (the structure, the
+ * rules of each run of categories, the finished model), so that a first analysis in slices can let
+ * other work run between them. The rules of a category depend on that category only (the
+ * incremental analyzer relies on it too), so running them a few categories at a time changes nothing.
+ */
+export function* analyzeInSteps(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): Generator<void, FullRun, void> {
   let facts: Placed[] = [];
   for (const s of sections) for (const f of placeFacts(s.facts, s.start)) facts.push(f);
   // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
@@ -89,30 +119,46 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
   if (labels.size) facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
   const globals = readGlobals(facts, options.levels, options.notes);
   if (!globals.isNotes) {
-    return { model: notNotesModel(globals.notNotes), structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
+    return { model: notNotesModel(globals.notNotes ?? { by: 'evidence' }), structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
   }
+  yield;
   const built = buildCategories(facts, globals.levels);
   assignIds(built.categories, previous ?? [], new Set());
   const structure: Structure = { ...globals, ...built };
   const eol = detectLineEnding(text);
-  const findings = mergeSorted(categoryFindings(text, structure, built.categories, eol, options), runFindings(text, structure, sections, eol, options));
-  for (const c of built.categories) freezeDeep(c);
+  yield;
+  const found: Finding[] = [];
+  for (let i = 0; i < built.categories.length; i += CATEGORIES_PER_STEP) {
+    const run = built.categories.slice(i, i + CATEGORIES_PER_STEP);
+    for (const f of categoryFindings(text, structure, run, eol, options)) found.push(f);
+    for (const c of run) freezeDeep(c);
+    yield;
+  }
+  const findings = mergeSorted(found, runFindings(text, structure, sections, eol, options));
   const model = finishModel(text, structure, built.categories, findings, directivesOf(sections));
   return { model, structure, findings };
 }
 
-/** The model of a file that is not notes, saying why (the same frozen object for the same reason). */
-function notNotesModel(reason: NotNotesReason | undefined): NotesModel {
-  const key = reason ? `${reason.by} ${'labelledParts' in reason ? reason.labelledParts.join(',') : ''}` : '';
-  let model = NOT_NOTES.get(key);
+/** The model of a file that is not notes, saying why (one frozen object per reason). */
+export function notNotesModel(reason: NotNotesReason): NotesModel {
+  let model = NOT_NOTES.get(reason.by);
   if (!model) {
-    model = freezeDeep({ isNotes: false, ...(reason ? { notNotes: reason } : {}), categories: [], findings: [], levels: { category: 0, story: 0 } });
-    NOT_NOTES.set(key, model);
+    model = freezeDeep({ isNotes: false, notNotes: { by: reason.by }, categories: [], findings: [], levels: { category: 0, story: 0 } });
+    NOT_NOTES.set(reason.by, model);
   }
   return model;
 }
 
-const NOT_NOTES = new Map<string, NotesModel>();
+/**
+ * The model of a file the cheap no rules out: what the full decision says of it. The scan says
+ * 'none' for `notes: false` (the settings), and otherwise only when there is too little evidence: the
+ * file's own word (front matter, a disable-file comment) always names the extension, so is read fully.
+ */
+export function provenNotNotesModel(options: AnalyzeOptions): NotesModel {
+  return notNotesModel({ by: options.notes === false ? 'configuration' : 'evidence' });
+}
+
+const NOT_NOTES = new Map<NotNotesReason['by'], NotesModel>();
 
 /** The model of a notes file: the silencing comments applied, everything frozen. */
 export function finishModel(

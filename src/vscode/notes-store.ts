@@ -4,7 +4,7 @@
 // folders work) and kept up to date by a file watcher.
 
 import * as vscode from 'vscode';
-import { decodeFile, NotesAnalyzer, type AnalyzeOptions, type NotesModel, type TextChange } from '../core/index.js';
+import { decodeFile, NotesAnalyzer, type AnalyzeOptions, type NotesModel, type Scheduler, type TextChange } from '../core/index.js';
 import { positionSourceFor, type PositionSource } from './positions.js';
 import { globFor, mayRead, type Settings } from './settings-map.js';
 
@@ -24,7 +24,15 @@ export interface NotesEntry {
    * analyzer where the text changed without comparing it whole. Undefined when one may be missing.
    */
   pending?: { changes: TextChange[]; version: number };
+  /** The analyzer of a first analysis in slices under way (updateInSlices): nothing else may update it. */
+  analyzing?: NotesAnalyzer;
 }
+
+/** Files at least this long get their first analysis in slices, so the extension host never blocks. */
+const SLICED_FROM = 256 * 1024;
+/** Between slices, other work in the extension host (typing in another file) runs. */
+const SCHEDULER: Scheduler = { now: () => performance.now(), yield: () => new Promise((resolve) => setTimeout(resolve, 0)) };
+const STORIES_VIEW = 'interviewNotes.stories';
 
 const EMPTY: NotesModel = { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };
 
@@ -106,6 +114,8 @@ export class NotesStore implements vscode.Disposable {
       this.reanalyze(entry, entry.text);
     }
     if (scopeChanged) this.applyScope();
+    // New options may make a file notes that was not (a configuration's notes globs).
+    else for (const key of this.notNotes) void this.readFile(vscode.Uri.parse(key));
     this.settingsEmitter.fire(settings);
   }
 
@@ -122,6 +132,8 @@ export class NotesStore implements vscode.Disposable {
       this.entries.set(key, entry);
     }
     entry.open = true;
+    // The sliced first analysis takes up the latest text when it is done, with the edits recorded since.
+    if (entry.analyzing) return entry;
     entry.positions = document;
     const pending = entry.pending?.version === document.version ? entry.pending.changes : undefined;
     entry.pending = { changes: [], version: document.version };
@@ -148,9 +160,15 @@ export class NotesStore implements vscode.Disposable {
     // A fresh analyzer for a file over the limit: it frees the old analysis, and it cannot take later
     // change events as edits of a text it never saw.
     if (entry.tooLarge) entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
+    // A file the configuration file excludes (`notes.exclude`) is not notes: nothing to show.
+    const excluded = this.optionsFor(entry.uri).notes === false;
+    // New text or options while a sliced analysis runs: it is dropped for a fresh one.
+    if (entry.analyzing) entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
+    if (!entry.tooLarge && !excluded && text.length >= SLICED_FROM && entry.analyzer.heldSections === 0) {
+      void this.analyzeInSlices(entry, text);
+      return;
+    }
     try {
-      // A file the configuration file excludes (`notes.exclude`) is not notes: nothing to show.
-      const excluded = this.optionsFor(entry.uri).notes === false;
       entry.model = entry.tooLarge || excluded ? EMPTY : entry.analyzer.update(text, changes);
     } catch (e) {
       // The core is tested never to throw; if it ever does, the document keeps working without us.
@@ -159,6 +177,32 @@ export class NotesStore implements vscode.Disposable {
       entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
     }
     this.emitter.fire(entry.uri);
+  }
+
+  /**
+   * A first analysis in slices that yield to the extension host between sections. Edits typed
+   * meanwhile are recorded (record) and applied when it is done; a closed file stops it.
+   */
+  private async analyzeInSlices(entry: NotesEntry, text: string): Promise<void> {
+    const analyzer = entry.analyzer;
+    entry.analyzing = analyzer;
+    const key = entry.uri.toString();
+    const dropped = () => this.entries.get(key) !== entry || entry.analyzer !== analyzer;
+    let model: NotesModel | undefined;
+    try {
+      model = await analyzer.updateInSlices(text, SCHEDULER, { cancelled: dropped });
+    } catch (e) {
+      console.error(`interview-notes: analysis failed for ${entry.uri.toString()}`, e);
+      entry.analyzer = new NotesAnalyzer(this.optionsFor(entry.uri));
+    } finally {
+      if (entry.analyzing === analyzer) entry.analyzing = undefined;
+    }
+    if (dropped()) return;
+    entry.model = model ?? EMPTY;
+    this.emitter.fire(entry.uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (entry.open && document && !document.isClosed && document.getText() !== text) this.analyzeDocument(document);
+    else if (!entry.open && this.watcherUris.has(key)) this.keepOnlyIfNotes(entry);
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -180,6 +224,13 @@ export class NotesStore implements vscode.Disposable {
     this.timers.delete(key);
     const entry = this.entries.get(key);
     if (!entry) return;
+    if (this.settings.scope === 'workspace' && uri.scheme !== 'untitled' && this.inScope(uri) && !entry.model.isNotes) {
+      // Not notes: nothing of it is kept but its uri, to read it again when it changes.
+      this.entries.delete(key);
+      this.notNotes.add(key);
+      this.emitter.fire(uri);
+      return;
+    }
     if (this.settings.scope === 'workspace' && uri.scheme !== 'untitled' && this.inScope(uri)) {
       // Keep it: the workspace scope shows closed files too. Its text stays what was last seen.
       entry.open = false;
@@ -196,12 +247,18 @@ export class NotesStore implements vscode.Disposable {
   }
 
   private readonly watcherUris = new Set<string>();
+  /**
+   * Closed workspace files that are not notes: only their uri is kept (no analyzer, no text), enough
+   * to read them again when the watcher reports a change or the settings change.
+   */
+  private readonly notNotes = new Set<string>();
 
   private applyScope(): void {
     this.watcher?.dispose();
     this.watcher = undefined;
     this.scan?.cancel();
     this.watcherUris.clear();
+    this.notNotes.clear();
     for (const [key, entry] of this.entries) {
       if (!entry.open) {
         this.entries.delete(key);
@@ -220,6 +277,7 @@ export class NotesStore implements vscode.Disposable {
     watcher.onDidDelete((uri) => {
       const key = uri.toString();
       this.watcherUris.delete(key);
+      this.notNotes.delete(key);
       const entry = this.entries.get(key);
       if (entry && !entry.open) {
         this.entries.delete(key);
@@ -229,12 +287,31 @@ export class NotesStore implements vscode.Disposable {
     this.watcher = watcher;
     const scan = new vscode.CancellationTokenSource();
     this.scan = scan;
-    void vscode.workspace.findFiles(this.settings.include, this.settings.exclude || undefined, undefined, scan.token).then(async (uris) => {
-      for (const uri of uris) {
-        if (scan.token.isCancellationRequested) return;
-        await this.readFile(uri);
-      }
-    });
+    void this.scanWorkspace(scan);
+  }
+
+  /**
+   * Reads every workspace file in scope, showing progress on the Stories view and in the status bar;
+   * the notification that counts the files can cancel the scan.
+   */
+  private async scanWorkspace(scan: vscode.CancellationTokenSource): Promise<void> {
+    const uris = await vscode.workspace.findFiles(this.settings.include, this.settings.exclude || undefined, undefined, scan.token);
+    if (scan.token.isCancellationRequested || uris.length === 0) return;
+    const title = 'Interview Notes: reading the workspace';
+    await vscode.window.withProgress({ location: { viewId: STORIES_VIEW } }, () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, cancel) => {
+        const stop = cancel.onCancellationRequested(() => scan.cancel());
+        try {
+          for (let i = 0; i < uris.length; i++) {
+            if (scan.token.isCancellationRequested) return;
+            progress.report({ message: `${i + 1} of ${uris.length} files`, increment: 100 / uris.length });
+            await this.readFile(uris[i]!);
+          }
+        } finally {
+          stop.dispose();
+        }
+      }),
+    );
   }
 
   /**
@@ -278,6 +355,17 @@ export class NotesStore implements vscode.Disposable {
     entry.pending = undefined;
     this.entries.set(key, entry);
     this.reanalyze(entry, text);
+    if (!entry.analyzing) this.keepOnlyIfNotes(entry);
+  }
+
+  /** A closed workspace file that is not notes keeps nothing but its uri (notNotes). */
+  private keepOnlyIfNotes(entry: NotesEntry): void {
+    const key = entry.uri.toString();
+    if (entry.model.isNotes || entry.open) this.notNotes.delete(key);
+    else {
+      this.entries.delete(key);
+      this.notNotes.add(key);
+    }
   }
 
   dispose(): void {

@@ -22,7 +22,7 @@ describe('Interview Notes: a Markdown file that is not notes', function () {
     const uri = editor.document.uri;
     await waitFor('the README to be read', () => api.store.get(uri));
     await waitFor('the status bar', () => api.statusBar.text === '$(circle-slash) Not interview notes');
-    assert.match(String(api.statusBar.tooltip), /no STAR labels, no question headings with stories/);
+    assert.match(String(api.statusBar.tooltip), /no STAR labels naming two different parts, no question headings with stories/);
     assert.equal(typeof api.statusBar.command === 'object' ? api.statusBar.command.command : api.statusBar.command, 'interviewNotes.readAsNotes');
     await waitFor('the view to say why', () => api.view.message?.includes('README.md is not read as notes: no STAR labels'));
     try {

@@ -124,11 +124,11 @@ describe('command line (dist/cli.js)', function () {
       writeFileSync(join(dir, 'off.md'), '---\ninterview-notes: false\n---\n### 1 Story\n- **Situation**: s\n- **Task**: t\n');
       writeFileSync(join(dir, 'quiet.md'), '<!-- interview-notes-disable-file -->\n### 1 Story\n- **Situation**: s\n- **Task**: t\n');
       const text = cli(['check', 'README.md', 'off.md', 'quiet.md'], dir).stdout;
-      assert.match(text, /README\.md: not interview notes \(only Result is labelled; notes label two STAR parts or more\)/);
+      assert.match(text, /README\.md: not interview notes \(no STAR labels naming two different parts, no question headings with stories\)/);
       assert.match(text, /off\.md: not interview notes \(its front matter says interview-notes: false\)/);
       assert.match(text, /quiet\.md: not interview notes \(it holds <!-- interview-notes-disable-file -->\)/);
       const json = JSON.parse(cli(['check', '--json', 'README.md'], dir).stdout) as { files: { isNotes: boolean; notNotes?: string }[] };
-      assert.equal(json.files[0]!.notNotes, 'only Result is labelled; notes label two STAR parts or more');
+      assert.equal(json.files[0]!.notNotes, 'no STAR labels naming two different parts, no question headings with stories');
     });
 
     it('0 when the only findings are below warning (a placeholder is information)', () => {

@@ -40,8 +40,8 @@ describe('reader and builder predicates', () => {
   });
 
   it('explainNotNotes: why a file is not notes, in words', () => {
-    assert.equal(explainNotNotes({ by: 'evidence', labelledParts: ['result'] }), 'only Result is labelled; notes label two STAR parts or more');
-    assert.equal(explainNotNotes({ by: 'evidence', labelledParts: [] }), 'no STAR labels, no question headings with stories');
+    assert.equal(explainNotNotes({ by: 'evidence' }), 'no STAR labels naming two different parts, no question headings with stories');
+    assert.equal(explainNotNotes({ by: 'configuration' }), 'the settings say it is not notes');
     assert.equal(explainNotNotes({ by: 'front-matter' }), 'its front matter says interview-notes: false');
     assert.equal(explainNotNotes({ by: 'comment' }), 'it holds <!-- interview-notes-disable-file -->');
   });

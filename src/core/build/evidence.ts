@@ -57,8 +57,7 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
   const labelled = REQUIRED_PARTS.filter((p) => distinct.has(p)).length >= 2;
   const prose = labelled ? [] : proseStoryHeadings(facts);
   if (said !== true && !labelled && prose.length < 2) {
-    const labelledParts = REQUIRED_PARTS.filter((p) => distinct.has(p));
-    return { isNotes: false, notNotes: { by: 'evidence', labelledParts }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
+    return { isNotes: false, notNotes: { by: 'evidence' }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   }
   let fileStyle: LabelFact | undefined;
   let best = 0;
@@ -108,9 +107,7 @@ export function headingLabel(f: Placed<HeadingFact>): LabelFact {
   };
 }
 
-const PART_NAME: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result', learning: 'Learning' };
-
-/** `its front matter says interview-notes: false`, `only one STAR part is labelled (Result)`… */
+/** `its front matter says interview-notes: false`, `no STAR labels naming two different parts…` */
 export function explainNotNotes(reason: NotNotesReason | undefined): string {
   switch (reason?.by) {
     case 'front-matter':
@@ -120,8 +117,7 @@ export function explainNotNotes(reason: NotNotesReason | undefined): string {
     case 'configuration':
       return 'the settings say it is not notes';
     case 'evidence':
-      if (reason.labelledParts.length === 1) return `only ${PART_NAME[reason.labelledParts[0]!]} is labelled; notes label two STAR parts or more`;
-      return 'no STAR labels, no question headings with stories';
+      return 'no STAR labels naming two different parts, no question headings with stories';
     default:
       return 'no STAR labels';
   }

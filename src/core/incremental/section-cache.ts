@@ -38,8 +38,13 @@ export class SectionCache {
   }
 
   /** Reads `text` from scratch. */
-  readAll(text: string): void {
-    this.use(readSections(text, scanSections(text).starts, text.length));
+  readAll(text: string, reuse?: ReadonlyMap<string, SectionFacts>): void {
+    this.use(readSections(text, scanSections(text).starts, text.length, reuse));
+  }
+
+  /** Takes the sections of a whole text read elsewhere (a first analysis read in slices). */
+  adopt(sections: Section[]): void {
+    this.use(sections);
   }
 
   private use(sections: Section[]): void {
