@@ -7,6 +7,8 @@
 //     --full             no time limits: ≥ 7 runs of every contender at every size, peers included
 //                        (remark-parse alone needs several minutes per 8 MB parse: expect an hour)
 //     --runs <n>         runs per contender and size (default 7; 3 with --quick)
+//     --sizes <list>     only these sizes, e.g. --sizes 1MB or --sizes 64KB,8MB (the targets of the others
+//                        show as not measured)
 //     --compare <file>   print the ratio of each figure to an earlier run's JSON (e.g. bench-results/latest.json)
 //     --core <file>      the core bundle (default dist/core.js)
 //     --seed <n>         generator seed (default 1)
@@ -73,6 +75,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
     runs: { type: 'string' },
+    sizes: { type: 'string' },
     compare: { type: 'string' },
     core: { type: 'string' },
     seed: { type: 'string', default: '1' },
@@ -91,8 +94,8 @@ const RUNS = opts.runs ? Math.max(1, Number.parseInt(opts.runs, 10)) : QUICK ? 3
 const SEED = Number.parseInt(opts.seed, 10);
 const PEER_LIMIT_MS = Number(opts['peer-limit']) * 1000;
 const CORE_PATH = path.resolve(ROOT, opts.core ?? 'dist/core.js');
-const SIZES = (QUICK ? [4 * KB, 64 * KB] : [4 * KB, 64 * KB, 1 * MB, 8 * MB]).map((bytes) => ({ bytes, label: sizeLabel(bytes) }));
-const MEMORY_SIZE = QUICK ? 64 * KB : 8 * MB;
+const SIZES = (opts.sizes ? parseSizes(opts.sizes) : QUICK ? [4 * KB, 64 * KB] : [4 * KB, 64 * KB, 1 * MB, 8 * MB]).map((bytes) => ({ bytes, label: sizeLabel(bytes) }));
+const MEMORY_SIZE = opts.sizes ? Math.max(...SIZES.map((s) => s.bytes)) : QUICK ? 64 * KB : 8 * MB;
 
 const MIN_RUN_MS = 10; // batch small inputs so that one run lasts at least this long
 const MAX_BATCH = 100;
@@ -568,6 +571,19 @@ function median(xs) {
   const n = s.length;
   if (n === 0) return NaN;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/** `1MB,64KB` → bytes; a size this benchmark does not generate is a usage error. */
+function parseSizes(list) {
+  const known = { '4KB': 4 * KB, '64KB': 64 * KB, '1MB': MB, '8MB': 8 * MB };
+  return list.split(',').map((s) => {
+    const bytes = known[s.trim().toUpperCase().replace(/\s+/g, '')];
+    if (bytes === undefined) {
+      console.error(`bench: unknown size ${s} (use ${Object.keys(known).join(', ')})`);
+      process.exit(2);
+    }
+    return bytes;
+  });
 }
 
 function sizeLabel(bytes) {
