@@ -33,7 +33,8 @@ describe('the browser bundle', () => {
 
   it('requires nothing but vscode', () => {
     const source = readFileSync(bundle, 'utf8');
-    const required = [...source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    // Not inside a string: ajv's runtime `equal` carries its own require as text (`equal.code = 'require(…)'`).
+    const required = [...source.matchAll(/(?<!['"`])\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     assert.deepEqual([...new Set(required)], ['vscode']);
   });
 
