@@ -13,6 +13,7 @@ import { unified, type Processor } from 'unified';
 import { findMisencoded, type MisencodedRun } from './encoding.js';
 import { DECORATION_RE, DONE_MARKS, hasPlaceholder, HIGHLIGHT_RE, isBlank, LEADING_DECORATION_RE, PLACEHOLDER_RE, TRAILING_DONE_RE, withoutPlaceholders } from './marks.js';
 import { isPathological } from './pathological.js';
+import { simpleListTree } from './simple-list.js';
 
 export { isPathological };
 import type { LabelStyle, StarPart } from './model.js';
@@ -188,7 +189,8 @@ function parseSection(text: string): SectionFacts {
   // micromark drops a leading byte order mark and counts offsets without it.
   const bias = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bias ? text.slice(1) : text;
-  const tree = processorFor(source).parse(source) as Root;
+  // A plain bullet list (a flood of items) gets its certain tree without the parser: simple-list.ts.
+  const tree = simpleListTree(source) ?? (processorFor(source).parse(source) as Root);
   const reader = new Reader(text, bias);
   reader.block(tree);
   const facts = withoutFalseLabels(reader.facts, text);

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { analyze, eachStory, NotesAnalyzer } from '../../src/core/index';
 import { isPathological } from '../../src/core/pathological';
-import { CHUNK, scanSections } from '../../src/core/sections';
+import { analyzeAsOneSection } from '../../src/core/pipeline';
+import { CHUNK, LAZY_LINES, scanSections } from '../../src/core/sections';
 import { assertModelInvariants } from '../support/arbitraries';
 
 /** A small complete story around the payload, so the structure and every rule run over it too. */
@@ -148,5 +149,47 @@ describe('issue 17: floods are bounded, and no story vanishes', function () {
     const listStarts = scanSections(list).starts;
     const largest = Math.max(...listStarts.map((s, i) => (listStarts[i + 1] ?? list.length) - s));
     assert.ok(largest <= CHUNK + 64, `largest section ${largest}`);
+  });
+});
+
+describe('issue 17 item 10: a log pasted under a bullet is split, and reads as it does whole', function () {
+  this.timeout(10 * 60_000);
+  const log = (lines: number, at = 0) => Array.from({ length: lines }, (_, i) => `12:00:${at + i} INFO request id=${i} done`).join('\n');
+
+  it(`past ${LAZY_LINES} lazy lines the paragraph is split, and a label in the log is still read`, () => {
+    const text = '## A. Category\n### 1 A story\n- **Situation**: s\n- log:\n' + log(3 * LAZY_LINES) + '\nResult: it shipped\n' + log(10) + '\n\n### 2 Next\n- **Task**: t\n';
+    const { starts } = scanSections(text);
+    const lazySplit = starts.find((s) => text.startsWith('12:00:', s));
+    assert.ok(lazySplit !== undefined, `a split in the log: ${starts}`);
+    const model = analyze(text);
+    const story = model.categories[0]!.stories[0]!;
+    assert.deepEqual(story.missing, ['task', 'action'], 'Situation before the log and Result inside it are read');
+    assert.equal(model.categories[0]!.stories.length, 2);
+  });
+
+  it('lines of = or - in the log read as in the whole document, never as a setext underline of it', () => {
+    for (const line of ['=====', '----------', '-', '--', ' ---']) {
+      const text = '## A. Category\n### 1 A story\n- **Situation**: s\n- log:\n' + log(2 * LAZY_LINES) + `\n${line}\n` + log(5) + `\n${line}\nmore\n\n### 2 Next\n- **Task**: t\n`;
+      const model = analyze(text);
+      assert.deepStrictEqual(model, analyzeAsOneSection(text), line);
+      assert.ok(model.categories.some((c) => c.stories.some((s) => s.title === 'Next')), line);
+    }
+  });
+
+  it('a scan resumed at any split gives the same splits, through lazy and own-line splits', () => {
+    let splits = 0;
+    const pieces = ['\n===', '\n---', '\n-', '\n--', '\n\n', '\n- item', '\n> quote', '\n## H', '\n1. one', '\n2. two', '\n<br>', '\n   ---'];
+    for (let variant = 0; variant < pieces.length; variant++) {
+      let body = '';
+      for (let i = 0; i < 3 * LAZY_LINES; i++) body += (i % 97 === 13 ? pieces[(variant + i) % pieces.length] : '') + `\nlog ${i}`;
+      for (const lead of ['- log:', '> log:']) {
+        const text = '## A\n' + lead + body + '\n';
+        const { starts } = scanSections(text);
+        assert.ok(starts.length >= 2, `${lead} variant ${variant}: ${starts.length} splits`);
+        splits += starts.length;
+        for (let i = 1; i < starts.length; i++) assert.deepEqual(scanSections(text, starts[i]!).starts, starts.slice(i), `${lead} variant ${variant}, from split ${i}`);
+      }
+    }
+    assert.ok(splits > 4 * pieces.length, `${splits} splits in all`);
   });
 });
