@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"\\S"},"markdownDescription":"Tag frameworks the stories are tagged with (e.g. a company's leadership principles). Reserved: validated, not yet used."},"speakingRate":{"type":"number","minimum":60,"maximum":300,"markdownDescription":"Speaking rate in words per minute, for estimating how long a story takes to tell. Reserved: validated, not yet used."},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"read-as-plain-text":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"Text is read as plain text, not as Markdown, because parsing it would take too long; labels and placeholders in it are not seen. Default: `information`. See docs/rules/read-as-plain-text.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"\\S"},"markdownDescription":"Tag frameworks the stories are tagged with (e.g. a company's leadership principles). Reserved: validated, not yet used."},"speakingRate":{"type":"number","minimum":60,"maximum":300,"markdownDescription":"Speaking rate in words per minute, for estimating how long a story takes to tell. Reserved: validated, not yet used."},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
 const pattern0 = new RegExp("\\S", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -39,7 +39,7 @@ if(data.rules !== undefined){
 let data1 = data.rules;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!((((((key1 === "missing-section") || (key1 === "empty-section")) || (key1 === "empty-story")) || (key1 === "placeholder")) || (key1 === "done-but-unfinished")) || (key1 === "mis-encoded"))){
+if(!(((((((key1 === "missing-section") || (key1 === "empty-section")) || (key1 === "empty-story")) || (key1 === "placeholder")) || (key1 === "done-but-unfinished")) || (key1 === "mis-encoded")) || (key1 === "read-as-plain-text"))){
 const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -188,9 +188,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1["read-as-plain-text"] !== undefined){
+let data8 = data1["read-as-plain-text"];
+if(typeof data8 !== "string"){
+const err15 = {instancePath:instancePath+"/rules/read-as-plain-text",schemaPath:"#/properties/rules/properties/read-as-plain-text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -199,13 +200,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.levels !== undefined){
-let data8 = data.levels;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-if(!((key2 === "category") || (key2 === "story"))){
-const err16 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(!(((((data8 === "error") || (data8 === "warning")) || (data8 === "information")) || (data8 === "hint")) || (data8 === "off"))){
+const err16 = {instancePath:instancePath+"/rules/read-as-plain-text",schemaPath:"#/properties/rules/properties/read-as-plain-text/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["read-as-plain-text"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -215,10 +211,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data8.category !== undefined){
-let data9 = data8.category;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-const err17 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/type",keyword:"type",params:{type: schema11.properties.levels.properties.category.type},message:"must be integer,null"};
+}
+else {
+const err17 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -227,9 +222,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 6 || isNaN(data9)){
-const err18 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+}
+if(data.levels !== undefined){
+let data9 = data.levels;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+if(!((key2 === "category") || (key2 === "story"))){
+const err18 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -238,8 +237,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data9.category !== undefined){
+let data10 = data9.category;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
+const err19 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/type",keyword:"type",params:{type: schema11.properties.levels.properties.category.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -248,12 +250,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data8.story !== undefined){
-let data10 = data8.story;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/type",keyword:"type",params:{type: schema11.properties.levels.properties.story.type},message:"must be integer,null"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 6 || isNaN(data10)){
+const err20 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -262,9 +261,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 6 || isNaN(data10)){
-const err21 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(data10 < 0 || isNaN(data10)){
+const err21 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -273,8 +271,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data10 < 1 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data9.story !== undefined){
+let data11 = data9.story;
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (data11 !== null)){
+const err22 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/type",keyword:"type",params:{type: schema11.properties.levels.properties.story.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -283,11 +285,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 6 || isNaN(data11)){
+const err23 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -296,13 +296,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.labels !== undefined){
-let data11 = data.labels;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-if(!(((((key3 === "situation") || (key3 === "task")) || (key3 === "action")) || (key3 === "result")) || (key3 === "learning"))){
-const err24 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data11 < 1 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -312,15 +307,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data11.situation !== undefined){
-let data12 = data11.situation;
-if(Array.isArray(data12)){
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-const err25 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -330,8 +320,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.labels !== undefined){
+let data12 = data.labels;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+if(!(((((key3 === "situation") || (key3 === "task")) || (key3 === "action")) || (key3 === "result")) || (key3 === "learning"))){
+const err26 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -341,18 +335,15 @@ vErrors.push(err26);
 errors++;
 }
 }
-let i1 = data12.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data12[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err27 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(data12.situation !== undefined){
+let data13 = data12.situation;
+if(Array.isArray(data13)){
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err27 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -360,14 +351,10 @@ else {
 vErrors.push(err27);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
-}
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err28 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -377,15 +364,18 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.task !== undefined){
-let data14 = data11.task;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i2=0; i2<len1; i2++){
-let data15 = data14[i2];
-if(typeof data15 === "string"){
-if(!pattern0.test(data15)){
-const err29 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i1 = data13.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data13[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err29 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -393,10 +383,14 @@ else {
 vErrors.push(err29);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
+}
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -406,18 +400,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-let i3 = data14.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data14[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err31 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+if(data12.task !== undefined){
+let data15 = data12.task;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i2=0; i2<len1; i2++){
+let data16 = data15[i2];
+if(typeof data16 === "string"){
+if(!pattern0.test(data16)){
+const err31 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -425,14 +416,10 @@ else {
 vErrors.push(err31);
 }
 errors++;
-break;
-}
-indices1[item1] = i3;
-}
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err32 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -442,15 +429,18 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data11.action !== undefined){
-let data16 = data11.action;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i4=0; i4<len2; i4++){
-let data17 = data16[i4];
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err33 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i3 = data15.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data15[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err33 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -458,10 +448,14 @@ else {
 vErrors.push(err33);
 }
 errors++;
+break;
+}
+indices1[item1] = i3;
+}
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -471,18 +465,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-let i5 = data16.length;
-let j2;
-if(i5 > 1){
-const indices2 = {};
-for(;i5--;){
-let item2 = data16[i5];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err35 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+if(data12.action !== undefined){
+let data17 = data12.action;
+if(Array.isArray(data17)){
+const len2 = data17.length;
+for(let i4=0; i4<len2; i4++){
+let data18 = data17[i4];
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err35 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -490,14 +481,10 @@ else {
 vErrors.push(err35);
 }
 errors++;
-break;
-}
-indices2[item2] = i5;
-}
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err36 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -507,15 +494,18 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data11.result !== undefined){
-let data18 = data11.result;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i6=0; i6<len3; i6++){
-let data19 = data18[i6];
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err37 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i5 = data17.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data17[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err37 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -523,10 +513,14 @@ else {
 vErrors.push(err37);
 }
 errors++;
+break;
+}
+indices2[item2] = i5;
+}
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -536,18 +530,15 @@ vErrors.push(err38);
 errors++;
 }
 }
-let i7 = data18.length;
-let j3;
-if(i7 > 1){
-const indices3 = {};
-for(;i7--;){
-let item3 = data18[i7];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err39 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
+if(data12.result !== undefined){
+let data19 = data12.result;
+if(Array.isArray(data19)){
+const len3 = data19.length;
+for(let i6=0; i6<len3; i6++){
+let data20 = data19[i6];
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
+const err39 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -555,14 +546,10 @@ else {
 vErrors.push(err39);
 }
 errors++;
-break;
-}
-indices3[item3] = i7;
-}
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err40 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -572,15 +559,18 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data11.learning !== undefined){
-let data20 = data11.learning;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i8=0; i8<len4; i8++){
-let data21 = data20[i8];
-if(typeof data21 === "string"){
-if(!pattern0.test(data21)){
-const err41 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i7 = data19.length;
+let j3;
+if(i7 > 1){
+const indices3 = {};
+for(;i7--;){
+let item3 = data19[i7];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err41 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -588,10 +578,14 @@ else {
 vErrors.push(err41);
 }
 errors++;
+break;
+}
+indices3[item3] = i7;
+}
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -601,18 +595,15 @@ vErrors.push(err42);
 errors++;
 }
 }
-let i9 = data20.length;
-let j4;
-if(i9 > 1){
-const indices4 = {};
-for(;i9--;){
-let item4 = data20[i9];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err43 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)"};
+if(data12.learning !== undefined){
+let data21 = data12.learning;
+if(Array.isArray(data21)){
+const len4 = data21.length;
+for(let i8=0; i8<len4; i8++){
+let data22 = data21[i8];
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err43 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -620,14 +611,10 @@ else {
 vErrors.push(err43);
 }
 errors++;
-break;
-}
-indices4[item4] = i9;
-}
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -637,9 +624,18 @@ vErrors.push(err44);
 errors++;
 }
 }
+let i9 = data21.length;
+let j4;
+if(i9 > 1){
+const indices4 = {};
+for(;i9--;){
+let item4 = data21[i9];
+if(typeof item4 !== "string"){
+continue;
 }
-else {
-const err45 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err45 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -647,16 +643,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break;
+}
+indices4[item4] = i9;
 }
 }
-if(data.vocabularies !== undefined){
-let data22 = data.vocabularies;
-if(Array.isArray(data22)){
-const len5 = data22.length;
-for(let i10=0; i10<len5; i10++){
-let data23 = data22[i10];
-if(typeof data23 !== "string"){
-const err46 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err46 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -665,8 +659,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!((((((((((((data23 === "en") || (data23 === "en-alt")) || (data23 === "de")) || (data23 === "pt")) || (data23 === "es")) || (data23 === "fr")) || (data23 === "it")) || (data23 === "nl")) || (data23 === "zh")) || (data23 === "ja")) || (data23 === "ko")) || (data23 === "ru"))){
-const err47 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.vocabularies.items.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -676,18 +672,14 @@ vErrors.push(err47);
 errors++;
 }
 }
-let i11 = data22.length;
-let j5;
-if(i11 > 1){
-const indices5 = {};
-for(;i11--;){
-let item5 = data22[i11];
-if(typeof item5 !== "string"){
-continue;
-}
-if(typeof indices5[item5] == "number"){
-j5 = indices5[item5];
-const err48 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
+if(data.vocabularies !== undefined){
+let data23 = data.vocabularies;
+if(Array.isArray(data23)){
+const len5 = data23.length;
+for(let i10=0; i10<len5; i10++){
+let data24 = data23[i10];
+if(typeof data24 !== "string"){
+const err48 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -695,14 +687,9 @@ else {
 vErrors.push(err48);
 }
 errors++;
-break;
 }
-indices5[item5] = i11;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((data24 === "en") || (data24 === "en-alt")) || (data24 === "de")) || (data24 === "pt")) || (data24 === "es")) || (data24 === "fr")) || (data24 === "it")) || (data24 === "nl")) || (data24 === "zh")) || (data24 === "ja")) || (data24 === "ko")) || (data24 === "ru"))){
+const err49 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.vocabularies.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -712,15 +699,18 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.frameworks !== undefined){
-let data24 = data.frameworks;
-if(Array.isArray(data24)){
-const len6 = data24.length;
-for(let i12=0; i12<len6; i12++){
-let data25 = data24[i12];
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err50 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i11 = data23.length;
+let j5;
+if(i11 > 1){
+const indices5 = {};
+for(;i11--;){
+let item5 = data23[i11];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err50 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -728,10 +718,14 @@ else {
 vErrors.push(err50);
 }
 errors++;
+break;
+}
+indices5[item5] = i11;
+}
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err51 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -741,18 +735,15 @@ vErrors.push(err51);
 errors++;
 }
 }
-let i13 = data24.length;
-let j6;
-if(i13 > 1){
-const indices6 = {};
-for(;i13--;){
-let item6 = data24[i13];
-if(typeof item6 !== "string"){
-continue;
-}
-if(typeof indices6[item6] == "number"){
-j6 = indices6[item6];
-const err52 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)"};
+if(data.frameworks !== undefined){
+let data25 = data.frameworks;
+if(Array.isArray(data25)){
+const len6 = data25.length;
+for(let i12=0; i12<len6; i12++){
+let data26 = data25[i12];
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err52 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -760,14 +751,10 @@ else {
 vErrors.push(err52);
 }
 errors++;
-break;
-}
-indices6[item6] = i13;
-}
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err53 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -777,11 +764,18 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.speakingRate !== undefined){
-let data26 = data.speakingRate;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 300 || isNaN(data26)){
-const err54 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300"};
+let i13 = data25.length;
+let j6;
+if(i13 > 1){
+const indices6 = {};
+for(;i13--;){
+let item6 = data25[i13];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err54 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -789,9 +783,14 @@ else {
 vErrors.push(err54);
 }
 errors++;
+break;
 }
-if(data26 < 60 || isNaN(data26)){
-const err55 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+indices6[item6] = i13;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -801,8 +800,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.speakingRate !== undefined){
+let data27 = data.speakingRate;
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 300 || isNaN(data27)){
+const err56 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -811,13 +813,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data.notes !== undefined){
-let data27 = data.notes;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key4 in data27){
-if(!((key4 === "include") || (key4 === "exclude"))){
-const err57 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data27 < 60 || isNaN(data27)){
+const err57 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -827,15 +824,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data27.include !== undefined){
-let data28 = data27.include;
-if(Array.isArray(data28)){
-const len7 = data28.length;
-for(let i14=0; i14<len7; i14++){
-let data29 = data28[i14];
-if(typeof data29 === "string"){
-if(!pattern0.test(data29)){
-const err58 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err58 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -845,8 +835,12 @@ vErrors.push(err58);
 errors++;
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.notes !== undefined){
+let data28 = data.notes;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key4 in data28){
+if(!((key4 === "include") || (key4 === "exclude"))){
+const err59 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -856,9 +850,15 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data28.include !== undefined){
+let data29 = data28.include;
+if(Array.isArray(data29)){
+const len7 = data29.length;
+for(let i14=0; i14<len7; i14++){
+let data30 = data29[i14];
+if(typeof data30 === "string"){
+if(!pattern0.test(data30)){
+const err60 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -868,15 +868,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data27.exclude !== undefined){
-let data30 = data27.exclude;
-if(Array.isArray(data30)){
-const len8 = data30.length;
-for(let i15=0; i15<len8; i15++){
-let data31 = data30[i15];
-if(typeof data31 === "string"){
-if(!pattern0.test(data31)){
-const err61 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err61 = {instancePath:instancePath+"/notes/include/" + i14,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -886,8 +879,9 @@ vErrors.push(err61);
 errors++;
 }
 }
+}
 else {
-const err62 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err62 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -897,9 +891,15 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data28.exclude !== undefined){
+let data31 = data28.exclude;
+if(Array.isArray(data31)){
+const len8 = data31.length;
+for(let i15=0; i15<len8; i15++){
+let data32 = data31[i15];
+if(typeof data32 === "string"){
+if(!pattern0.test(data32)){
+const err63 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -909,9 +909,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
 else {
-const err64 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath:instancePath+"/notes/exclude/" + i15,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -923,12 +922,36 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err65 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err65];
 }
 else {
 vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
