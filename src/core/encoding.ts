@@ -148,7 +148,10 @@ const TRAILING_1252 = '…’”»›“‘«‹„‚–—\u00A0•·°®©™
 
 /** The character decoded by the last successful `sequenceAt`. */
 let lastSeq = '';
-/** Whether that character is a C1 control: left by a Latin-1 layer underneath, never text itself. */
+/**
+ * Whether that character is what only a layer underneath leaves, never text itself: a C1 control
+ * (Latin-1's 0x80–0x9F) or U+F8FF (Mac Roman's 0xF0, the Apple logo, a private-use character).
+ */
 let lastSeqC1 = false;
 
 /**
@@ -181,7 +184,7 @@ function sequenceAt(text: string, i: number, end: number, toByte: Uint8Array): n
   let cp = lead & (0xff >> (n + 1));
   for (let k = 1; k < n; k++) cp = (cp << 6) | (seqBytes[k]! & 0x3f);
   lastSeq = String.fromCodePoint(cp);
-  lastSeqC1 = isC1(cp);
+  lastSeqC1 = isC1(cp) || cp === APPLE_LOGO;
   return !IMPLAUSIBLE.test(lastSeq) || lastSeqC1 ? n : 0;
 }
 
@@ -213,7 +216,7 @@ interface Chain {
   plainTrail: boolean;
   /** A C1 control (U+0080–U+009F) is in the chain: what only a Latin-1 reading leaves. */
   c1: boolean;
-  /** A sequence decodes to a C1 control: a Latin-1 layer under this one, which must be repaired too. */
+  /** A sequence decodes to a C1 control or U+F8FF: a layer under this one, which must be repaired too. */
   decodedC1: boolean;
 }
 
@@ -298,7 +301,9 @@ function accept(text: string, c: Chain): boolean {
 }
 
 const isC1 = (code: number) => code >= 0x80 && code <= 0x9f;
-const LETTERS_ONLY = /^\p{L}+$/u;
+const APPLE_LOGO = 0xf8ff;
+/** Cased letters only: `ÃŠ` could be a word; `Ã©`, `âˆšÂº` hold a symbol or a modifier no word has there. */
+const LETTERS_ONLY = /^[\p{Lu}\p{Ll}]+$/u;
 
 /**
  * Mac Roman leads and continuations that are maths symbols: `r√π`, `n≈∞`. Only the continuations
@@ -455,6 +460,8 @@ function repairLayers(text: string, start: number, end: number, repaired: string
     repaired = out + window.slice(at, before.length + repaired.length);
   }
   for (let i = 0; i < repaired.length; i++) if (isC1(repaired.charCodeAt(i))) return undefined;
+  // A Mac Roman lead left over from a layer below that did not repair: not all layers are.
+  if (layers.length > 1 && repaired.includes('\uF8FF') && !text.slice(start, end).includes('\uF8FF')) return undefined;
   return { text: repaired, layers };
 }
 
