@@ -157,7 +157,7 @@ export const directiveFlood: fc.Arbitrary<string> = fc
 
 /** Many stories in one category (20 000 took 18 s, and a keystroke that adds a label 17 s). */
 export const manyStoriesOneCategory: fc.Arbitrary<{ text: string; stories: number }> = fc
-  .record({ stories: fc.integer({ min: 1, max: 2000 }), level: fc.constantFrom(3, 4), complete: fc.boolean() })
+  .record({ stories: fc.integer({ min: 1, max: 1000 }), level: fc.constantFrom(3, 4), complete: fc.boolean() })
   .map(({ stories, level, complete }) => {
     const h = '#'.repeat(level);
     const story = (i: number) => `${h} ${i} Story ${i}\n- **Situation**: s\n- **Task**: t\n${complete || i % 3 ? '- **Action**: a\n- **Result**: r\n' : ''}\n`;
