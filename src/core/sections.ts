@@ -56,6 +56,7 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** `---` would open front matter in a section of its own (where the whole text has a thematic break). */
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const HASH = 35;
+const BOM = 0xfeff;
 const SPACE = 32;
 const LT = 60;
 
@@ -111,6 +112,11 @@ export function scanSections(
   let quoted = false;
   /** Lazy lines at column 0 in the current paragraph of a container (see LAZY_LINES). */
   let lazyLines = 0;
+  /**
+   * The previous line is the text of a paragraph in a list item or quote, which a lazy line may
+   * continue (after an empty item `-`, a line at column 0 starts a paragraph at the top level).
+   */
+  let inParagraph = false;
   /** In the paragraph that a lazy split cut (read at the top level from there on). */
   let lazyTail = from > 0 && continuesLazyParagraph(text, from);
   /** The previous line was a section of its own: the next one starts a section, in this state. */
@@ -159,6 +165,7 @@ export function scanSections(
     const rest = line.trimStart();
     if (rest === '') {
       previous = 'blank';
+      inParagraph = false;
       quoted = false;
       lazyLines = 0;
       lazyTail = false;
@@ -170,6 +177,7 @@ export function scanSections(
       if (pos !== firstLine) split(pos);
       ownLineEnded = endsLazyParagraph(rest);
       previous = 'text';
+      inParagraph = !ownLineEnded;
       pos = next;
       continue;
     }
@@ -180,10 +188,10 @@ export function scanSections(
     const isMarker = marker !== null && !THEMATIC_BREAK.test(rest);
     const isQuote = rest.charCodeAt(0) === 62;
     const startsBlock = opensFence || isHtml || isMarker || rest.charCodeAt(0) === HASH || THEMATIC_BREAK.test(rest) || isQuote;
-    const lazy = previous === 'text' && !startsBlock && indent === 0 && (lists.length > 0 || quoted);
+    const lazy = inParagraph && !startsBlock && indent === 0 && (lists.length > 0 || quoted);
     if (lazy) lazyLines++;
     else if (startsBlock && !isQuote) lazyLines = 0;
-    if (lazy && lazyLines > LAZY_LINES && pos !== firstLine) {
+    if (lazy && lazyLines > LAZY_LINES && pos !== firstLine && first !== BOM) {
       split(pos);
       lazyTail = true;
     }
@@ -193,7 +201,8 @@ export function scanSections(
     if (startsBlock || previous === 'blank') while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
     const inList = lists.length > 0;
     const large = pos - starts[starts.length - 1]! >= CHUNK || lineEnd - pos >= CHUNK;
-    if (large && indent === 0 && pos !== firstLine && !FRONT_MATTER_FENCE.test(rest) && startsTopLevelBlock(previous, inList, rest) && !THEMATIC_BREAK.test(rest)) {
+    // Not before a byte order mark: a section that starts with one loses it to the parser.
+    if (large && indent === 0 && pos !== firstLine && first !== BOM && !FRONT_MATTER_FENCE.test(rest) && startsTopLevelBlock(previous, inList, rest) && !THEMATIC_BREAK.test(rest)) {
       if (BULLET_WITH_TEXT.test(rest) && stopAt && stopAt(pos)) return { starts, resumedAt: pos };
       starts.push(pos);
       quoted = false;
@@ -214,6 +223,8 @@ export function scanSections(
       lists.push(indent + marker[1]!.length + (width === 0 || width > 4 ? 1 : width));
     }
     previous = rest.charCodeAt(0) === HASH && ATX_HEADING.test(rest) ? 'heading' : 'text';
+    const opensInContainer = (marker !== null || isQuote) && opensParagraph(rest, marker, isQuote);
+    inParagraph = hidden === null && !isHtml && (opensInContainer || ((lazy || indent > 0) && inParagraph && opensParagraph(rest, marker, isQuote)));
     pos = next;
   }
   return { starts, resumedAt: undefined };
@@ -245,6 +256,14 @@ function continuesLazyParagraph(text: string, from: number): boolean {
   const line = text.slice(start, end);
   if (isBlankLine(line)) return false;
   return !(SETEXT_UNDERLINE.test(line) && endsLazyParagraph(line.trimStart()));
+}
+
+/** Whether a line leaves a paragraph open: text, or a list item or quote with text (not `-` alone, a break, a heading). */
+function opensParagraph(rest: string, marker: RegExpExecArray | null, isQuote: boolean): boolean {
+  if (THEMATIC_BREAK.test(rest) || ATX_HEADING.test(rest)) return false;
+  if (marker) return rest.slice(marker[0].length).trim() !== '';
+  if (isQuote) return /^>[ \t]*\S/.test(rest);
+  return true;
 }
 
 /**

@@ -186,6 +186,16 @@ describe('issue 17 item 10: a log pasted under a bullet is split, and reads as i
     }
   });
 
+  it('after an empty list item the log is a paragraph of its own, whose underline is one (found by the soak)', () => {
+    const text = '## A. Category\n### 1 A story\n- **Situation**: s\n- log:\n' + log(20) + '\n-\n' + log(2 * LAZY_LINES) + '\n===\nmore\n\n### 2 Next\n- **Task**: t\n';
+    assert.deepStrictEqual(analyze(text), analyzeAsOneSection(text));
+  });
+
+  it('no section starts at a byte order mark in mid-text (the parser would drop it and read a heading)', () => {
+    const text = '## A. Category\n### 1 A story\n- **Result**: r\n\n' + 'filler words here\n'.repeat(CHUNK / 16) + '\n\uFEFF### 2 not a heading\n- **Situation**: s\n';
+    assert.deepStrictEqual(analyze(text), analyzeAsOneSection(text));
+  });
+
   it('a scan resumed at any split gives the same splits, through lazy and own-line splits', () => {
     let splits = 0;
     const pieces = ['\n===', '\n---', '\n-', '\n--', '\n\n', '\n- item', '\n> quote', '\n## H', '\n1. one', '\n2. two', '\n<br>', '\n   ---'];
