@@ -169,7 +169,9 @@ export const lazyLog: fc.Arbitrary<string> = fc
   .record({
     lead: fc.constantFrom('- log:', '> log:', '1. log:', '- **Result**: the log'),
     lines: fc.integer({ min: 1, max: 1000 }),
-    breaks: fc.array(fc.tuple(fc.nat(), fc.constantFrom('===', '----------', '-', '--', ' ---', '', '- item', '> q', '2. two', 'Result: done', '#tag', '<br>')), { maxLength: 6 }),
+    // No label line: a label in the paragraph a lazy split cuts gets a shorter span than in the whole
+    // document (its content runs on in the next section); test/unit/pathological.test.ts shows it is read.
+    breaks: fc.array(fc.tuple(fc.nat(), fc.constantFrom('===', '----------', '-', '--', ' ---', '', '- item', '> q', '2. two', '#tag', '<br>')), { maxLength: 6 }),
   })
   .map(({ lead, lines, breaks }) => {
     const body = Array.from({ length: lines }, (_, i) => `12:00:${i} INFO request id=${i} done`);
