@@ -1,7 +1,8 @@
 // Reading and writing notes files without ever damaging one.
 //
 // Reading: only regular files (a FIFO or a device is refused before it can block or flood), at most
-// `maxBytes`, decoded honestly (see `decodeFile`; the chardet detector names legacy CJK encodings).
+// `maxBytes`, decoded honestly (src/shared/decode.ts: the core's decodeFile, with the chardet
+// detector naming legacy CJK encodings; the extension's workspace reads decode the same way).
 // Writing (`writeFixedFile`) keeps what the file is:
 //   - a symbolic link is written through: its target changes, the link stays a link;
 //   - the bytes go to a temporary file in the same folder (a short name, so long file names work),
@@ -13,11 +14,13 @@
 //   - a read-only file, one that is no longer a regular file, or one that changed since it was read
 //     (size, modification time or content) is refused with a reason.
 
-import { analyse } from 'chardet';
 import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { decodeFile, encodeFile, type DecodedFile } from '../core/encoding.js';
+import { encodeFile, type DecodedFile } from '../core/encoding.js';
+import { decodeNotesBytes } from '../shared/decode.js';
+
+export { guessEncoding } from '../shared/decode.js';
 
 export type NotesFile = DecodedFile;
 
@@ -59,7 +62,7 @@ export function readNotesFile(path: string, options: ReadOptions = { maxBytes: D
     }
     const bytes = readAll(fd, options.maxBytes);
     if (bytes === undefined) return { error: `grew past the limit of ${options.maxBytes} bytes while being read` };
-    return { file: decodeFile(bytes, { guessEncoding }), stamp: stampOf(stats, bytes) };
+    return { file: decodeNotesBytes(bytes), stamp: stampOf(stats, bytes) };
   } catch (e) {
     return { error: errnoMessage(e) };
   } finally {
@@ -196,13 +199,6 @@ function stampOf(stats: Stats, bytes: Uint8Array): FileStamp {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** chardet's best guess on a sample: its statistics need a few kilobytes, and cost about 1.5 s per MB. */
-export function guessEncoding(bytes: Uint8Array): string | undefined {
-  const SAMPLE = 64 * 1024;
-  const best = analyse(bytes.length > SAMPLE ? bytes.subarray(0, SAMPLE) : bytes)[0];
-  return best && best.confidence >= 10 ? best.name : undefined;
 }
 
 function writable(path: string): boolean {

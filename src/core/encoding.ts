@@ -16,7 +16,13 @@ export interface MisencodedRun {
   end: number;
   /** What the run's bytes really are, decoded as UTF-8. */
   replacement: string;
+  /** The encoding the run's bytes were read in last (the outer layer). */
   encoding: MisEncoding;
+  /**
+   * For text mis-encoded more than once: every encoding it was read in, first to last (the last is
+   * `encoding`). `replacement` repairs every layer.
+   */
+  layers?: MisEncoding[];
 }
 
 /** Multi-byte legacy encodings a file may be read in (never written: the platform has no encoder). */
@@ -142,6 +148,11 @@ const TRAILING_1252 = '…’”»›“‘«‹„‚–—\u00A0•·°®©™
 
 /** The character decoded by the last successful `sequenceAt`. */
 let lastSeq = '';
+/**
+ * Whether that character is what only a layer underneath leaves, never text itself: a C1 control
+ * (Latin-1's 0x80–0x9F) or U+F8FF (Mac Roman's 0xF0, the Apple logo, a private-use character).
+ */
+let lastSeqC1 = false;
 
 /**
  * Decodes one UTF-8 sequence whose bytes are the characters at `i`; returns its UTF-8 length
@@ -173,7 +184,8 @@ function sequenceAt(text: string, i: number, end: number, toByte: Uint8Array): n
   let cp = lead & (0xff >> (n + 1));
   for (let k = 1; k < n; k++) cp = (cp << 6) | (seqBytes[k]! & 0x3f);
   lastSeq = String.fromCodePoint(cp);
-  return IMPLAUSIBLE.test(lastSeq) ? 0 : n;
+  lastSeqC1 = isC1(cp) || cp === APPLE_LOGO;
+  return !IMPLAUSIBLE.test(lastSeq) || lastSeqC1 ? n : 0;
 }
 
 /** Latin letters of real languages (Latin-1, Latin Extended-A, Romanian ș ț, Vietnamese ơ ư). */
@@ -204,6 +216,8 @@ interface Chain {
   plainTrail: boolean;
   /** A C1 control (U+0080–U+009F) is in the chain: what only a Latin-1 reading leaves. */
   c1: boolean;
+  /** A sequence decodes to a C1 control or U+F8FF: a layer under this one, which must be repaired too. */
+  decodedC1: boolean;
 }
 
 function newChain(): Chain {
@@ -217,6 +231,7 @@ function newChain(): Chain {
     allLatin2: true,
     plainTrail: true,
     c1: false,
+    decodedC1: false,
   };
 }
 
@@ -229,9 +244,11 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
   out.allLatin2 = true;
   out.plainTrail = true;
   out.c1 = false;
+  out.decodedC1 = false;
   let i = start;
   for (let n; i < end && (n = sequenceAt(text, i, end, codec.toByte)) > 0; i += n) {
     out.sequences++;
+    if (lastSeqC1) out.decodedC1 = true;
     for (let k = 0; k < n; k++) if (isC1(text.charCodeAt(i + k))) out.c1 = true;
     // After a no-break space anything may follow (`é\u00A0€`), so such a sequence is plain too.
     if (text.charCodeAt(i + 1) !== 0xa0) {
@@ -251,6 +268,8 @@ function scanChain(text: string, start: number, end: number, codec: Codec, out: 
 
 /** Whether a chain is mojibake rather than text the user meant. */
 function accept(text: string, c: Chain): boolean {
+  // What decodes to a C1 control is mojibake only if a Latin-1 layer under it repairs too.
+  if (c.decodedC1) return repairsThroughLayers(text, c);
   // Latin-1 agrees with Windows-1252 but for 0x80–0x9F, so it is only told apart by a C1 control,
   // which no real text holds.
   if (c.codec!.encoding === 'iso-8859-1') return c.c1;
@@ -262,8 +281,9 @@ function accept(text: string, c: Chain): boolean {
   const lone1252 = windows1252 && c.sequences === 1;
   if (c.strong) return !(lone1252 && c.plainTrail && isLatinLetterAt(text, c.start - 1));
   if (c.wide > 0) return !(windows1252 && c.plainTrail);
-  // 2-byte only: `√©` may be maths, so it must sit inside or against a word (`caf√©`, `Ren√©e`).
-  if (!c.allLatin2) return false;
+  // 2-byte only: `√©` may be maths, so it must sit inside or against a word (`caf√©`, `Ren√©e`);
+  // or it decodes to mojibake that is certain in its place (`cafÃƒÂ©` → `cafÃ©` → café).
+  if (!c.allLatin2) return repairsThroughLayers(text, c);
   const before = isLatinLetterAt(text, c.start - 1);
   const after = isLatinLetterAt(text, c.end);
   if (!before && !after) return false;
@@ -280,9 +300,10 @@ function accept(text: string, c: Chain): boolean {
   return true;
 }
 
-const LATIN_LAYER = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Latin}]+$/u;
-const COMMON_LAYER = /^[\p{Script=Common}\p{Script=Inherited}]+$/u;
 const isC1 = (code: number) => code >= 0x80 && code <= 0x9f;
+const APPLE_LOGO = 0xf8ff;
+/** Cased letters only: `ÃŠ` could be a word; `Ã©`, `âˆšÂº` hold a symbol or a modifier no word has there. */
+const LETTERS_ONLY = /^[\p{Lu}\p{Ll}]+$/u;
 
 /**
  * Mac Roman leads and continuations that are maths symbols: `r√π`, `n≈∞`. Only the continuations
@@ -306,10 +327,21 @@ function looksLikeMaths(text: string, c: Chain): boolean {
   return variableBefore && variableAfter;
 }
 
-const chainA = newChain();
-const chainB = newChain();
-const chainC = newChain();
-const CHAINS = [chainA, chainB, chainC];
+/**
+ * The chains a scan reuses, one set per depth: judging a chain may scan its decoding for a further
+ * layer (`repairsThroughLayers`), which must not overwrite the chains of the scan that asked.
+ */
+const chainSets: Chain[][] = [];
+let depth = 0;
+
+/** Whether the chain's decoding, repaired through the layers under it, is mojibake of real text. */
+function repairsThroughLayers(text: string, c: Chain): boolean {
+  const codec = c.codec!;
+  const { start, end } = c;
+  const decoded = decodeRange(text, codec, start, end);
+  const repaired = repairLayers(text, start, end, decoded, codec.encoding);
+  return repaired !== undefined && repaired.layers.length > 1;
+}
 
 // ---- API ----------------------------------------------------------------------------------------
 
@@ -332,24 +364,30 @@ function scanRuns(text: string, from: number, to: number, layered: boolean): Mis
   const runs: MisencodedRun[] = [];
   if (from >= to) return runs;
   const { codecs, candidateRun } = getTables();
+  const chains = (chainSets[depth] ??= codecs.map(newChain));
   // Search only the slice (V8 slices without copying), or every section would scan to the end.
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   const stretches: number[] = [];
   candidateRun.lastIndex = 0;
   for (let m; (m = candidateRun.exec(slice)) !== null; ) stretches.push(from + m.index, from + m.index + m[0].length);
-  for (let k = 0; k < stretches.length; k += 2) scanStretch(text, stretches[k]!, stretches[k + 1]!, codecs, runs);
+  depth++;
+  try {
+    for (let k = 0; k < stretches.length; k += 2) scanStretch(text, stretches[k]!, stretches[k + 1]!, codecs, chains, runs);
+  } finally {
+    depth--;
+  }
   if (!layered) return runs;
-  // After the scan: repairing the layers scans again, with the same chains and expression.
+  // Every layer or none: a run whose layers cannot all be repaired is not reported.
   const layeredRuns: MisencodedRun[] = [];
   for (const run of runs) {
-    const replacement = repairLayers(text, run.start, run.end, run.replacement, run.encoding);
-    if (replacement !== undefined) layeredRuns.push({ ...run, replacement });
+    const repaired = repairLayers(text, run.start, run.end, run.replacement, run.encoding);
+    if (repaired === undefined) continue;
+    layeredRuns.push(repaired.layers.length > 1 ? { ...run, replacement: repaired.text, layers: repaired.layers } : { ...run, replacement: repaired.text });
   }
   return layeredRuns;
-  return runs;
 }
 
-function scanStretch(text: string, start: number, end: number, codecs: Codec[], runs: MisencodedRun[]): void {
+function scanStretch(text: string, start: number, end: number, codecs: Codec[], chains: Chain[], runs: MisencodedRun[]): void {
   // Two accepted chains that abut switch encoding in mid-run: a mixture, so neither is reported.
   // The last accepted chain waits in `pending*` until we know nothing abuts it.
   let pendingCodec: Codec | undefined;
@@ -362,7 +400,7 @@ function scanStretch(text: string, start: number, end: number, codecs: Codec[], 
     let best: Chain | undefined;
     let bestOk = false;
     for (let k = 0; k < codecs.length; k++) {
-      const c = scanChain(text, i, end, codecs[k]!, CHAINS[k]!);
+      const c = scanChain(text, i, end, codecs[k]!, chains[k]!);
       if (c.sequences === 0) continue;
       const ok = accept(text, c);
       if (!best || (ok && !bestOk) || (ok === bestOk && c.end > best.end)) {
@@ -393,22 +431,26 @@ function emit(text: string, codec: Codec, start: number, end: number, runs: Mise
 }
 
 /**
- * A run repaired through every layer (`Ã¢â‚¬â„¢` → `â€™` → `’`), with the characters around it as
- * context; undefined when a layer is left that cannot be repaired (a C1 control is still there):
- * then the run is not reported, rather than offer a repair into other garbage.
+ * A run repaired through every layer (`Ã¢â‚¬â„¢` → `â€™` → `’`, `cafÃƒÂ©` → `cafÃ©` → `café`,
+ * `Ã¢Â€Â”` → `â\u0080\u0094` → `—`), each layer found as the scan finds the first, with the characters
+ * around the run as its context; with the encodings read, first to last. Undefined when a layer is
+ * left that cannot be repaired (a C1 control is still there): then the run is not reported, rather
+ * than offer a repair into other garbage.
  */
-function repairLayers(text: string, start: number, end: number, repaired: string, outer: MisEncoding): string | undefined {
-  const before = start > 0 ? text[start - 1]! : '';
-  const after = end < text.length ? text[end]! : '';
+function repairLayers(text: string, start: number, end: number, repaired: string, outer: MisEncoding): { text: string; layers: MisEncoding[] } | undefined {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 2);
+  const layers: MisEncoding[] = [outer];
   for (;;) {
     const window = before + repaired + after;
-    // A further layer only where it is near certain: punctuation and emoji (’ — ✅); Latin letters too
-    // under a Latin-1 layer, whose C1 controls are certain. Otherwise text that merely looks like
-    // mojibake (`ÃŽ`, `ÁÄÄ`) could be what the outer layer really decodes to.
-    const inner = findMisencodedOneLayer(window, before.length, before.length + repaired.length).filter((r) =>
-      (outer === 'iso-8859-1' ? LATIN_LAYER : COMMON_LAYER).test(r.replacement),
+    // Under a Latin-1 layer every layer is certain (its C1 controls are); under another, a run of
+    // letters only (`ÃŠ`) may be what the outer layer really decodes to, while `Ã©`, `Ã¢â‚¬` hold a
+    // symbol no word has there.
+    const inner = findMisencodedOneLayer(window, before.length, before.length + repaired.length).filter(
+      (r) => outer === 'iso-8859-1' || !LETTERS_ONLY.test(window.slice(r.start, r.end)),
     );
     if (inner.length === 0) break;
+    layers.unshift(inner[0]!.encoding);
     let out = '';
     let at = before.length;
     for (const r of inner) {
@@ -418,7 +460,9 @@ function repairLayers(text: string, start: number, end: number, repaired: string
     repaired = out + window.slice(at, before.length + repaired.length);
   }
   for (let i = 0; i < repaired.length; i++) if (isC1(repaired.charCodeAt(i))) return undefined;
-  return repaired;
+  // A Mac Roman lead left over from a layer below that did not repair: not all layers are.
+  if (layers.length > 1 && repaired.includes('\uF8FF') && !text.slice(start, end).includes('\uF8FF')) return undefined;
+  return { text: repaired, layers };
 }
 
 /** The run's bytes through the fatal UTF-8 decoder: throws rather than ever invent a character. */

@@ -15,7 +15,8 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { findMisencoded, type MisencodedRun } from './encoding.js';
 import { ATX_HEADING, bomLength } from './markdown-lines.js';
-import { isPathological } from './pathological.js';
+import { isPathological, pathologyOf } from './pathological.js';
+import { simpleListTree } from './simple-list.js';
 import type { LabelStyle, StarPart } from './model.js';
 import { codeRanges, outsideRanges } from './read/code.js';
 import { withoutFalseLabels } from './read/labels.js';
@@ -125,7 +126,17 @@ export interface SectionFacts {
   definitions: string[];
   /** Whether any silencing comment is among the facts (most sections have none). */
   hasDirectives: boolean;
+  /** Set when the section's body was read as plain text: where (relative offsets) and why. */
+  plain?: PlainText;
   length: number;
+}
+
+/** Text read plainly, not as Markdown: what the read-as-plain-text rule tells the user. */
+export interface PlainText {
+  start: number;
+  end: number;
+  /** Why, the end of a sentence: `it nests lists … too deeply for the Markdown parser`. */
+  reason: string;
 }
 
 /**
@@ -156,7 +167,7 @@ const CLOSED_FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)(?:[^]*?(?:\r\n?|\n))?---[ \t
 export { DONE_MARKS } from './marks.js';
 
 /** A section read without its body's structure: the heading line, and the rest as content. */
-function plainSection(text: string): SectionFacts {
+function plainSection(text: string, reason: string): SectionFacts {
   const bias = bomLength(text);
   const firstLineEnd = /\r\n?|\n|$/.exec(text.slice(bias))!.index + bias;
   const head = firstLineEnd < 10_000 && ATX_HEADING.test(text.slice(bias, bias + 8)) ? safeRead(text.slice(0, firstLineEnd)) : undefined;
@@ -166,7 +177,9 @@ function plainSection(text: string): SectionFacts {
   if (trimmedEnd > bodyStart && MEANINGFUL_RE.test(text.slice(bodyStart, Math.min(trimmedEnd, bodyStart + 100_000)))) {
     facts.push({ kind: 'content', start: bodyStart, end: trimmedEnd });
   }
-  return { facts, misencoded: findMisencoded(text), definitions: [], hasDirectives: false, length: text.length };
+  const body = text.slice(bodyStart).search(/\S/);
+  const plain = body === -1 ? undefined : { start: bodyStart + body, end: trimmedEnd, reason };
+  return { facts, misencoded: findMisencoded(text), definitions: [], hasDirectives: false, ...(plain ? { plain } : {}), length: text.length };
 }
 
 function safeRead(text: string): SectionFacts | undefined {
@@ -178,17 +191,19 @@ function safeRead(text: string): SectionFacts | undefined {
 }
 
 export function readSection(text: string): SectionFacts {
-  if (isPathological(text)) return plainSection(text);
+  const pathology = pathologyOf(text);
+  if (pathology) return plainSection(text, pathology);
   // Anything the parser cannot take (a stack overflow on input the guard did not foresee) is read
   // plainly: the analysis never throws.
-  return safeRead(text) ?? plainSection(text);
+  return safeRead(text) ?? plainSection(text, 'the Markdown parser could not read it');
 }
 
 function parseSection(text: string): SectionFacts {
   // micromark drops a leading byte order mark and counts offsets without it.
   const bias = bomLength(text);
   const source = bias ? text.slice(1) : text;
-  const tree = processorFor(source).parse(source) as Root;
+  // A plain bullet list (a flood of items) gets its certain tree without the parser: simple-list.ts.
+  const tree = simpleListTree(source) ?? (processorFor(source).parse(source) as Root);
   const reader = new SectionWalk(text, bias);
   reader.block(tree);
   const facts = withoutFalseLabels(reader.facts, text);

@@ -1,5 +1,5 @@
 // The one home of the marks people put in their notes, each with its mis-encoded forms (UTF-8 read as
-// Mac Roman or Windows-1252: `‚úÖ` is ✅ in the seed notes). The mis-encoded forms are computed with
+// Mac Roman, Windows-1252 or ISO-8859-1: `‚úÖ` is ✅ in the seed notes). The mis-encoded forms are computed with
 // the same decoders that produce them, not typed by hand.
 //   done ✅ ✔ ☑  ·  placeholder ❓ ??? TODO TBD [Write here]  ·  highlight 🔸
 
@@ -10,9 +10,9 @@ const DONE = ['\u2705', '\u2714\uFE0F', '\u2714', '\u2611\uFE0F', '\u2611'];
 const QUESTION = '\u2753';
 const HIGHLIGHTS = ['\u{1F538}'];
 
-/** `s` as its UTF-8 bytes read as Mac Roman and as Windows-1252. */
+/** `s` as its UTF-8 bytes read as Mac Roman, as Windows-1252 and as ISO-8859-1. */
 function misreadForms(s: string): string[] {
-  return [misread(s, 'macintosh'), misread(s, 'windows-1252')];
+  return [misread(s, 'macintosh'), misread(s, 'windows-1252'), misread(s, 'iso-8859-1')];
 }
 
 const withMisread = (marks: string[]) => [...new Set(marks.flatMap((m) => [m, ...misreadForms(m)]))];

@@ -16,9 +16,17 @@ const MAX_HTML_SCAN = 20_000_000;
 const FEW_ANGLES = 10;
 
 export function isPathological(text: string): boolean {
-  if (DEEP_NESTING.test(text)) return true;
-  if (text.length >= MAX_DELIMITERS && countDelimiters(text) > MAX_DELIMITERS) return true;
-  return unclosedHtmlScan(text) > MAX_HTML_SCAN;
+  return pathologyOf(text) !== undefined;
+}
+
+/** Why the parser should not read `text` (the end of a sentence for the user), or undefined. */
+export function pathologyOf(text: string): string | undefined {
+  if (DEEP_NESTING.test(text)) return 'it nests lists, quotes or indentation too deeply for the Markdown parser';
+  if (text.length >= MAX_DELIMITERS && countDelimiters(text) > MAX_DELIMITERS) {
+    return `it holds more than ${MAX_DELIMITERS.toLocaleString('en')} emphasis, code or link markers, too many for the Markdown parser to match in time`;
+  }
+  if (unclosedHtmlScan(text) > MAX_HTML_SCAN) return 'it holds many unclosed inline HTML openers (`<?`, `<!--`, `<!D`, `<![CDATA[`), which the Markdown parser would search to the end of their paragraph';
+  return undefined;
 }
 
 function countDelimiters(text: string): number {

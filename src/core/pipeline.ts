@@ -10,7 +10,7 @@
 import type { StoryBankOptions } from './bank/rules/context.js';
 import { cannotBeNotes } from './cannot-be-notes.js';
 import { applyDirectives } from './directives.js';
-import type { DirectiveFact, SectionFacts } from './facts.js';
+import type { DirectiveFact, PlainText, SectionFacts } from './facts.js';
 import { readSection } from './facts.js';
 import { assignIds } from './ids.js';
 import type { MisencodedRun } from './encoding.js';
@@ -195,14 +195,16 @@ export function categoryFindings(text: string, structure: Structure, categories:
   return findingsOf(CATEGORY_RULES, { text, structure: { ...structure, categories }, misencoded: [], eol, ...(options.levels ? { levelOptions: options.levels } : {}), ...(options.bank ? { bank: options.bank } : {}) }, options);
 }
 
-/** The findings of the mis-encoded runs of `sections`. */
+/** The findings of the mis-encoded runs and the text read plainly of `sections`. */
 export function runFindings(text: string, structure: Structure, sections: readonly Section[], eol: string, options: AnalyzeOptions): Finding[] {
   const misencoded: MisencodedRun[] = [];
+  const plainText: PlainText[] = [];
   for (const s of sections) {
     for (const run of s.facts.misencoded) misencoded.push({ ...run, start: run.start + s.start, end: run.end + s.start });
+    if (s.facts.plain) plainText.push({ ...s.facts.plain, start: s.facts.plain.start + s.start, end: s.facts.plain.end + s.start });
   }
-  if (misencoded.length === 0) return [];
-  return findingsOf(RUN_RULES, { text, structure, misencoded, eol }, options);
+  if (misencoded.length === 0 && plainText.length === 0) return [];
+  return findingsOf(RUN_RULES, { text, structure, misencoded, plainText, eol }, options);
 }
 
 /** The rules' reports as frozen findings, sorted by position. */

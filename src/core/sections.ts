@@ -21,6 +21,16 @@
 // column 0 that follows a blank line outside every container, or at a bullet item with text (it
 // interrupts a paragraph and ends every open item: a sibling or a new list, a new top-level block). Such a split depends only on the text since the last split,
 // so a scan resumed at any split gives the same splits.
+//
+// One split is not sound, and bounded: a paragraph in a list item or block quote continued by more
+// than LAZY_LINES lazy lines at column 0 (a log pasted under a bullet). micromark checks each lazy
+// line against every event of the paragraph so far, so such a paragraph costs its length squared
+// (40 000 lines: over a minute). There the section is split at a lazy line and its state cleared:
+// the rest of the paragraph is read as a paragraph at the top level, its words and labels all still
+// read. So that this reading cannot make a setext heading of it, while that paragraph lasts a line
+// of only `=` or `-` (lazy text in the whole document) is a section of its own. (Indented two or
+// three columns, into the item, such a line would underline the whole log as a heading; here it
+// underlines nothing.) These splits depend on the line before them, so a rescan never resumes at one.
 
 import { isBlankLine } from './text.js';
 
@@ -40,9 +50,13 @@ const HTML_KINDS: ReadonlyArray<[RegExp, RegExp]> = [
 ];
 /** Characters after which a section is split at the next safe block start (see above). */
 export const CHUNK = 8192;
+/** Lazy lines of one paragraph in a container after which the paragraph is split (see above). */
+export const LAZY_LINES = 400;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** `---` would open front matter in a section of its own (where the whole text has a thematic break). */
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const HASH = 35;
+const BOM = 0xfeff;
 const SPACE = 32;
 const LT = 60;
 
@@ -61,6 +75,8 @@ const HTML_BLOCK_TAG =
 const HTML_LONE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 const BULLET_WITH_TEXT = /^[-*+][ \t]+\S/;
+/** An ordered item that may interrupt a paragraph (only one numbered 1). */
+const FIRST_ORDERED_WITH_TEXT = /^1[.)][ \t]+\S/;
 const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
@@ -92,9 +108,28 @@ export function scanSections(
   /** Content columns of the open list items, innermost last. */
   const lists: number[] = [];
   let previous: 'blank' | 'heading' | 'text' = 'blank';
+  /** A block quote is open at the top level. */
+  let quoted = false;
+  /** Lazy lines at column 0 in the current paragraph of a container (see LAZY_LINES). */
+  let lazyLines = 0;
+  /**
+   * The previous line is the text of a paragraph in a list item or quote, which a lazy line may
+   * continue (after an empty item `-`, a line at column 0 starts a paragraph at the top level).
+   */
+  let inParagraph = false;
+  /** In the paragraph that a lazy split cut (read at the top level from there on). */
+  let lazyTail = from > 0 && continuesLazyParagraph(text, from);
+  /** The previous line was a section of its own: the next one starts a section, in this state. */
+  let ownLineEnded: boolean | undefined;
   // A regular expression finds each line's end: it stops at the first \r or \n, so a scan costs
   // what it covers (an indexOf('\r') would read to the end of the text when there is none).
   const lineBreak = /[\r\n]/g;
+  const split = (at: number) => {
+    starts.push(at);
+    lists.length = 0;
+    quoted = false;
+    lazyLines = 0;
+  };
   while (pos < n) {
     lineBreak.lastIndex = pos;
     const lineEnd = lineBreak.exec(text)?.index ?? n;
@@ -110,18 +145,39 @@ export function scanSections(
       const line = text.slice(pos, lineEnd);
       if (ATX_HEADING.test(line)) {
         if (stopAt && stopAt(pos)) return { starts, resumedAt: pos };
-        starts.push(pos);
-        lists.length = 0;
+        split(pos);
+        lazyTail = false;
+        ownLineEnded = undefined;
         previous = 'heading';
         pos = next;
         continue;
       }
+    }
+    // Splits whose state depends on the line before them (lazy and own-line splits, and those after
+    // a blank line, which an edit may turn into either) are never where a rescan resumes.
+    if (ownLineEnded !== undefined) {
+      split(pos);
+      lazyTail = !ownLineEnded;
+      ownLineEnded = undefined;
     }
     const line = text.slice(pos, lineEnd);
     const indent = columnsOfIndent(line);
     const rest = line.trimStart();
     if (rest === '') {
       previous = 'blank';
+      inParagraph = false;
+      quoted = false;
+      lazyLines = 0;
+      lazyTail = false;
+      pos = next;
+      continue;
+    }
+    if (lazyTail && SETEXT_UNDERLINE.test(line)) {
+      // Lazy text in the whole document, an underline in a paragraph at the top level: alone.
+      if (pos !== firstLine) split(pos);
+      ownLineEnded = endsLazyParagraph(rest);
+      previous = 'text';
+      inParagraph = !ownLineEnded;
       pos = next;
       continue;
     }
@@ -130,15 +186,27 @@ export function scanSections(
     const isHtml = rest.charCodeAt(0) === LT;
     const marker = LIST_MARKER.exec(rest);
     const isMarker = marker !== null && !THEMATIC_BREAK.test(rest);
-    const startsBlock = opensFence || isHtml || isMarker || rest.charCodeAt(0) === HASH || THEMATIC_BREAK.test(rest) || rest.charCodeAt(0) === 62;
+    const isQuote = rest.charCodeAt(0) === 62;
+    const startsBlock = opensFence || isHtml || isMarker || rest.charCodeAt(0) === HASH || THEMATIC_BREAK.test(rest) || isQuote;
+    const lazy = inParagraph && !startsBlock && indent === 0 && (lists.length > 0 || quoted);
+    if (lazy) lazyLines++;
+    else if (startsBlock && !isQuote) lazyLines = 0;
+    if (lazy && lazyLines > LAZY_LINES && pos !== firstLine && first !== BOM) {
+      split(pos);
+      lazyTail = true;
+    }
+    if (lazyTail && indent <= 3 && (opensFence || isQuote || THEMATIC_BREAK.test(rest) || ATX_HEADING.test(rest) || BULLET_WITH_TEXT.test(rest) || FIRST_ORDERED_WITH_TEXT.test(rest))) lazyTail = false;
     // Which list items the line stays in: those whose content column it reaches; a paragraph's
     // continuation line (lazy) stays in all of them.
     if (startsBlock || previous === 'blank') while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
     const inList = lists.length > 0;
     const large = pos - starts[starts.length - 1]! >= CHUNK || lineEnd - pos >= CHUNK;
-    if (large && indent === 0 && pos !== firstLine && !FRONT_MATTER_FENCE.test(rest) && startsTopLevelBlock(previous, inList, rest) && !THEMATIC_BREAK.test(rest)) {
-      if (stopAt && stopAt(pos)) return { starts, resumedAt: pos };
+    // Not before a byte order mark: a section that starts with one loses it to the parser.
+    if (large && indent === 0 && pos !== firstLine && first !== BOM && !FRONT_MATTER_FENCE.test(rest) && startsTopLevelBlock(previous, inList, rest) && !THEMATIC_BREAK.test(rest)) {
+      if (BULLET_WITH_TEXT.test(rest) && stopAt && stopAt(pos)) return { starts, resumedAt: pos };
       starts.push(pos);
+      quoted = false;
+      lazyLines = 0;
     }
     if (!inList && indent <= 3) {
       if (opensFence) {
@@ -146,12 +214,17 @@ export function scanSections(
       } else if (isHtml) {
         hidden = htmlBlock(rest);
       }
+      if (hidden !== null) lazyTail = false;
+      if (isQuote) quoted = true;
+      else if (startsBlock) quoted = false;
     }
     if (isMarker && hidden === null) {
       const width = marker[2]!.length;
       lists.push(indent + marker[1]!.length + (width === 0 || width > 4 ? 1 : width));
     }
     previous = rest.charCodeAt(0) === HASH && ATX_HEADING.test(rest) ? 'heading' : 'text';
+    const opensInContainer = (marker !== null || isQuote) && opensParagraph(rest, marker, isQuote);
+    inParagraph = hidden === null && !isHtml && (opensInContainer || ((lazy || indent > 0) && inParagraph && opensParagraph(rest, marker, isQuote)));
     pos = next;
   }
   return { starts, resumedAt: undefined };
@@ -165,6 +238,40 @@ export function scanSections(
 function startsTopLevelBlock(previous: 'blank' | 'heading' | 'text', inList: boolean, rest: string): boolean {
   if (previous === 'blank') return !inList;
   return BULLET_WITH_TEXT.test(rest);
+}
+
+/**
+ * Whether the section starting at `from` begins inside a paragraph that a lazy split cut: what a scan
+ * from the document's start has in its state there, told from the line before (only lazy and
+ * own-line splits follow a line that is not blank, but for headings and bullet items, which end
+ * that paragraph anyway).
+ */
+function continuesLazyParagraph(text: string, from: number): boolean {
+  let end = from;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  if (end === from) return false; // not at a line start
+  let start = end;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  const line = text.slice(start, end);
+  if (isBlankLine(line)) return false;
+  return !(SETEXT_UNDERLINE.test(line) && endsLazyParagraph(line.trimStart()));
+}
+
+/** Whether a line leaves a paragraph open: text, or a list item or quote with text (not `-` alone, a break, a heading). */
+function opensParagraph(rest: string, marker: RegExpExecArray | null, isQuote: boolean): boolean {
+  if (THEMATIC_BREAK.test(rest) || ATX_HEADING.test(rest)) return false;
+  if (marker) return rest.slice(marker[0].length).trim() !== '';
+  if (isQuote) return /^>[ \t]*\S/.test(rest);
+  return true;
+}
+
+/**
+ * Whether a line of only `=` or `-` ends the lazy paragraph in the whole document: three dashes or
+ * more are a thematic break, one dash an empty list item; `=` and `--` are its text.
+ */
+function endsLazyParagraph(rest: string): boolean {
+  return /^-(?:-{2,})?[ \t]*$/.test(rest);
 }
 
 /** The HTML block a line at the top level may start, if any. */

@@ -4,7 +4,8 @@
 // folders work) and kept up to date by a file watcher.
 
 import * as vscode from 'vscode';
-import { decodeFile, NotesAnalyzer, type AnalyzeOptions, type NotesModel, type Scheduler, type TextChange } from '../core/index.js';
+import { NotesAnalyzer, type AnalyzeOptions, type NotesModel, type Scheduler, type TextChange } from '../core/index.js';
+import { decodeNotesBytes } from '../shared/decode.js';
 import { positionSourceFor, type PositionSource } from './positions.js';
 import { globFor, mayRead, type Settings } from './settings-map.js';
 
@@ -338,7 +339,7 @@ export class NotesStore implements vscode.Disposable {
       if (!mayRead(await vscode.workspace.fs.stat(uri), this.settings.maxFileSize)) return;
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.length > this.settings.maxFileSize * 4) return; // it grew since the stat
-      text = decodeFile(bytes).text;
+      text = decodeNotesBytes(bytes).text; // as the command line decodes it (legacy CJK encodings too)
     } catch {
       return; // Deleted or unreadable meanwhile: nothing to show.
     }

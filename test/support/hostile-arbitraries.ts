@@ -4,7 +4,7 @@
 // so the bytes are exactly what a real editor saving in that encoding writes.
 
 import fc from 'fast-check';
-import type { LegacyEncoding } from '../../src/core/encoding';
+import { misread, type LegacyEncoding } from '../../src/core/encoding';
 
 const encoders = new Map<LegacyEncoding, Map<string, number[]>>();
 
@@ -92,3 +92,89 @@ export const manyListItems: fc.Arbitrary<string> = fc.oneof(
     .record({ lines: fc.integer({ min: 1, max: 20_000 }), indent: fc.constantFrom('', '  ', '    ') })
     .map(({ lines, indent }) => '- log:\n' + Array.from({ length: lines }, (_, i) => `${indent}12:00:${i} INFO request id=${i} done`).join('\n')),
 );
+
+const W = (t: string) => misread(t, 'windows-1252');
+const L = (t: string) => misread(t, 'iso-8859-1');
+const M = (t: string) => misread(t, 'macintosh');
+const LAYER = { W, L, M } as const;
+
+/** Words that mis-encode into mojibake the scan is sure of, in any of the three encodings. */
+export const MOJIBAKE_WORDS = ['café', 'Renée', 'it’s', 'done — late', '✅', '❓', '🔸', '“quoted”', 'naïve', 'Zürich', '…'] as const;
+
+/** A word mis-encoded one to three times (Windows-1252, ISO-8859-1, Mac Roman in any order), and the word. */
+export const layeredMojibake: fc.Arbitrary<{ word: string; text: string; layers: string }> = fc
+  .tuple(fc.constantFrom(...MOJIBAKE_WORDS), fc.array(fc.constantFrom('W', 'L', 'M'), { minLength: 1, maxLength: 3 }))
+  .map(([word, layers]) => ({ word, text: layers.reduce<string>((t, l) => LAYER[l](t), word), layers: layers.join('') }));
+
+/**
+ * Notes whose code (fenced, indented, inline, `<pre>`, `<code>`) holds mojibake, with mojibake
+ * outside code too: code must never be "repaired".
+ */
+export const codeWithMojibake: fc.Arbitrary<{ text: string; code: string[] }> = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('fence', 'tilde', 'inline', 'pre', 'code', 'indented'),
+      layeredMojibake,
+      layeredMojibake,
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((pieces) => {
+    const code: string[] = [];
+    const blocks = pieces.map(([kind, inside, outside], i) => {
+      const snippet = `assert fix("${inside.text}") == "${inside.word}"`;
+      code.push(snippet);
+      const wrapped =
+        kind === 'fence' ? '```python\n' + snippet + '\n```' :
+        kind === 'tilde' ? '~~~\n' + snippet + '\n~~~' :
+        kind === 'inline' ? 'Ran `' + snippet + '` first.' :
+        kind === 'pre' ? '<pre>' + snippet + '</pre>' :
+        kind === 'code' ? 'See <code>' + snippet + '</code>.' :
+        'Then:\n\n    ' + snippet; // after a paragraph at column 0: code, not the list item's text
+      return `### ${i + 1} Story about ${outside.text}\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n\n${wrapped}\n\n- **Result**: r ${outside.text}\n`;
+    });
+    return { text: '## A. Category\n' + blocks.join('\n'), code };
+  });
+
+/** Silencing comments by the thousand, around stories with placeholders (2 500 pairs took 6.3 s a keystroke). */
+export const directiveFlood: fc.Arbitrary<string> = fc
+  .record({
+    pairs: fc.integer({ min: 1, max: 1000 }),
+    rule: fc.constantFrom('placeholder', 'empty-section', '', 'placeholder, empty-section', 'no-such-rule'),
+    unclosed: fc.boolean(),
+    style: fc.constantFrom('pair', 'next-line', 'line'),
+  })
+  .map(({ pairs, rule, unclosed, style }) => {
+    const story = (i: number) => `### ${i} Story ${i}\n- **Situation**: s\n- **Task**: ❓\n- **Action**:\n- **Result**: r\n`;
+    const one = (i: number) => {
+      if (style === 'next-line') return story(i).replace('- **Task**', `<!-- interview-notes-disable-next-line ${rule} -->\n- **Task**`);
+      if (style === 'line') return story(i).replace('- **Task**: ❓', `- **Task**: ❓ <!-- interview-notes-disable-line ${rule} -->`);
+      const close = unclosed && i % 7 === 0 ? '' : `<!-- interview-notes-enable ${rule} -->\n`;
+      return `<!-- interview-notes-disable ${rule} -->\n${story(i)}${close}\n`;
+    };
+    return '## A. Category\n' + Array.from({ length: pairs }, (_, i) => one(i + 1)).join('');
+  });
+
+/** Many stories in one category (20 000 took 18 s, and a keystroke that adds a label 17 s). */
+export const manyStoriesOneCategory: fc.Arbitrary<{ text: string; stories: number }> = fc
+  .record({ stories: fc.integer({ min: 1, max: 1000 }), level: fc.constantFrom(3, 4), complete: fc.boolean() })
+  .map(({ stories, level, complete }) => {
+    const h = '#'.repeat(level);
+    const story = (i: number) => `${h} ${i} Story ${i}\n- **Situation**: s\n- **Task**: t\n${complete || i % 3 ? '- **Action**: a\n- **Result**: r\n' : ''}\n`;
+    return { text: `${'#'.repeat(level - 1)} A. Category\n` + Array.from({ length: stories }, (_, i) => story(i + 1)).join(''), stories };
+  });
+
+/** A log pasted under a bullet or a quote, long enough to be split, with lines of `=` and `-` in it. */
+export const lazyLog: fc.Arbitrary<string> = fc
+  .record({
+    lead: fc.constantFrom('- log:', '> log:', '1. log:', '- **Result**: the log'),
+    lines: fc.integer({ min: 1, max: 1000 }),
+    // No label line: a label in the paragraph a lazy split cuts gets a shorter span than in the whole
+    // document (its content runs on in the next section); test/unit/pathological.test.ts shows it is read.
+    breaks: fc.array(fc.tuple(fc.nat(), fc.constantFrom('===', '----------', '-', '--', ' ---', '', '- item', '> q', '2. two', '#tag', '<br>')), { maxLength: 6 }),
+  })
+  .map(({ lead, lines, breaks }) => {
+    const body = Array.from({ length: lines }, (_, i) => `12:00:${i} INFO request id=${i} done`);
+    for (const [at, line] of breaks) body.splice(at % (body.length + 1), 0, line);
+    return lead + '\n' + body.join('\n');
+  });

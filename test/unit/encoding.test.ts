@@ -246,6 +246,31 @@ describe('core/encoding', () => {
       }
     });
 
+    it('item 12: a Latin-1 layer under another, and accents read as Windows-1252 twice, are repaired in one finding that names each layer', () => {
+      const W = (t: string) => misread(t, 'windows-1252');
+      const L = (t: string) => misread(t, 'iso-8859-1');
+      const M = (t: string) => misread(t, 'macintosh');
+      for (const [layered, original, layers] of [
+        ['caf' + W(W('é')), 'café', ['windows-1252', 'windows-1252']],
+        ['Ren' + W(W(W('é'))) + 'e', 'Renée', ['windows-1252', 'windows-1252', 'windows-1252']],
+        ['a ' + W(L('—')) + ' b', 'a — b', ['iso-8859-1', 'windows-1252']],
+        ['a ' + M(L('—')) + ' b', 'a — b', ['iso-8859-1', 'macintosh']],
+        ['a ' + L(L('—')) + ' b', 'a — b', ['iso-8859-1', 'iso-8859-1']],
+        ['caf' + W(M('é')), 'café', ['macintosh', 'windows-1252']],
+      ] as const) {
+        const runs = findMisencoded(layered);
+        assert.equal(runs.length, 1, JSON.stringify(layered));
+        assert.equal(layered.slice(0, runs[0]!.start) + runs[0]!.replacement + layered.slice(runs[0]!.end), original);
+        assert.deepEqual(runs[0]!.layers, layers, JSON.stringify(layered));
+        assert.equal(repairMisencoded(layered), original);
+      }
+      // A single layer names its one encoding; a layer that cannot be repaired leaves the run unreported.
+      assert.equal(findMisencoded('it' + L('’') + 's')[0]!.layers, undefined);
+      assert.deepEqual(findMisencoded('a\u00C2\u0080b'), []);
+      // Letters only under another layer may be what it decodes to: one layer of `ÃŠa` read as Mac Roman.
+      assert.deepEqual(findMisencoded(M('ÃŠa')).map((r) => [r.replacement, r.layers]), [['ÃŠ', undefined]]);
+    });
+
     it('maths symbols glued to a one-letter variable are maths, not mojibake; words are still repaired', () => {
       for (const maths of ['r√π', 'area = r√π', '√2', 'x≈y', 'n≈∞', 'x√∂', 'a = b√Ω']) assert.deepEqual(findMisencoded(maths), [], maths);
       for (const [mojibake, word] of [['o√π', 'où'], ['s√≥', 'só'], ['t√∫', 'tú'], ['s√≠', 'sí'], ['gi√π', 'giù'], ['sch√∂n', 'schön']]) {

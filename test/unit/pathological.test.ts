@@ -4,10 +4,15 @@
 // more than a few seconds needs a bound in the product (a size or depth limit, or chunking).
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyze, eachStory, NotesAnalyzer } from '../../src/core/index';
 import { isPathological } from '../../src/core/pathological';
-import { CHUNK, scanSections } from '../../src/core/sections';
+import { analyzeAsOneSection } from '../../src/core/pipeline';
+import { CHUNK, LAZY_LINES, scanSections } from '../../src/core/sections';
 import { assertModelInvariants } from '../support/arbitraries';
+import { cli } from '../support/cli-run';
 
 /** A small complete story around the payload, so the structure and every rule run over it too. */
 const HEAD = '## ✅ A. Category\n### 1 A story\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: r\n\n';
@@ -143,10 +148,102 @@ describe('issue 17: floods are bounded, and no story vanishes', function () {
     assert.ok(starts.length >= 3, `split into ${starts.length}`);
     const model = analyze(text);
     assert.equal(model.isNotes, true, 'the labels after the flood are read');
+    // And the user is told what was read plainly: at the flood's line, with the reason.
+    const notices = model.findings.filter((f) => f.rule === 'read-as-plain-text');
+    assert.equal(notices.length, 1, model.findings.map((f) => f.rule).join(', '));
+    assert.equal(notices[0]!.span.start, text.indexOf(flood));
+    assert.equal(notices[0]!.severity, 'information');
+    assert.match(notices[0]!.message, /^This line is read as plain text, not as Markdown: it holds many unclosed inline HTML openers/);
     // Tight list items are split too, and no section of them is much larger than CHUNK.
     const list = '## A\n' + Array.from({ length: 20_000 }, (_, i) => `- item ${i}`).join('\n') + '\n';
     const listStarts = scanSections(list).starts;
     const largest = Math.max(...listStarts.map((s, i) => (listStarts[i + 1] ?? list.length) - s));
     assert.ok(largest <= CHUNK + 64, `largest section ${largest}`);
+  });
+});
+
+describe('issue 17 item 10: a log pasted under a bullet is split, and reads as it does whole', function () {
+  this.timeout(10 * 60_000);
+  const log = (lines: number, at = 0) => Array.from({ length: lines }, (_, i) => `12:00:${at + i} INFO request id=${i} done`).join('\n');
+
+  it(`past ${LAZY_LINES} lazy lines the paragraph is split, and a label in the log is still read`, () => {
+    const text = '## A. Category\n### 1 A story\n- **Situation**: s\n- log:\n' + log(3 * LAZY_LINES) + '\nResult: it shipped\n' + log(10) + '\n\n### 2 Next\n- **Task**: t\n';
+    const { starts } = scanSections(text);
+    const lazySplit = starts.find((s) => text.startsWith('12:00:', s));
+    assert.ok(lazySplit !== undefined, `a split in the log: ${starts}`);
+    const model = analyze(text);
+    const story = model.categories[0]!.stories[0]!;
+    assert.deepEqual(story.missing, ['task', 'action'], 'Situation before the log and Result inside it are read');
+    assert.equal(model.categories[0]!.stories.length, 2);
+  });
+
+  it('lines of = or - in the log read as in the whole document, never as a setext underline of it', () => {
+    for (const line of ['=====', '----------', '-', '--', ' ---']) {
+      const text = '## A. Category\n### 1 A story\n- **Situation**: s\n- log:\n' + log(2 * LAZY_LINES) + `\n${line}\n` + log(5) + `\n${line}\nmore\n\n### 2 Next\n- **Task**: t\n`;
+      const model = analyze(text);
+      assert.deepStrictEqual(model, analyzeAsOneSection(text), line);
+      assert.ok(model.categories.some((c) => c.stories.some((s) => s.title === 'Next')), line);
+    }
+  });
+
+  it('after an empty list item the log is a paragraph of its own, whose underline is one (found by the soak)', () => {
+    const text = '## A. Category\n### 1 A story\n- **Situation**: s\n- log:\n' + log(20) + '\n-\n' + log(2 * LAZY_LINES) + '\n===\nmore\n\n### 2 Next\n- **Task**: t\n';
+    assert.deepStrictEqual(analyze(text), analyzeAsOneSection(text));
+  });
+
+  it('no section starts at a byte order mark in mid-text (the parser would drop it and read a heading)', () => {
+    const text = '## A. Category\n### 1 A story\n- **Result**: r\n\n' + 'filler words here\n'.repeat(CHUNK / 16) + '\n\uFEFF### 2 not a heading\n- **Situation**: s\n';
+    assert.deepStrictEqual(analyze(text), analyzeAsOneSection(text));
+  });
+
+  it('a scan resumed at any split gives the same splits, through lazy and own-line splits', () => {
+    let splits = 0;
+    const pieces = ['\n===', '\n---', '\n-', '\n--', '\n\n', '\n- item', '\n> quote', '\n## H', '\n1. one', '\n2. two', '\n<br>', '\n   ---'];
+    for (let variant = 0; variant < pieces.length; variant++) {
+      let body = '';
+      for (let i = 0; i < 3 * LAZY_LINES; i++) body += (i % 97 === 13 ? pieces[(variant + i) % pieces.length] : '') + `\nlog ${i}`;
+      for (const lead of ['- log:', '> log:']) {
+        const text = '## A\n' + lead + body + '\n';
+        const { starts } = scanSections(text);
+        assert.ok(starts.length >= 2, `${lead} variant ${variant}: ${starts.length} splits`);
+        splits += starts.length;
+        for (let i = 1; i < starts.length; i++) assert.deepEqual(scanSections(text, starts[i]!).starts, starts.slice(i), `${lead} variant ${variant}, from split ${i}`);
+      }
+    }
+    assert.ok(splits > 4 * pieces.length, `${splits} splits in all`);
+  });
+});
+
+describe('issue 17 item 9: what is read plainly is told, in the editor and on the command line', function () {
+  this.timeout(5 * 60_000);
+  const deep = '> '.repeat(64) + 'deep';
+  const text = '## A. Category\n### 1 A story\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: r\n\n### 2 Quoted\n' + deep + '\n- **Result**: ❓\n';
+
+  it('the notice follows its section through edits (incremental = fresh), and silencing comments silence it', () => {
+    const analyzer = new NotesAnalyzer();
+    const first = analyzer.update(text);
+    assert.deepEqual(first.findings.filter((f) => f.rule === 'read-as-plain-text').map((f) => f.span.start), [text.indexOf(deep)]);
+    const edited = 'A line before.\n\n' + text;
+    const model = analyzer.update(edited, [{ rangeOffset: 0, rangeLength: 0, text: 'A line before.\n\n' }]);
+    assert.deepStrictEqual(model.findings, analyze(edited).findings);
+    const fixed = text.replace(deep, '> > deep');
+    assert.deepEqual(analyzer.update(fixed).findings.filter((f) => f.rule === 'read-as-plain-text'), [], 'shallow quotes are parsed');
+    // A comment inside the section read plainly is not read either: before its heading, it is.
+    const silenced = text.replace('### 2 Quoted', '<!-- interview-notes-disable read-as-plain-text -->\n### 2 Quoted');
+    assert.deepEqual(analyze(silenced).findings.filter((f) => f.rule === 'read-as-plain-text'), []);
+  });
+
+  it('interview-notes check prints it as information, which does not fail the check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plain-'));
+    try {
+      writeFileSync(join(dir, 'notes.md'), text.replace('- **Result**: ❓\n', ''));
+      const run = cli(['check', 'notes.md'], dir);
+      assert.match(run.stdout, /notes\.md:9:1: information read-as-plain-text This line is read as plain text, not as Markdown: it nests lists, quotes or indentation too deeply/);
+      assert.equal(run.status, 1, 'story 2 lacks its parts (a warning); the notice alone would not fail');
+      const json = JSON.parse(cli(['check', '--format', 'json', 'notes.md'], dir).stdout) as { files: { findings: { rule: string; severity: string }[] }[] };
+      assert.deepEqual(json.files[0]!.findings.filter((f) => f.rule === 'read-as-plain-text').map((f) => f.severity), ['information']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

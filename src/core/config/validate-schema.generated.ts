@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label (Situation, Task, Action, Result) has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"too-long":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A story takes longer to tell than two minutes (at 150 words a minute). Default: `information`. See docs/rules/too-long.md."},"unbalanced":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"Situation and Task take more of a story than its Action (off by default). Default: `off`. See docs/rules/unbalanced.md."},"first-person-action":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Action says \"we\" more often than \"I\": say what you did yourself. Default: `hint`. See docs/rules/first-person-action.md."},"unquantified-result":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Result gives no number: no figure, percentage, money, time, \"×\" or \"from … to\". Default: `hint`. See docs/rules/unquantified-result.md."},"missing-reflection":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"A complete story has no Learning (Lessons, Reflection) part (off by default). Default: `off`. See docs/rules/missing-reflection.md."},"unknown-tag":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A tag no competency framework knows (in a competency list, or a near miss of a known name). Default: `hint`. See docs/rules/unknown-tag.md."},"too-many-tags":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A story has more than five tags of its own. Default: `hint`. See docs/rules/too-many-tags.md."},"unmapped-question":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A question in a questions file has no story linked to answer it. Default: `information`. See docs/rules/unmapped-question.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"anyOf":[{"type":"string","enum":["generic","amazon"],"enumDescriptions":["The generic competency set (Conflict, Leadership, Ownership, Failure, Influence, …).","Amazon's Leadership Principles (names only)."]},{"type":"object","additionalProperties":false,"required":["name","competencies"],"properties":{"name":{"type":"string","pattern":"\\S","markdownDescription":"The framework's name, shown in the Competencies view and the coverage table."},"competencies":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"id":{"type":"string","pattern":"\\S","markdownDescription":"A stable id (default: the name, normalised)."},"name":{"type":"string","pattern":"\\S","markdownDescription":"The competency's name, as tags and completion write it."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Other words that tag a story with it (spellings need none: `dive-deep`, `Dive Deep` and `#DiveDeep` are one)."}}}}}}]},"markdownDescription":"The competency frameworks stories are tagged with, in order: `\"generic\"`, `\"amazon\"` (Amazon's Leadership Principles) or your own `{ \"name\": …, \"competencies\": [{ \"name\": …, \"aliases\": […] }] }`. The first is the one the coverage table and the Competencies view show. Default: `[\"generic\", \"amazon\"]`."},"speakingRate":{"type":"number","minimum":110,"maximum":180,"markdownDescription":"Speaking rate in words per minute, for how long a story takes to tell (`too-long`, the ⏱ times). Default: 150."},"coverage":{"type":"object","additionalProperties":false,"markdownDescription":"Coverage of the competencies by stories.","properties":{"minStories":{"type":"integer","minimum":1,"maximum":20,"markdownDescription":"A competency with fewer complete stories than this is a gap. Default: 2."}}},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label (Situation, Task, Action, Result) has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"too-long":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A story takes longer to tell than two minutes (at 150 words a minute). Default: `information`. See docs/rules/too-long.md."},"unbalanced":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"Situation and Task take more of a story than its Action (off by default). Default: `off`. See docs/rules/unbalanced.md."},"first-person-action":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Action says \"we\" more often than \"I\": say what you did yourself. Default: `hint`. See docs/rules/first-person-action.md."},"unquantified-result":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Result gives no number: no figure, percentage, money, time, \"×\" or \"from … to\". Default: `hint`. See docs/rules/unquantified-result.md."},"missing-reflection":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"A complete story has no Learning (Lessons, Reflection) part (off by default). Default: `off`. See docs/rules/missing-reflection.md."},"unknown-tag":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A tag no competency framework knows (in a competency list, or a near miss of a known name). Default: `hint`. See docs/rules/unknown-tag.md."},"too-many-tags":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A story has more than five tags of its own. Default: `hint`. See docs/rules/too-many-tags.md."},"unmapped-question":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A question in a questions file has no story linked to answer it. Default: `information`. See docs/rules/unmapped-question.md."},"read-as-plain-text":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"Text is read as plain text, not as Markdown, because parsing it would take too long; labels and placeholders in it are not seen. Default: `information`. See docs/rules/read-as-plain-text.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"anyOf":[{"type":"string","enum":["generic","amazon"],"enumDescriptions":["The generic competency set (Conflict, Leadership, Ownership, Failure, Influence, …).","Amazon's Leadership Principles (names only)."]},{"type":"object","additionalProperties":false,"required":["name","competencies"],"properties":{"name":{"type":"string","pattern":"\\S","markdownDescription":"The framework's name, shown in the Competencies view and the coverage table."},"competencies":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"id":{"type":"string","pattern":"\\S","markdownDescription":"A stable id (default: the name, normalised)."},"name":{"type":"string","pattern":"\\S","markdownDescription":"The competency's name, as tags and completion write it."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Other words that tag a story with it (spellings need none: `dive-deep`, `Dive Deep` and `#DiveDeep` are one)."}}}}}}]},"markdownDescription":"The competency frameworks stories are tagged with, in order: `\"generic\"`, `\"amazon\"` (Amazon's Leadership Principles) or your own `{ \"name\": …, \"competencies\": [{ \"name\": …, \"aliases\": […] }] }`. The first is the one the coverage table and the Competencies view show. Default: `[\"generic\", \"amazon\"]`."},"speakingRate":{"type":"number","minimum":110,"maximum":180,"markdownDescription":"Speaking rate in words per minute, for how long a story takes to tell (`too-long`, the ⏱ times). Default: 150."},"coverage":{"type":"object","additionalProperties":false,"markdownDescription":"Coverage of the competencies by stories.","properties":{"minStories":{"type":"integer","minimum":1,"maximum":20,"markdownDescription":"A competency with fewer complete stories than this is a gap. Default: 2."}}},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern0 = new RegExp("\\S", "u");
@@ -374,9 +374,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1["read-as-plain-text"] !== undefined){
+let data16 = data1["read-as-plain-text"];
+if(typeof data16 !== "string"){
+const err31 = {instancePath:instancePath+"/rules/read-as-plain-text",schemaPath:"#/properties/rules/properties/read-as-plain-text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -385,13 +386,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data.levels !== undefined){
-let data16 = data.levels;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key2 in data16){
-if(!((key2 === "category") || (key2 === "story"))){
-const err32 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(!(((((data16 === "error") || (data16 === "warning")) || (data16 === "information")) || (data16 === "hint")) || (data16 === "off"))){
+const err32 = {instancePath:instancePath+"/rules/read-as-plain-text",schemaPath:"#/properties/rules/properties/read-as-plain-text/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["read-as-plain-text"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -401,10 +397,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data16.category !== undefined){
-let data17 = data16.category;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (data17 !== null)){
-const err33 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/type",keyword:"type",params:{type: schema11.properties.levels.properties.category.type},message:"must be integer,null"};
+}
+else {
+const err33 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -413,9 +408,13 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 6 || isNaN(data17)){
-const err34 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+}
+if(data.levels !== undefined){
+let data17 = data.levels;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key2 in data17){
+if(!((key2 === "category") || (key2 === "story"))){
+const err34 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -424,8 +423,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data17 < 0 || isNaN(data17)){
-const err35 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data17.category !== undefined){
+let data18 = data17.category;
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
+const err35 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/type",keyword:"type",params:{type: schema11.properties.levels.properties.category.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -434,12 +436,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-if(data16.story !== undefined){
-let data18 = data16.story;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
-const err36 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/type",keyword:"type",params:{type: schema11.properties.levels.properties.story.type},message:"must be integer,null"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 6 || isNaN(data18)){
+const err36 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -448,9 +447,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 6 || isNaN(data18)){
-const err37 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(data18 < 0 || isNaN(data18)){
+const err37 = {instancePath:instancePath+"/levels/category",schemaPath:"#/properties/levels/properties/category/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -459,8 +457,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err38 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data17.story !== undefined){
+let data19 = data17.story;
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (data19 !== null)){
+const err38 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/type",keyword:"type",params:{type: schema11.properties.levels.properties.story.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -469,11 +471,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 6 || isNaN(data19)){
+const err39 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -482,13 +482,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data.labels !== undefined){
-let data19 = data.labels;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key3 in data19){
-if(!(((((key3 === "situation") || (key3 === "task")) || (key3 === "action")) || (key3 === "result")) || (key3 === "learning"))){
-const err40 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data19 < 1 || isNaN(data19)){
+const err40 = {instancePath:instancePath+"/levels/story",schemaPath:"#/properties/levels/properties/story/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -498,15 +493,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data19.situation !== undefined){
-let data20 = data19.situation;
-if(Array.isArray(data20)){
-const len0 = data20.length;
-for(let i0=0; i0<len0; i0++){
-let data21 = data20[i0];
-if(typeof data21 === "string"){
-if(!pattern0.test(data21)){
-const err41 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -516,8 +506,12 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.labels !== undefined){
+let data20 = data.labels;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key3 in data20){
+if(!(((((key3 === "situation") || (key3 === "task")) || (key3 === "action")) || (key3 === "result")) || (key3 === "learning"))){
+const err42 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -527,18 +521,15 @@ vErrors.push(err42);
 errors++;
 }
 }
-let i1 = data20.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data20[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err43 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(data20.situation !== undefined){
+let data21 = data20.situation;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err43 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -546,14 +537,10 @@ else {
 vErrors.push(err43);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
-}
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/labels/situation/" + i0,schemaPath:"#/properties/labels/properties/situation/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -563,15 +550,18 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data19.task !== undefined){
-let data22 = data19.task;
-if(Array.isArray(data22)){
-const len1 = data22.length;
-for(let i2=0; i2<len1; i2++){
-let data23 = data22[i2];
-if(typeof data23 === "string"){
-if(!pattern0.test(data23)){
-const err45 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i1 = data21.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data21[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err45 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -579,10 +569,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
+}
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/labels/situation",schemaPath:"#/properties/labels/properties/situation/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -592,18 +586,15 @@ vErrors.push(err46);
 errors++;
 }
 }
-let i3 = data22.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data22[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err47 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+if(data20.task !== undefined){
+let data23 = data20.task;
+if(Array.isArray(data23)){
+const len1 = data23.length;
+for(let i2=0; i2<len1; i2++){
+let data24 = data23[i2];
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
+const err47 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -611,14 +602,10 @@ else {
 vErrors.push(err47);
 }
 errors++;
-break;
-}
-indices1[item1] = i3;
-}
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/labels/task/" + i2,schemaPath:"#/properties/labels/properties/task/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -628,15 +615,18 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data19.action !== undefined){
-let data24 = data19.action;
-if(Array.isArray(data24)){
-const len2 = data24.length;
-for(let i4=0; i4<len2; i4++){
-let data25 = data24[i4];
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err49 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i3 = data23.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data23[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err49 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -644,10 +634,14 @@ else {
 vErrors.push(err49);
 }
 errors++;
+break;
+}
+indices1[item1] = i3;
+}
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/labels/task",schemaPath:"#/properties/labels/properties/task/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -657,18 +651,15 @@ vErrors.push(err50);
 errors++;
 }
 }
-let i5 = data24.length;
-let j2;
-if(i5 > 1){
-const indices2 = {};
-for(;i5--;){
-let item2 = data24[i5];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err51 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+if(data20.action !== undefined){
+let data25 = data20.action;
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i4=0; i4<len2; i4++){
+let data26 = data25[i4];
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err51 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -676,14 +667,10 @@ else {
 vErrors.push(err51);
 }
 errors++;
-break;
-}
-indices2[item2] = i5;
-}
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err52 = {instancePath:instancePath+"/labels/action/" + i4,schemaPath:"#/properties/labels/properties/action/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -693,15 +680,18 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data19.result !== undefined){
-let data26 = data19.result;
-if(Array.isArray(data26)){
-const len3 = data26.length;
-for(let i6=0; i6<len3; i6++){
-let data27 = data26[i6];
-if(typeof data27 === "string"){
-if(!pattern0.test(data27)){
-const err53 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i5 = data25.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data25[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err53 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -709,10 +699,14 @@ else {
 vErrors.push(err53);
 }
 errors++;
+break;
+}
+indices2[item2] = i5;
+}
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err54 = {instancePath:instancePath+"/labels/action",schemaPath:"#/properties/labels/properties/action/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -722,18 +716,15 @@ vErrors.push(err54);
 errors++;
 }
 }
-let i7 = data26.length;
-let j3;
-if(i7 > 1){
-const indices3 = {};
-for(;i7--;){
-let item3 = data26[i7];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err55 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
+if(data20.result !== undefined){
+let data27 = data20.result;
+if(Array.isArray(data27)){
+const len3 = data27.length;
+for(let i6=0; i6<len3; i6++){
+let data28 = data27[i6];
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err55 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -741,14 +732,10 @@ else {
 vErrors.push(err55);
 }
 errors++;
-break;
-}
-indices3[item3] = i7;
-}
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err56 = {instancePath:instancePath+"/labels/result/" + i6,schemaPath:"#/properties/labels/properties/result/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -758,15 +745,18 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data19.learning !== undefined){
-let data28 = data19.learning;
-if(Array.isArray(data28)){
-const len4 = data28.length;
-for(let i8=0; i8<len4; i8++){
-let data29 = data28[i8];
-if(typeof data29 === "string"){
-if(!pattern0.test(data29)){
-const err57 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let i7 = data27.length;
+let j3;
+if(i7 > 1){
+const indices3 = {};
+for(;i7--;){
+let item3 = data27[i7];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err57 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -774,10 +764,14 @@ else {
 vErrors.push(err57);
 }
 errors++;
+break;
+}
+indices3[item3] = i7;
+}
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/labels/result",schemaPath:"#/properties/labels/properties/result/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -787,18 +781,15 @@ vErrors.push(err58);
 errors++;
 }
 }
-let i9 = data28.length;
-let j4;
-if(i9 > 1){
-const indices4 = {};
-for(;i9--;){
-let item4 = data28[i9];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err59 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)"};
+if(data20.learning !== undefined){
+let data29 = data20.learning;
+if(Array.isArray(data29)){
+const len4 = data29.length;
+for(let i8=0; i8<len4; i8++){
+let data30 = data29[i8];
+if(typeof data30 === "string"){
+if(!pattern0.test(data30)){
+const err59 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -806,14 +797,10 @@ else {
 vErrors.push(err59);
 }
 errors++;
-break;
-}
-indices4[item4] = i9;
-}
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err60 = {instancePath:instancePath+"/labels/learning/" + i8,schemaPath:"#/properties/labels/properties/learning/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -823,9 +810,18 @@ vErrors.push(err60);
 errors++;
 }
 }
+let i9 = data29.length;
+let j4;
+if(i9 > 1){
+const indices4 = {};
+for(;i9--;){
+let item4 = data29[i9];
+if(typeof item4 !== "string"){
+continue;
 }
-else {
-const err61 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err61 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i9+" are identical)"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -833,16 +829,14 @@ else {
 vErrors.push(err61);
 }
 errors++;
+break;
+}
+indices4[item4] = i9;
 }
 }
-if(data.vocabularies !== undefined){
-let data30 = data.vocabularies;
-if(Array.isArray(data30)){
-const len5 = data30.length;
-for(let i10=0; i10<len5; i10++){
-let data31 = data30[i10];
-if(typeof data31 !== "string"){
-const err62 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err62 = {instancePath:instancePath+"/labels/learning",schemaPath:"#/properties/labels/properties/learning/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -851,8 +845,10 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(!((((((((((((data31 === "en") || (data31 === "en-alt")) || (data31 === "de")) || (data31 === "pt")) || (data31 === "es")) || (data31 === "fr")) || (data31 === "it")) || (data31 === "nl")) || (data31 === "zh")) || (data31 === "ja")) || (data31 === "ko")) || (data31 === "ru"))){
-const err63 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.vocabularies.items.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -862,18 +858,14 @@ vErrors.push(err63);
 errors++;
 }
 }
-let i11 = data30.length;
-let j5;
-if(i11 > 1){
-const indices5 = {};
-for(;i11--;){
-let item5 = data30[i11];
-if(typeof item5 !== "string"){
-continue;
-}
-if(typeof indices5[item5] == "number"){
-j5 = indices5[item5];
-const err64 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
+if(data.vocabularies !== undefined){
+let data31 = data.vocabularies;
+if(Array.isArray(data31)){
+const len5 = data31.length;
+for(let i10=0; i10<len5; i10++){
+let data32 = data31[i10];
+if(typeof data32 !== "string"){
+const err64 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -881,14 +873,9 @@ else {
 vErrors.push(err64);
 }
 errors++;
-break;
 }
-indices5[item5] = i11;
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((data32 === "en") || (data32 === "en-alt")) || (data32 === "de")) || (data32 === "pt")) || (data32 === "es")) || (data32 === "fr")) || (data32 === "it")) || (data32 === "nl")) || (data32 === "zh")) || (data32 === "ja")) || (data32 === "ko")) || (data32 === "ru"))){
+const err65 = {instancePath:instancePath+"/vocabularies/" + i10,schemaPath:"#/properties/vocabularies/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.vocabularies.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -898,17 +885,18 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.frameworks !== undefined){
-let data32 = data.frameworks;
-if(Array.isArray(data32)){
-const len6 = data32.length;
-for(let i12=0; i12<len6; i12++){
-let data33 = data32[i12];
-const _errs72 = errors;
-let valid24 = false;
-const _errs73 = errors;
-if(typeof data33 !== "string"){
-const err66 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i11 = data31.length;
+let j5;
+if(i11 > 1){
+const indices5 = {};
+for(;i11--;){
+let item5 = data31[i11];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err66 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -916,9 +904,14 @@ else {
 vErrors.push(err66);
 }
 errors++;
+break;
 }
-if(!((data33 === "generic") || (data33 === "amazon"))){
-const err67 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.frameworks.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+indices5[item5] = i11;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/vocabularies",schemaPath:"#/properties/vocabularies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -927,13 +920,18 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid0 = _errs73 === errors;
-valid24 = valid24 || _valid0;
-if(!valid24){
+}
+if(data.frameworks !== undefined){
+let data33 = data.frameworks;
+if(Array.isArray(data33)){
+const len6 = data33.length;
+for(let i12=0; i12<len6; i12++){
+let data34 = data33[i12];
+const _errs74 = errors;
+let valid24 = false;
 const _errs75 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.name === undefined){
-const err68 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(typeof data34 !== "string"){
+const err68 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -942,8 +940,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data33.competencies === undefined){
-const err69 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "competencies"},message:"must have required property '"+"competencies"+"'"};
+if(!((data34 === "generic") || (data34 === "amazon"))){
+const err69 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema11.properties.frameworks.items.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -952,9 +950,13 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key4 in data33){
-if(!((key4 === "name") || (key4 === "competencies"))){
-const err70 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+var _valid0 = _errs75 === errors;
+valid24 = valid24 || _valid0;
+if(!valid24){
+const _errs77 = errors;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.name === undefined){
+const err70 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -963,12 +965,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data33.name !== undefined){
-let data34 = data33.name;
-if(typeof data34 === "string"){
-if(!pattern0.test(data34)){
-const err71 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data34.competencies === undefined){
+const err71 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/required",keyword:"required",params:{missingProperty: "competencies"},message:"must have required property '"+"competencies"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -977,9 +975,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data34){
+if(!((key4 === "name") || (key4 === "competencies"))){
+const err72 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -989,11 +987,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data33.competencies !== undefined){
-let data35 = data33.competencies;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err73 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data34.name !== undefined){
+let data35 = data34.name;
+if(typeof data35 === "string"){
+if(!pattern0.test(data35)){
+const err73 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1002,12 +1000,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-const len7 = data35.length;
-for(let i13=0; i13<len7; i13++){
-let data36 = data35[i13];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.name === undefined){
-const err74 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err74 = {instancePath:instancePath+"/frameworks/" + i12+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1016,9 +1011,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key5 in data36){
-if(!(((key5 === "id") || (key5 === "name")) || (key5 === "aliases"))){
-const err75 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data34.competencies !== undefined){
+let data36 = data34.competencies;
+if(Array.isArray(data36)){
+if(data36.length < 1){
+const err75 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1027,12 +1025,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data36.id !== undefined){
-let data37 = data36.id;
-if(typeof data37 === "string"){
-if(!pattern0.test(data37)){
-const err76 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len7 = data36.length;
+for(let i13=0; i13<len7; i13++){
+let data37 = data36[i13];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.name === undefined){
+const err76 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1041,9 +1039,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data37){
+if(!(((key5 === "id") || (key5 === "name")) || (key5 === "aliases"))){
+const err77 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1053,11 +1051,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data36.name !== undefined){
-let data38 = data36.name;
+if(data37.id !== undefined){
+let data38 = data37.id;
 if(typeof data38 === "string"){
 if(!pattern0.test(data38)){
-const err78 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err78 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1068,7 +1066,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err79 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/id",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1078,15 +1076,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data36.aliases !== undefined){
-let data39 = data36.aliases;
-if(Array.isArray(data39)){
-const len8 = data39.length;
-for(let i14=0; i14<len8; i14++){
-let data40 = data39[i14];
-if(typeof data40 === "string"){
-if(!pattern0.test(data40)){
-const err80 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data37.name !== undefined){
+let data39 = data37.name;
+if(typeof data39 === "string"){
+if(!pattern0.test(data39)){
+const err80 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1097,7 +1091,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err81 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/name",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1107,9 +1101,15 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data37.aliases !== undefined){
+let data40 = data37.aliases;
+if(Array.isArray(data40)){
+const len8 = data40.length;
+for(let i14=0; i14<len8; i14++){
+let data41 = data40[i14];
+if(typeof data41 === "string"){
+if(!pattern0.test(data41)){
+const err82 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1119,9 +1119,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
 else {
-const err83 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err83 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases/" + i14,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1133,7 +1132,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err84 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13+"/aliases",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1145,7 +1144,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies/" + i13,schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1154,11 +1153,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid0 = _errs75 === errors;
-valid24 = valid24 || _valid0;
 }
-if(!valid24){
-const err86 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err86 = {instancePath:instancePath+"/frameworks/" + i12+"/competencies",schemaPath:"#/properties/frameworks/items/anyOf/1/properties/competencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1167,11 +1165,36 @@ vErrors.push(err86);
 }
 errors++;
 }
+}
+}
 else {
-errors = _errs72;
+const err87 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+var _valid0 = _errs77 === errors;
+valid24 = valid24 || _valid0;
+}
+if(!valid24){
+const err88 = {instancePath:instancePath+"/frameworks/" + i12,schemaPath:"#/properties/frameworks/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+else {
+errors = _errs74;
 if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
+if(_errs74){
+vErrors.length = _errs74;
 }
 else {
 vErrors = null;
@@ -1179,19 +1202,19 @@ vErrors = null;
 }
 }
 }
-let i15 = data32.length;
+let i15 = data33.length;
 let j6;
 if(i15 > 1){
 outer0:
 for(;i15--;){
 for(j6 = i15; j6--;){
-if(func0(data32[i15], data32[j6])){
-const err87 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)"};
+if(func0(data33[i15], data33[j6])){
+const err89 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err89];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err89);
 }
 errors++;
 break outer0;
@@ -1201,31 +1224,7 @@ break outer0;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data.speakingRate !== undefined){
-let data41 = data.speakingRate;
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 180 || isNaN(data41)){
-const err89 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data41 < 110 || isNaN(data41)){
-const err90 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 110},message:"must be >= 110"};
+const err90 = {instancePath:instancePath+"/frameworks",schemaPath:"#/properties/frameworks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1235,8 +1234,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.speakingRate !== undefined){
+let data42 = data.speakingRate;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 180 || isNaN(data42)){
+const err91 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1245,13 +1247,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data.coverage !== undefined){
-let data42 = data.coverage;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key6 in data42){
-if(!(key6 === "minStories")){
-const err92 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data42 < 110 || isNaN(data42)){
+const err92 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 110},message:"must be >= 110"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1261,10 +1258,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data42.minStories !== undefined){
-let data43 = data42.minStories;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err93 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err93 = {instancePath:instancePath+"/speakingRate",schemaPath:"#/properties/speakingRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1273,9 +1268,13 @@ vErrors.push(err93);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 20 || isNaN(data43)){
-const err94 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+}
+if(data.coverage !== undefined){
+let data43 = data.coverage;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key6 in data43){
+if(!(key6 === "minStories")){
+const err94 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1284,8 +1283,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err95 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data43.minStories !== undefined){
+let data44 = data43.minStories;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err95 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1294,11 +1296,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 20 || isNaN(data44)){
+const err96 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1307,13 +1307,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data.notes !== undefined){
-let data44 = data.notes;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key7 in data44){
-if(!((key7 === "include") || (key7 === "exclude"))){
-const err97 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data44 < 1 || isNaN(data44)){
+const err97 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1323,15 +1318,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data44.include !== undefined){
-let data45 = data44.include;
-if(Array.isArray(data45)){
-const len9 = data45.length;
-for(let i16=0; i16<len9; i16++){
-let data46 = data45[i16];
-if(typeof data46 === "string"){
-if(!pattern0.test(data46)){
-const err98 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1341,8 +1331,12 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.notes !== undefined){
+let data45 = data.notes;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key7 in data45){
+if(!((key7 === "include") || (key7 === "exclude"))){
+const err99 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1352,9 +1346,15 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data45.include !== undefined){
+let data46 = data45.include;
+if(Array.isArray(data46)){
+const len9 = data46.length;
+for(let i16=0; i16<len9; i16++){
+let data47 = data46[i16];
+if(typeof data47 === "string"){
+if(!pattern0.test(data47)){
+const err100 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1364,15 +1364,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data44.exclude !== undefined){
-let data47 = data44.exclude;
-if(Array.isArray(data47)){
-const len10 = data47.length;
-for(let i17=0; i17<len10; i17++){
-let data48 = data47[i17];
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
-const err101 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err101 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1382,8 +1375,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err102 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1393,9 +1387,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data45.exclude !== undefined){
+let data48 = data45.exclude;
+if(Array.isArray(data48)){
+const len10 = data48.length;
+for(let i17=0; i17<len10; i17++){
+let data49 = data48[i17];
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err103 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1405,9 +1405,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
 else {
-const err104 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err104 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1419,12 +1418,36 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err105 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
 else {
 vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
 }
 errors++;
 }

@@ -60,7 +60,10 @@ export class SectionCache {
     const delta = text.length - oldText.length;
     // Re-scan from the start of the section holding the character before the edit: the scanner's
     // state is clear at every section start, and nothing before it changed.
-    const first = Math.max(0, sectionIndexAt(old, Math.max(0, from - 1)));
+    // A section that starts on the edited line starts there by that line (a heading an edit may
+    // break): re-decide it from the section before.
+    let first = Math.max(0, sectionIndexAt(old, Math.max(0, from - 1)));
+    if (first > 0 && old[first]!.start > Math.max(oldText.lastIndexOf('\n', from - 1), oldText.lastIndexOf('\r', from - 1))) first--;
     const scanFrom = old[first]!.start;
     let k = first + 1;
     const resumable = (offset: number) => {

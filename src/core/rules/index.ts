@@ -11,6 +11,7 @@ import { unknownTag } from './unknown-tag.js';
 import { unbalanced } from './unbalanced.js';
 import { unquantifiedResult } from './unquantified-result.js';
 import { missingReflection } from './missing-reflection.js';
+import { readAsPlainText } from './read-as-plain-text.js';
 import type { Rule } from './rule.js';
 import { unmappedQuestion } from './unmapped-question.js';
 
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   missingReflection,
   unknownTag,
   tooManyTags,
+  readAsPlainText,
   unmappedQuestion,
 ];
 

@@ -3,6 +3,7 @@
 
 import type { StoryBankOptions } from '../bank/rules/context.js';
 import type { MisencodedRun } from '../encoding.js';
+import type { PlainText } from '../facts.js';
 import type { Category, Finding, FixCheck, Severity, Span, Story, Suggestion, TextEdit } from '../model.js';
 import type { LinkableStory } from '../questions/resolve.js';
 import type { LevelOptions, Structure } from '../structure.js';
@@ -12,6 +13,8 @@ export interface RuleContext {
   structure: Structure;
   /** Mis-encoded runs, absolute offsets. */
   misencoded: readonly MisencodedRun[];
+  /** Text read plainly, not as Markdown, absolute offsets (for the 'runs' rules; none otherwise). */
+  plainText?: readonly PlainText[];
   /** The line break to use in inserted text. */
   eol: string;
   /** Heading levels the user fixed in the settings, if any (else they are detected per file). */
@@ -52,7 +55,8 @@ export interface Rule {
   /**
    * What a rule reports from, so that an edit recomputes only the findings it can change:
    * 'categories': only from the categories in context, each finding inside its category;
-   * 'runs': only at the mis-encoded runs in context, each finding inside its run;
+   * 'runs': only from what the sections in context read (mis-encoded runs, text read plainly), each
+   * finding inside its section.
    * 'questions': over a questions file with the stories of every notes file, so not by the analysis
    * of one document (its links name stories anywhere): the questions feature and `questionFindings`.
    */
