@@ -32,6 +32,7 @@
 // three columns, into the item, such a line would underline the whole log as a heading; here it
 // underlines nothing.) These splits depend on the line before them, so a rescan never resumes at one.
 
+import { ATX_HEADING, BOM, bomLength, BULLET_WITH_TEXT, FENCE_OPEN, FRONT_MATTER_FENCE, LIST_MARKER, THEMATIC_BREAK } from './markdown-lines.js';
 import { isBlankLine } from './text.js';
 
 export interface SectionBoundary {
@@ -39,8 +40,6 @@ export interface SectionBoundary {
   start: number;
 }
 
-const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const HTML_KINDS: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
@@ -54,9 +53,7 @@ export const CHUNK = 8192;
 export const LAZY_LINES = 400;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** `---` would open front matter in a section of its own (where the whole text has a thematic break). */
-const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const HASH = 35;
-const BOM = 0xfeff;
 const SPACE = 32;
 const LT = 60;
 
@@ -74,11 +71,8 @@ const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
 const HTML_LONE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
-const BULLET_WITH_TEXT = /^[-*+][ \t]+\S/;
 /** An ordered item that may interrupt a paragraph (only one numbered 1). */
 const FIRST_ORDERED_WITH_TEXT = /^1[.)][ \t]+\S/;
-const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /**
  * Section start offsets for `text[from, to)`, where `from` is a section start (state is clear there).
@@ -98,7 +92,7 @@ export function scanSections(
   const starts = [from];
   let hidden: Hidden = null;
   const n = text.length;
-  const bom = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = from === 0 ? bomLength(text) : 0;
   let pos = from + bom;
   const firstLine = pos;
   if (from === 0 && /^---[ \t]*(?:\r\n?|\n)/.test(text.slice(bom, bom + 8))) {

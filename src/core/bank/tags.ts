@@ -6,6 +6,7 @@
 //   - a category whose title names a competency (`## Ownership`), unless `fromCategory` is off.
 // A 🔸 note that names a known competency is a suggested tag, with the span of the note.
 
+import { bomLength } from '../markdown-lines.js';
 import type { Span, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, closestCompetency, normaliseTag, phraseOf, phrases, resolveTag, type CompetencyRef, type Framework } from './frameworks.js';
 import { inside, nestedSpans, readProse, type Prose } from './prose.js';
@@ -182,7 +183,7 @@ export interface FrontMatter {
 }
 
 export function frontMatterOf(text: string): FrontMatter | undefined {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = bomLength(text);
   const open = /^---[ \t]*\r?\n/.exec(text.slice(bom, bom + 8));
   if (!open) return undefined;
   const start = bom + open[0].length;

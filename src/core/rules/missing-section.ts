@@ -1,3 +1,4 @@
+import { ATX_HEADING, ATX_HEADING_AFTER_BREAK, bomLength, LIST_ITEM_LINE } from '../markdown-lines.js';
 import { readSection, type SectionFacts } from '../facts.js';
 import { scanSections } from '../sections.js';
 import { buildCategories, placeFacts, readGlobals, type Levels, type Placed } from '../structure.js';
@@ -125,13 +126,13 @@ function insertLabels({ text, structure, eol }: RuleContext, story: Story, absen
       // and a list label not continued by a paragraph line just below (lazy continuation).
       const previous = lineBefore(text, at);
       if (paragraphs && previous !== undefined && !isBlankLine(previous)) newText = eol + newText;
-      if (!paragraphs && !LIST_ITEM.test(text.slice(at, lineEndAt(text, at)))) newText += eol;
+      if (!paragraphs && !LIST_ITEM_LINE.test(text.slice(at, lineEndAt(text, at)))) newText += eol;
     } else {
       // A blank line before a following paragraph (else it would continue the last label); none
       // before a following list item, which would turn a tight list loose (`- **story-2**`).
       const next = nextLineStart(text, at);
       const following = next === undefined ? undefined : text.slice(next, lineEndAt(text, next));
-      if (following !== undefined && !isBlankLine(following) && (paragraphs || !LIST_ITEM.test(following))) newText += eol;
+      if (following !== undefined && !isBlankLine(following) && (paragraphs || !LIST_ITEM_LINE.test(following))) newText += eol;
     }
     edits.push({ span: { start: at, end: at }, newText });
   }
@@ -237,26 +238,25 @@ function outline(categories: readonly Category[], skip: number): string {
 function headingLineAtOrBefore(text: string, offset: number): number {
   let i = lineStartAt(text, offset);
   for (;;) {
-    if (/^#{1,6}(?:[ \t]|$)/.test(text.slice(i, i + 8))) return i;
+    if (ATX_HEADING.test(text.slice(i, i + 8))) return i;
     if (i <= 0) return 0;
     i = lineStartAt(text, i - 1);
-    if (i === 1 && text.charCodeAt(0) === 0xfeff) return 0;
+    if (i === 1 && bomLength(text)) return 0;
   }
 }
 
 /** Start of the first line after `offset`'s line that is a column-0 ATX heading (or the text's end). */
 function headingLineAfter(text: string, offset: number): number {
-  const re = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
+  const re = new RegExp(ATX_HEADING_AFTER_BREAK);
   re.lastIndex = lineEndAt(text, offset);
   const m = re.exec(text);
   return m ? m.index + m[0].length : text.length;
 }
 
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /** The whole line before the one starting at `lineStart`, or undefined on the first line. */
 function lineBefore(text: string, lineStart: number): string | undefined {
-  if (lineStart <= 0 || (lineStart === 1 && text.charCodeAt(0) === 0xfeff)) return undefined;
+  if (lineStart <= 0 || (lineStart === 1 && bomLength(text))) return undefined;
   let end = lineStart - 1;
   if (text[end] === '\n' && text[end - 1] === '\r') end--;
   return text.slice(lineStartAt(text, end), end);
