@@ -89,7 +89,9 @@ export const LABEL_WORDS = [
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const EMPHASIS = '(?:\\*\\*|__|\\*|_)?';
 const LABEL_LINE_RE = new RegExp(
-  `^([ \\t>]*(?:[-*+]|\\d{1,3}[.)])?[ \\t]*${EMPHASIS}[ \\t]*(${[...LABEL_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})` +
+  // Each run of blanks is followed by something that is not a blank (a marker, emphasis, the word):
+  // three optional blank runs side by side made a deeply indented line cubic to reject.
+  `^([ \\t>]*(?:(?:[-*+]|\\d{1,3}[.)])[ \\t]*)?(?:(?:\\*\\*|__|\\*|_)[ \\t]*)?(${[...LABEL_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})` +
     `(?:[ \\t]*${EMPHASIS}[ \\t]*[:：]|[ \\t]*[:：][ \\t]*${EMPHASIS})[ \\t]*)(.*)$`,
   'iu',
 );
