@@ -73,7 +73,7 @@ export class NotesStore implements vscode.Disposable {
     if (optionsFor) this.optionsFor = optionsFor;
     this.disposables.push(
       this.settingsEmitter,
-      vscode.workspace.onDidOpenTextDocument((d) => this.analyzeDocument(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.analyzeDocument(d, true)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         this.record(e);
@@ -94,7 +94,7 @@ export class NotesStore implements vscode.Disposable {
         }
       }),
     );
-    for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d);
+    for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
     this.applyScope();
   }
 
@@ -120,10 +120,16 @@ export class NotesStore implements vscode.Disposable {
     this.settingsEmitter.fire(settings);
   }
 
-  /** Analyses an open document now (commands call this so they act on the current text). */
-  analyzeDocument(document: vscode.TextDocument): NotesEntry | undefined {
+  /**
+   * Analyses an open document now (commands call this so they act on the current text). A document
+   * whose last tab was closed stays in `workspace.textDocuments` for a while: unless it is being
+   * opened, such a document the store has let go of is not taken back (a refresh would bring a closed
+   * file back into the Stories view).
+   */
+  analyzeDocument(document: vscode.TextDocument, opened = false): NotesEntry | undefined {
     if (document.languageId !== 'markdown') return undefined;
     const key = document.uri.toString();
+    if (!opened && !this.entries.has(key) && !inAnyTab(document.uri)) return undefined;
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     const text = document.getText();

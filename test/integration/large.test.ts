@@ -16,6 +16,9 @@ describe('a large notes file in a real VS Code', function () {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(workspaceFile(LARGE)).then(undefined, () => undefined);
+    // The tests after this one see the Stories view: the closed file must be gone from it.
+    const api = await activate();
+    await waitFor('the store to let the closed large file go', () => !api.store.get(workspaceFile(LARGE)));
   });
 
   it('opens a 1.5 MB notes file while typing in another file, and reports the longest stall', async () => {

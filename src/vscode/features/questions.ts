@@ -4,6 +4,7 @@
 // over the stories, ranked by tag, category and words; choosing one reveals it and offers to link
 // it), and **Create a Questions File** from the starter bank.
 
+import { MARKDOWN_SELECTOR } from '../selector.js';
 import * as vscode from 'vscode';
 import { bank, questionFindings, questions, type Finding } from '../../core/index.js';
 import type { NotesStore } from '../notes-store.js';
@@ -254,7 +255,7 @@ export const questionsFeature: Feature = {
   id: 'questions',
   activate(context, store) {
     const controller = new QuestionsController(store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'));
-    const selector: vscode.DocumentSelector = { language: 'markdown' };
+    const selector: vscode.DocumentSelector = MARKDOWN_SELECTOR;
     context.subscriptions.push(
       controller,
       vscode.languages.registerHoverProvider(selector, { provideHover: (d, p) => controller.hover(d, p) }),

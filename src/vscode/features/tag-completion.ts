@@ -2,6 +2,7 @@
 // (`- **Tags**: ownership, di…`), the names of the frameworks the file is tagged against. Where a tag
 // is being typed is the core's call (tagCompletionAt); this only offers the names.
 
+import { MARKDOWN_SELECTOR } from '../selector.js';
 import * as vscode from 'vscode';
 import { bank } from '../../core/index.js';
 import type { NotesStore } from '../notes-store.js';
@@ -36,7 +37,7 @@ export const tagCompletionFeature: Feature = {
   id: 'tag-completion',
   activate(context, store) {
     context.subscriptions.push(
-      vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, { provideCompletionItems: (document, position) => tagCompletions(store, document, position) }, '#'),
+      vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, { provideCompletionItems: (document, position) => tagCompletions(store, document, position) }, '#'),
     );
   },
 };
