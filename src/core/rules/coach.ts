@@ -15,6 +15,14 @@ import * as bank from '../bank/index.js';
 import type { Report, Rule } from './rule.js';
 import { eachStory } from './rule.js';
 
+/**
+ * A story longer than this is not coached. Its tags and speaking time would need a parse of its whole
+ * text again (a log pasted under a story's bullet: 200 000 lines took 37 s in the coach rules, after
+ * the analysis itself had bounded it), and no story told aloud is that long: 50 000 characters are
+ * about an hour of speech.
+ */
+const MAX_COACHED_LENGTH = 50_000;
+
 export function coachRule(id: string, rule: Pick<Rule, 'description' | 'doc'>): Rule {
   const coach = bank.COACH_RULES.find((r) => r.id === id);
   if (!coach) throw new Error(`no coach rule ${id}`);
@@ -27,6 +35,7 @@ export function coachRule(id: string, rule: Pick<Rule, 'description' | 'doc'>): 
     check({ text, structure, bank: options }) {
       const reports: Report[] = [];
       for (const { story, category } of eachStory(structure.categories)) {
+        if (story.span.end - story.span.start > MAX_COACHED_LENGTH) continue;
         for (const f of coach.check(bank.storyContext(text, story, category, options))) {
           reports.push({ span: f.span, message: f.message, ...(f.suggestions ? { suggestions: f.suggestions } : {}) });
         }
