@@ -15,6 +15,7 @@
 import { detectLineEnding } from './line-index.js';
 import type { Category, NotesModel } from './model.js';
 import { assignIds } from './ids.js';
+import { CoachMemo } from './rules/coach-memo.js';
 import { cannotBeNotes } from './cannot-be-notes.js';
 import type { SectionFacts } from './facts.js';
 import { analyzeInSteps, analyzeSections, categoryFindings, finishModel, freezeDeep, provenNotNotesModel, readSections, runFindings, type AnalyzeOptions, type FullRun, type Section } from './pipeline.js';
@@ -55,12 +56,20 @@ export class NotesAnalyzer {
   private eol = '\n';
   /** The sections the scan parsed to decide (provenNotNotes), for the first reading to reuse. */
   private scanned: Map<string, SectionFacts> | undefined;
+  /** The options as given, with this analyzer's coach memo in the bank options (see withMemo). */
+  private options: AnalyzeOptions;
+  private memo: CoachMemo;
 
-  constructor(private options: AnalyzeOptions = {}) {}
+  constructor(options: AnalyzeOptions = {}) {
+    this.memo = new CoachMemo();
+    this.options = withMemo(options, this.memo);
+  }
 
   /** Changes options; the next update re-runs the (cheap) structure and rules, not the parsing. */
   setOptions(options: AnalyzeOptions): void {
-    this.options = options;
+    // What the coach rules said holds for the options they said it under.
+    this.memo = new CoachMemo();
+    this.options = withMemo(options, this.memo);
     this.model = undefined;
   }
 
@@ -141,11 +150,13 @@ export class NotesAnalyzer {
     // The structure and rules of the whole file, in steps too.
     const steps = analyzeInSteps(text, sections, this.options, this.model?.categories);
     let run: FullRun | undefined;
+    this.memo.beginFullRun();
     while (!run) {
       const step = steps.next();
       if (step.done) run = step.value;
       else if (!(await pause())) return undefined;
     }
+    this.memo.endFullRun();
     this.scanned = undefined;
     this.cache.adopt(sections);
     this.text = text;
@@ -156,7 +167,10 @@ export class NotesAnalyzer {
 
   /** The whole pipeline over the cached sections; ids follow the previous model's. */
   private rebuildAll(previous: NotesModel | undefined): NotesModel {
-    return this.adoptRun(analyzeSections(this.text, this.cache.sections, this.options, previous?.categories));
+    this.memo.beginFullRun();
+    const run = analyzeSections(this.text, this.cache.sections, this.options, previous?.categories);
+    this.memo.endFullRun();
+    return this.adoptRun(run);
   }
 
   /** Keeps what a full run leaves for later edits; its model. */
@@ -174,7 +188,7 @@ export class NotesAnalyzer {
   private rebuildAround(oldText: string, region: ChangedRegion, resection: Resection): NotesModel | undefined {
     const structure = this.lastStructure;
     if (!structure?.isNotes || this.cache.hasDefinitions) return undefined;
-    if (detectLineEnding(this.text) !== this.eol || !sameSignature(resection.replaced, resection.fresh)) return undefined;
+    if ((touchesLineBreaks(oldText, this.text, region) && detectLineEnding(this.text) !== this.eol) || !sameSignature(resection.replaced, resection.fresh)) return undefined;
     const { levels } = structure;
     if (levels.bold || levels.category === 0 || levels.category > levels.story) return undefined;
     const delta = this.text.length - oldText.length;
@@ -224,6 +238,28 @@ export class NotesAnalyzer {
     this.lastStructure = { ...structure, categories, storyLabels: built.storyLabels };
     return finishModel(this.text, structure, categories, this.findings.all, this.cache.directives());
   }
+}
+
+/** The options with the analyzer's memo for the coach rules (analyze() runs without one). */
+function withMemo(options: AnalyzeOptions, coachMemo: CoachMemo): AnalyzeOptions {
+  return { ...options, bank: { ...options.bank, coachMemo } };
+}
+
+/**
+ * Whether an edit may have changed the file's line breaks (and so its line ending, which is read
+ * from its first thousand breaks: a scan too dear for every keystroke at 1 MB). Text put right after
+ * a `\r` may have split a `\r\n`.
+ */
+function touchesLineBreaks(oldText: string, text: string, region: ChangedRegion): boolean {
+  return hasLineBreak(oldText, region.from, region.oldTo) || hasLineBreak(text, region.from, region.newTo) || oldText.charCodeAt(region.from - 1) === 13;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 function sameSignature(replaced: readonly Section[], fresh: readonly Section[]): boolean {

@@ -11,6 +11,7 @@ import type { StoryBankOptions } from './bank/rules/context.js';
 import { cannotBeNotes } from './cannot-be-notes.js';
 import { applyDirectives } from './directives.js';
 import type { DirectiveFact, PlainText, SectionFacts } from './facts.js';
+import { freezeDeep, freezeModel } from './freeze.js';
 import { readSection } from './facts.js';
 import { assignIds } from './ids.js';
 import type { MisencodedRun } from './encoding.js';
@@ -19,6 +20,8 @@ import type { Category, Finding, NotesModel, NotNotesReason, Severity } from './
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
 import { buildCategories, placeFacts, readGlobals, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
+
+export { freezeDeep } from './freeze.js';
 
 export interface AnalyzeOptions {
   /** Fix the heading levels instead of detecting them per file. */
@@ -168,11 +171,11 @@ export function finishModel(
   findings: readonly Finding[],
   directives: readonly DirectiveFact[],
 ): NotesModel {
-  return Object.freeze({
+  return freezeModel({
     isNotes: true,
-    categories: Object.freeze(categories.slice()) as Category[],
-    findings: Object.freeze(applyDirectives(text, directives, findings).slice()) as Finding[],
-    levels: Object.freeze({ category: globals.levels.category, story: globals.levels.story }),
+    categories: freezeModel(categories.slice()) as Category[],
+    findings: freezeModel(applyDirectives(text, directives, findings).slice()) as Finding[],
+    levels: freezeModel({ category: globals.levels.category, story: globals.levels.story }),
   });
 }
 
@@ -246,14 +249,6 @@ export function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Findi
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;
-}
-
-/** Freezes a plain value and everything in it (the model's objects and arrays), returning it. */
-export function freezeDeep<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
-  return value;
 }
 
 /** A link label as mdast's `identifier` has it (micromark's normalizeIdentifier, lower-cased). */

@@ -5,7 +5,7 @@ import { readSection } from '../../src/core/facts';
 import { changedRegion, compareTexts, foldChanges } from '../../src/core/incremental/edit-region';
 import { FindingsIndex, shiftCategory } from '../../src/core/incremental/findings-index';
 import { SectionCache } from '../../src/core/incremental/section-cache';
-import { analyze, type Finding } from '../../src/core/index';
+import { analyze, NotesAnalyzer, type Finding } from '../../src/core/index';
 import { freezeDeep } from '../../src/core/pipeline';
 
 describe('edit region', () => {
@@ -96,5 +96,41 @@ describe('findings index', () => {
     assert.equal(moved.stories[0]!.placeholders[0]!.start, category.stories[0]!.placeholders[0]!.start + 10);
     assert.equal(moved.id, category.id);
     assert.ok(Object.isFrozen(moved.stories[0]!.heading));
+  });
+});
+
+describe('coach memo', () => {
+  // Two stories in one category: the first tells its Action as "we", the second is fine. The rules
+  // decide from each story's text, so after an edit the untouched story's findings are recalled.
+  const story = (title: string, action: string) =>
+    `### ${title}\n- **Situation**: s\n- **Task**: t\n- **Action**: ${action}\n- **Result**: Cut the p99 latency by 40 %.\n`;
+  const text = `## A. Leadership\n${story('1 we story', 'We planned it and we shipped it; our team did it.')}${story('2 my story', 'I planned it and I shipped it.')}`;
+  const coach = (m: ReturnType<typeof analyze>, t: string) => m.findings.filter((f) => f.rule === 'first-person-action').map((f) => [t.slice(f.span.start, f.span.end).slice(0, 20), f.span.start]);
+
+  it('moves the recalled findings of untouched stories, and judges an edited story again', () => {
+    const analyzer = new NotesAnalyzer();
+    analyzer.update(text);
+    // An edit before both stories moves the first story's finding.
+    const moved = text.replace('- **Situation**: s', '- **Situation**: some more context');
+    const m1 = analyzer.update(moved);
+    assert.deepEqual(coach(m1, moved), coach(analyze(moved), moved));
+    assert.equal(coach(m1, moved).length, 1);
+    // An edit that makes the second story a "we" story too: it is judged again, and now reported.
+    const edited = moved.replace('I planned it and I shipped it.', 'We planned it and we shipped it.');
+    const m2 = analyzer.update(edited);
+    assert.deepEqual(coach(m2, edited), coach(analyze(edited), edited));
+    assert.equal(coach(m2, edited).length, 2);
+    // And back: its finding goes; the first story's stays where it is.
+    const m3 = analyzer.update(moved);
+    assert.deepEqual(coach(m3, moved), coach(analyze(moved), moved));
+  });
+
+  it('forgets what it said when the options change', () => {
+    const analyzer = new NotesAnalyzer();
+    analyzer.update(text);
+    analyzer.setOptions({ severities: { 'first-person-action': 'off' } });
+    assert.equal(coach(analyzer.update(text), text).length, 0);
+    analyzer.setOptions({});
+    assert.equal(coach(analyzer.update(text), text).length, 1);
   });
 });

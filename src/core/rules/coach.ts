@@ -34,11 +34,21 @@ export function coachRule(id: string, rule: Pick<Rule, 'description' | 'doc'>): 
     ...rule,
     check({ text, structure, bank: options }) {
       const reports: Report[] = [];
+      const memo = options?.coachMemo;
       for (const { story, category } of eachStory(structure.categories)) {
         if (story.span.end - story.span.start > MAX_COACHED_LENGTH) continue;
-        for (const f of coach.check(bank.storyContext(text, story, category, options))) {
-          reports.push({ span: f.span, message: f.message, ...(f.suggestions ? { suggestions: f.suggestions } : {}) });
+        const place = { text, story, category };
+        const recalled = memo?.recall(id, place);
+        if (recalled) {
+          for (const r of recalled) reports.push(r);
+          continue;
         }
+        const own: Report[] = [];
+        for (const f of coach.check(bank.storyContext(text, story, category, options))) {
+          own.push({ span: f.span, message: f.message, ...(f.suggestions ? { suggestions: f.suggestions } : {}) });
+        }
+        memo?.keep(id, place, own);
+        for (const r of own) reports.push(r);
       }
       return reports;
     },

@@ -1,3 +1,4 @@
+import { freezeModel } from '../freeze.js';
 import type { Finding, Severity } from '../model.js';
 import { linkableStories, parseQuestions, resolveLinks, unmappedQuestions, UNMAPPED_QUESTION, type LinkableStory } from '../questions/index.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -45,5 +46,5 @@ export function questionFindings(text: string, stories: readonly LinkableStory[]
     eol: '\n',
     questions: { ...(options.file !== undefined ? { file: options.file } : {}), stories },
   };
-  return unmappedQuestion.check(context).map((r) => Object.freeze({ rule: unmappedQuestion.id, severity, message: r.message, span: Object.freeze({ ...r.span }), fix: undefined }));
+  return unmappedQuestion.check(context).map((r) => freezeModel({ rule: unmappedQuestion.id, severity, message: r.message, span: freezeModel({ ...r.span }), fix: undefined }));
 }

@@ -9,6 +9,7 @@
 // afresh. A WeakMap: nothing outlives the models the caller keeps.
 
 import type { Span } from '../../model.js';
+import type { CoachMemo } from '../../rules/coach-memo.js';
 import { tagsAndTime } from '../coverage.js';
 import type { Framework } from '../frameworks.js';
 import type { SpeakingTime } from '../speech.js';
@@ -22,6 +23,8 @@ export interface StoryBankOptions extends CoachOptions {
   fromCategory?: boolean;
   /** Not for the rules: coverage marks a gap where a competency has fewer complete stories (default 2). */
   minStories?: number;
+  /** Set by a NotesAnalyzer, not by callers: what the coach rules said of each story before. */
+  coachMemo?: CoachMemo;
 }
 
 export type ContextStory = CoachStory & StoryLike;
