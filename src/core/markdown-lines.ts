@@ -19,6 +19,15 @@ export const ATX_HEADING_PREFIX = /^ {0,3}#{1,6}[ \t]*/;
 /** Every ATX heading line of a text (for `matchAll`): up to three spaces, `#`…`######`, a space or the end. */
 export const ATX_HEADING_LINES = /^ {0,3}#{1,6}(?:[ \t]|$)/gm;
 
+/** Every ATX heading line with its title (group 1), closing hashes left out (for `matchAll`). */
+export const ATX_HEADING_TITLES = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
+
+/** Every setext heading with its title line (group 1) and underline (for `matchAll`). */
+export const SETEXT_HEADING_TITLES = /^ {0,3}(\S.*)\r?\n {0,3}(?:=+|-+)[ \t]*$/gm;
+
+/** A line where a code fence opens (for `test` over a text, with the `m` flag). */
+export const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
+
 /** A line break followed by an ATX heading (for a `g` search through a text). */
 export const ATX_HEADING_AFTER_BREAK = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
 

@@ -14,6 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { categoryCompetencies, frontMatterOf } from '../bank/tags.js';
 import { DEFAULT_FRAMEWORKS, normaliseTag, resolveTag, type CompetencyRef, type Framework } from '../bank/frameworks.js';
+import { ATX_HEADING_TITLES, SETEXT_HEADING_TITLES } from '../markdown-lines.js';
 import type { Span } from '../model.js';
 
 export type StoryLink =
@@ -207,8 +208,6 @@ const groupTags = (title: string, heading: Heading, frameworks: readonly Framewo
   return categoryCompetencies(title, frameworks).map((c) => ({ raw: c.raw, key: normaliseTag(c.raw), competencies: c.competencies, source: 'group' as const, ...(at ? { span: at } : {}) }));
 };
 
-const ATX_RE = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
-const SETEXT_RE = /^ {0,3}(\S.*)\r?\n {0,3}(?:=+|-+)[ \t]*$/gm;
 
 /**
  * Whether a file may hold questions, by a scan of its lines (no parse): the front matter marker, or a
@@ -218,7 +217,7 @@ const SETEXT_RE = /^ {0,3}(\S.*)\r?\n {0,3}(?:=+|-+)[ \t]*$/gm;
 export function mayHoldQuestions(text: string): boolean {
   const frontMatter = frontMatterOf(text);
   if (frontMatter && MARKER_RE.test(text.slice(frontMatter.span.start, frontMatter.span.end))) return true;
-  for (const re of [ATX_RE, SETEXT_RE]) {
+  for (const re of [ATX_HEADING_TITLES, SETEXT_HEADING_TITLES]) {
     for (const m of text.matchAll(re)) if (SECTION_TITLES.has(titleKey(m[1]!.replace(/[*_`]/g, '')))) return true;
   }
   return false;

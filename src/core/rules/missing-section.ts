@@ -1,4 +1,4 @@
-import { ATX_HEADING, ATX_HEADING_AFTER_BREAK, bomLength, LIST_ITEM_LINE } from '../markdown-lines.js';
+import { ATX_HEADING, ATX_HEADING_AFTER_BREAK, bomLength, FENCE_LINE, FENCE_OPEN, LIST_ITEM_LINE } from '../markdown-lines.js';
 import { readSection, type SectionFacts } from '../facts.js';
 import { scanSections } from '../sections.js';
 import { buildCategories, placeFacts, readGlobals, type Levels, type Placed } from '../structure.js';
@@ -269,14 +269,14 @@ function withTypingSpace(label: string): string {
 
 /** Whether a code fence opens within the story. */
 function holdsFence(text: string, story: Story): boolean {
-  return /^ {0,3}(?:`{3,}|~{3,})/m.test(text.slice(story.heading.end, story.span.end));
+  return FENCE_LINE.test(text.slice(story.heading.end, story.span.end));
 }
 
 /** Whether a fence opened between `from` and `at` is still open at `at` (fence lines counted). */
 function insideOpenFence(text: string, from: number, at: number): boolean {
   let open: string | undefined;
   for (const line of text.slice(from, at).split(/\r\n?|\n/)) {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const m = FENCE_OPEN.exec(line);
     if (!m) continue;
     if (open === undefined) open = m[1];
     else if (m[1]![0] === open[0] && m[1]!.length >= open.length && m[2]!.trim() === '') open = undefined;
