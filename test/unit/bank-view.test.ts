@@ -58,8 +58,10 @@ describe('story bank: reading again after an edit', () => {
     const kept = (text: string) => bank.bankStories(text, analyze(text), { cache });
     assert.deepEqual(kept(EXAMPLE), fresh(EXAMPLE));
     // An edit before every story (the title), one inside the first story, one that removes a tag, and the original again.
+    // Then a line under the Ownership heading: its stories move, the heading their category tag points at does not.
     const edits = [
       EXAMPLE.replace('# Behavioral interview story bank', '# Behavioural interview story bank, revised'),
+      EXAMPLE.replace('## B. Ownership\n', '## B. Ownership\nStories where I owned the outcome.\n\n'),
       EXAMPLE.replace('a two-day spike', 'a three-day spike #Ownership'),
       EXAMPLE.replace('- **Tags**: customer focus, influence', '- **Tags**: customer focus'),
       EXAMPLE,
