@@ -6,4 +6,5 @@ export * from './tags.js';
 export * from './speech.js';
 export * from './coverage.js';
 export * from './story-bank.js';
+export * from './time-status.js';
 export * from './rules/index.js';
