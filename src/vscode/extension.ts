@@ -8,6 +8,7 @@ import { codeActionsFeature } from './features/code-actions.js';
 import { commandsFeature } from './features/commands.js';
 import { competenciesViewFeature } from './features/competencies-view.js';
 import { coverageTableFeature } from './features/coverage-table.js';
+import { coverageOnSaveFeature } from './features/coverage-on-save.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
 import { foldingFeature } from './features/folding.js';
 import { hoverFeature } from './features/hover.js';
@@ -18,6 +19,7 @@ import { questionsFeature, type QuestionsController } from './features/questions
 import { sheetFeature } from './features/sheet.js';
 import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
+import { storyTimeFeature } from './features/story-time.js';
 import { tagCompletionFeature } from './features/tag-completion.js';
 import type { CompetenciesProvider } from './features/competencies-view.js';
 import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
@@ -32,9 +34,11 @@ export const FEATURES: readonly Feature[] = [
   codeActionsFeature,
   commandsFeature,
   statusBarFeature,
+  storyTimeFeature,
   competenciesViewFeature,
   tagCompletionFeature,
   coverageTableFeature,
+  coverageOnSaveFeature,
   practiceFeature,
   questionsFeature,
   sheetFeature,
@@ -56,6 +60,8 @@ export interface InterviewNotesApi {
   practice: PracticeController;
   questions: QuestionsController;
   statusBar: vscode.StatusBarItem;
+  /** `⏱ 1:40 / 2:00`: the time of the story under the cursor or of the selection. */
+  storyTime: vscode.StatusBarItem;
   /** The extension's log folder; the extension host's own log lies beside it. */
   logUri: vscode.Uri;
 }
