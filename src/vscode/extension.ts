@@ -19,8 +19,9 @@ import { questionsFeature, type QuestionsController } from './features/questions
 import { sheetFeature } from './features/sheet.js';
 import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
-import { storyTimeFeature } from './features/story-time.js';
+import { storyTimeFeature, type StoryTimeStatus } from './features/story-time.js';
 import { tagCompletionFeature } from './features/tag-completion.js';
+import { suggestedTagsFeature } from './features/suggested-tags.js';
 import type { CompetenciesProvider } from './features/competencies-view.js';
 import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
 import { NotesStore } from './notes-store.js';
@@ -37,6 +38,7 @@ export const FEATURES: readonly Feature[] = [
   storyTimeFeature,
   competenciesViewFeature,
   tagCompletionFeature,
+  suggestedTagsFeature,
   coverageTableFeature,
   coverageOnSaveFeature,
   practiceFeature,
@@ -61,7 +63,7 @@ export interface InterviewNotesApi {
   questions: QuestionsController;
   statusBar: vscode.StatusBarItem;
   /** `⏱ 1:40 / 2:00`: the time of the story under the cursor or of the selection. */
-  storyTime: vscode.StatusBarItem;
+  storyTime: StoryTimeStatus;
   /** The extension's log folder; the extension host's own log lies beside it. */
   logUri: vscode.Uri;
 }

@@ -27,6 +27,12 @@ export class StoryTimeStatus implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private kept = new WeakMap<object, KeptTime>();
+  private visible = false;
+
+  /** Whether the item is in the status bar now (a StatusBarItem cannot be asked). */
+  get shown(): boolean {
+    return this.visible;
+  }
 
   constructor(private readonly store: NotesStore) {
     this.item.name = 'Interview Notes: Story Time';
@@ -57,6 +63,7 @@ export class StoryTimeStatus implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const entry = editor && this.store.get(editor.document.uri);
     const status = editor && entry && isShownFor(entry) ? this.statusOf(editor, entry) : undefined;
+    this.visible = status !== undefined;
     if (!status) {
       this.item.hide();
       return;
@@ -111,6 +118,6 @@ export const storyTimeFeature: Feature = {
   activate(context, store) {
     const status = new StoryTimeStatus(store);
     context.subscriptions.push(status);
-    return { storyTime: status.item };
+    return { storyTime: status };
   },
 };
