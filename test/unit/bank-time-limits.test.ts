@@ -82,6 +82,15 @@ describe('bank: time limits', () => {
     assert.equal(storyTimeStatus(at.story.title, time, { wordsPerMinute: 110, targetSeconds: 20 }).text, '⏱ 0:30 / 2:00');
   });
 
+  it('a story too long to be a script is timed from its raw words, without a parse', () => {
+    const huge = `## Notes\n### Log pasted in\n<!-- interview-notes-time max 9:00 -->\n- **Situation**: s\n- **Action**: I ${'ran it again and '.repeat(30_000)}\n`;
+    const at = storyAt(analyze(huge), huge.indexOf('ran it'))!;
+    const time = storyTime(huge, at);
+    assert.equal(time.words, 2 + 1 + 4 * 30_000 + 1, 'every word of the parts, and the label words; not the comment');
+    assert.deepEqual(time.parts, {});
+    assert.equal(time.maxSeconds, 540);
+  });
+
   it("a selection's words: its prose, without Markdown syntax, code or comments", () => {
     const selected = '- **Action**: I wrote a `migration` plan <!-- aside --> and ran it.\n```\nnot said\n```\n';
     assert.deepEqual(selectionTime(selected, { start: 0, end: selected.length }), { words: 9, seconds: 4, wordsPerMinute: 150 });

@@ -7,7 +7,8 @@
 
 import type { Span } from '../model.js';
 import { tagsAndTime, type ModelLike, type ModelStory } from './coverage.js';
-import { clampWpm, countWords, DEFAULT_MAX_SECONDS, DEFAULT_TARGET_SECONDS, formatDuration, secondsToSay, speakingTimeText, wordsIn, type SpeakingTime, type TimeLimits } from './speech.js';
+import { rawOwnText } from './rules/rule.js';
+import { clampWpm, countWords, DEFAULT_MAX_SECONDS, DEFAULT_TARGET_SECONDS, formatDuration, secondsToSay, speakingTimeText, storyTimeLimits, wordsIn, type SpeakingTime, type TimeLimits } from './speech.js';
 import type { Framework } from './frameworks.js';
 
 /** What the limits and the rate come from: the story bank's options (settings or configuration file). */
@@ -84,10 +85,35 @@ export function storyAt(model: ModelLike, offset: number): StoryInModel | undefi
 }
 
 /**
+ * A story longer than this is timed from its raw words (comments left out, but labels, Markdown
+ * syntax and link targets counted; no parts) rather than parsed: the status bar reads the story again after each edit in it, and a
+ * parse of a story this long (a log pasted under one) would hold up typing. No story told aloud is
+ * this long; `too-long` does not coach such a story either.
+ */
+export const STORY_PARSE_LIMIT = 100_000;
+
+/** `raw` with its HTML comments (never said aloud) blanked; by indexOf, linear however many `<!--` it holds. */
+function withoutComments(raw: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = raw.indexOf('<!--'); open >= 0; open = raw.indexOf('<!--', at)) {
+    const close = raw.indexOf('-->', open + 4);
+    out += raw.slice(at, open) + ' ';
+    at = close < 0 ? raw.length : close + 3;
+    if (close < 0) break;
+  }
+  return out + raw.slice(at);
+}
+
+/**
  * A story's speaking time, as the tree, the hover and `too-long` count it (its tag line is not
  * spoken): one parse of the story's own text.
  */
 export function storyTime(text: string, { story, category }: StoryInModel, options: SpeechOptions = {}): SpeakingTime {
+  if (story.span.end - story.span.start > STORY_PARSE_LIMIT) {
+    const words = countWords(withoutComments(rawOwnText(text, { start: story.heading.end, end: story.span.end }, story.stories)));
+    return { words, seconds: secondsToSay(words, options.wordsPerMinute), wordsPerMinute: clampWpm(options.wordsPerMinute), parts: {}, ...storyTimeLimits(text, story) };
+  }
   return tagsAndTime(
     text,
     story,
