@@ -8,6 +8,7 @@ import { codeActionsFeature } from './features/code-actions.js';
 import { commandsFeature } from './features/commands.js';
 import { competenciesViewFeature } from './features/competencies-view.js';
 import { coverageTableFeature } from './features/coverage-table.js';
+import { coverageOnSaveFeature } from './features/coverage-on-save.js';
 import { diagnosticsFeature } from './features/diagnostics.js';
 import { foldingFeature } from './features/folding.js';
 import { hoverFeature } from './features/hover.js';
@@ -18,7 +19,9 @@ import { questionsFeature, type QuestionsController } from './features/questions
 import { sheetFeature } from './features/sheet.js';
 import { statusBarFeature } from './features/status-bar.js';
 import { storiesViewFeature, type StoriesProvider } from './features/stories-view.js';
+import { storyTimeFeature, type StoryTimeStatus } from './features/story-time.js';
 import { tagCompletionFeature } from './features/tag-completion.js';
+import { suggestedTagsFeature } from './features/suggested-tags.js';
 import type { CompetenciesProvider } from './features/competencies-view.js';
 import { workspaceSymbolsFeature } from './features/workspace-symbols.js';
 import { NotesStore } from './notes-store.js';
@@ -32,9 +35,12 @@ export const FEATURES: readonly Feature[] = [
   codeActionsFeature,
   commandsFeature,
   statusBarFeature,
+  storyTimeFeature,
   competenciesViewFeature,
   tagCompletionFeature,
+  suggestedTagsFeature,
   coverageTableFeature,
+  coverageOnSaveFeature,
   practiceFeature,
   questionsFeature,
   sheetFeature,
@@ -56,6 +62,8 @@ export interface InterviewNotesApi {
   practice: PracticeController;
   questions: QuestionsController;
   statusBar: vscode.StatusBarItem;
+  /** `⏱ 1:40 / 2:00`: the time of the story under the cursor or of the selection. */
+  storyTime: StoryTimeStatus;
   /** The extension's log folder; the extension host's own log lies beside it. */
   logUri: vscode.Uri;
 }

@@ -18,6 +18,8 @@ export interface Settings {
   debounceMs: number;
   run: 'onType' | 'onSave';
   followCursor: boolean;
+  /** interviewNotes.coverage.updateOnSave: a stale coverage table is rewritten when its file is saved. */
+  coverageOnSave: boolean;
 }
 
 /** The settings that say which files are read: in an untrusted workspace only the user's own count. */
@@ -46,10 +48,13 @@ export function readSettings(read: (key: string) => unknown, userOnly?: (key: st
   if (category !== undefined || story !== undefined) options.levels = { category, story };
   // The story bank's settings read as a configuration layer reads them, so both accept the same values.
   const minStories = get('coverage.minStories');
+  const seconds = (key: string) => (typeof get(key) === 'number' ? (get(key) as number) : undefined);
+  const speech = { targetSeconds: seconds('speech.targetSeconds'), maxSeconds: seconds('speech.maxSeconds') };
   const bank = bankOptionsOf({
     ...(Array.isArray(get('frameworks')) ? { frameworks: get('frameworks') as unknown[] } : {}),
     ...(typeof get('speech.wordsPerMinute') === 'number' ? { speakingRate: get('speech.wordsPerMinute') as number } : {}),
     ...(typeof minStories === 'number' ? { coverage: { minStories } } : {}),
+    speech,
   });
   if (bank) options.bank = bank;
   const number = (key: string, fallback: number, min: number) => {
@@ -65,6 +70,7 @@ export function readSettings(read: (key: string) => unknown, userOnly?: (key: st
     debounceMs: number('lint.debounce', 300, 0),
     run: get('lint.run') === 'onSave' ? 'onSave' : 'onType',
     followCursor: get('tree.followCursor') !== false,
+    coverageOnSave: get('coverage.updateOnSave') === true,
   };
 }
 

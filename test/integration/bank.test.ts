@@ -1,11 +1,14 @@
 // The story bank inside a real VS Code: the Competencies view's items and gaps (and the gap limit
-// setting), tag completion after `#` and in a tag line, the coverage status bar item, the coverage
-// table commands and the table's stale check, and New Story for this Competency.
+// setting, and its screenshot), tag completion after `#` and in a tag line, the coverage status bar
+// item, the coverage table commands and the table's stale check, the table's update on save, New
+// Story for this Competency, the story time in the status bar following the cursor, and the quick
+// fix that makes a 🔸 note's competency a tag.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze, bank } from '../../src/core/index';
 import type { InterviewNotesApi } from '../../src/vscode/extension';
-import { activate, open, revert, waitFor, workspaceFile } from './helpers';
+import { activate, applyFix, open, quickFixes, revert, waitFor, workspaceFile } from './helpers';
+import { screenshotWithRows } from './runner/result-file.cjs';
 
 const FILE = 'bank.md';
 const NOTES = [
@@ -38,7 +41,7 @@ describe('the story bank in a real VS Code', function () {
   });
 
   afterEach(async () => {
-    await setting('coverage.minStories', undefined);
+    for (const key of ['coverage.minStories', 'coverage.updateOnSave', 'speech.targetSeconds', 'speech.maxSeconds']) await setting(key, undefined);
     // Edits a test made are not saved: revert them so the next test reads the file as written.
     const edited = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri().toString() && d.isDirty);
     if (edited) await revert(await vscode.window.showTextDocument(edited));
@@ -92,7 +95,7 @@ describe('the story bank in a real VS Code', function () {
     await vscode.commands.executeCommand('interviewNotes.updateCoverageTable');
     const rowsOf = (text: string) => bank.coverage(bank.bankStories(text, analyze(text)));
     const written = editor.document.getText();
-    assert.ok(written.startsWith(NOTES), 'the notes before the table are untouched');
+    assert.ok(written.startsWith(NOTES), `the notes before the table are untouched: ${JSON.stringify(written.slice(0, 400))}`);
     assert.ok(written.includes('| Conflict | Pushed back on a rewrite · Argued about code style | 2 (gap) |'), written);
     assert.equal(bank.coverageTableState(written, rowsOf(written)), 'fresh');
     await vscode.commands.executeCommand('interviewNotes.updateCoverageTable');
@@ -126,5 +129,109 @@ describe('the story bank in a real VS Code', function () {
     assert.ok(text.endsWith('\n### New Leadership story\n- **Tags**: Leadership\n- **Situation**: \n- **Task**: \n- **Action**: \n- **Result**: \n'), text);
     assert.equal(editor.document.getText(editor.selection), 'New Leadership story');
     await waitFor('the new story under Leadership', () => node('Leadership')?.children.some((c) => c.label === 'New Leadership story'));
+  });
+  it('the status bar times the story under the cursor, follows the cursor to another story, and times a selection', async () => {
+    const editor = await open(FILE);
+    await waitFor('the notes to be read', () => api.store.get(editor.document.uri)?.model.isNotes);
+    const model = analyze(NOTES);
+    const expectedAt = (line: number) => {
+      const at = bank.storyAt(model, editor.document.offsetAt(new vscode.Position(line, 0)))!;
+      return bank.storyTimeStatus(at.story.title, bank.storyTime(NOTES, at));
+    };
+    const moveTo = (line: number, character = 0) => {
+      editor.selection = new vscode.Selection(line, character, line, character);
+    };
+    const first = expectedAt(4);
+    const second = expectedAt(9);
+    assert.notEqual(first.text, second.text, 'the two stories take different times');
+    moveTo(4, 20);
+    await waitFor(`the status bar to say ${first.text}`, () => api.storyTime.shown && api.storyTime.item.text === first.text);
+    assert.match(first.text, /^⏱ 0:\d\d \/ 1:30$/);
+    assert.equal(api.storyTime.item.tooltip, first.tooltip);
+    moveTo(9, 5);
+    await waitFor(`the status bar to follow the cursor to ${second.text}`, () => api.storyTime.item.text === second.text);
+    assert.match(String(api.storyTime.item.tooltip), /^Argued about code style: \d+ words ≈ 0:\d\d at 150 wpm/);
+    moveTo(0, 3);
+    await waitFor('the item to hide on the category heading', () => !api.storyTime.shown);
+    // "I measured where the time went": six words, two seconds.
+    editor.selection = new vscode.Selection(4, 14, 4, 44);
+    await waitFor('the selection time', () => api.storyTime.shown && api.storyTime.item.text === '⏱ 0:02 / 1:30');
+    assert.match(String(api.storyTime.item.tooltip), /^Selection: 6 words ≈ 0:02 at 150 wpm\n/);
+    // The settings' target and maximum: past both, the item says so in warning colours.
+    await setting('speech.targetSeconds', 10);
+    await setting('speech.maxSeconds', 12);
+    moveTo(3, 0);
+    await waitFor('the story against the new maximum', () => api.storyTime.item.text === first.text.replace('/ 1:30', '/ 0:12'));
+    assert.ok(api.storyTime.item.backgroundColor instanceof vscode.ThemeColor);
+  });
+
+  it('with updateOnSave, a save rewrites a stale coverage table and nothing else', async () => {
+    // A file of its own, written once: a document VS Code still holds from an earlier test could be
+    // older than the file on disk, and such a save is refused as a conflict.
+    const saved = workspaceFile('bank-save.md');
+    const stale = `${NOTES}\nBefore the table.\n\n${bank.coverageTable(bank.coverage([]))}\n\nAfter the table.\n`;
+    await vscode.workspace.fs.writeFile(saved, new TextEncoder().encode(stale));
+    try {
+      await savesTheTable(await open('bank-save.md'), stale, saved);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(saved).then(undefined, () => undefined);
+    }
+  });
+
+  async function savesTheTable(editor: vscode.TextEditor, stale: string, saved: vscode.Uri): Promise<void> {
+    assert.equal(editor.document.getText(), stale);
+    await waitFor('the notes to be read', () => api.store.get(editor.document.uri)?.model.isNotes);
+    const save = async () => {
+      assert.ok(await editor.document.save(), 'saved');
+      await waitFor('the save', () => !editor.document.isDirty);
+    };
+    const rowsOf = (text: string) => bank.coverage(bank.bankStories(text, analyze(text)));
+    // Off by default: the save keeps the stale table as it is.
+    await editor.edit((e) => e.insert(editor.document.lineAt(3).range.end, ' Soon.'));
+    const edited = editor.document.getText();
+    await save();
+    assert.equal(editor.document.getText(), edited);
+    assert.equal(bank.coverageTableState(edited, rowsOf(edited)), 'stale');
+    await setting('coverage.updateOnSave', true);
+    await waitFor('the store to take the setting', () => api.store.currentSettings.coverageOnSave);
+    await editor.edit((e) => e.insert(editor.document.lineAt(3).range.end, ' Really.'));
+    const before = editor.document.getText();
+    await save();
+    const after = editor.document.getText();
+    const body = bank.coverageTableBody(before)!;
+    assert.equal(after.slice(0, body.start), before.slice(0, body.start), 'everything up to the start marker is as it was');
+    assert.equal(after.slice(after.length - (before.length - body.end)), before.slice(body.end), 'everything from the end marker on is as it was');
+    assert.ok(after.includes('| Conflict | Pushed back on a rewrite · Argued about code style | 2 (gap) |'), after);
+    assert.equal(bank.coverageTableState(after, rowsOf(after)), 'fresh');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(saved)), after, 'the file on disk has the updated table');
+  }
+
+  it('a 🔸 note naming a competency offers a quick fix that makes it a tag', async () => {
+    const editor = await open(FILE);
+    await waitFor('the notes to be read', () => api.store.get(editor.document.uri)?.model.isNotes);
+    await editor.edit((e) => e.insert(new vscode.Position(10, 0), '- 🔸 could also show leadership\n'));
+    const note = new vscode.Range(10, 8, 10, 8);
+    const offered = (await quickFixes(editor.document.uri, note)).map((a) => a.title);
+    assert.ok(offered.includes('Tag This Story with “Leadership”'), offered.join(' | '));
+    assert.ok(!(await quickFixes(editor.document.uri, new vscode.Range(8, 5, 8, 5))).some((a) => a.title.startsWith('Tag This Story')), 'not offered off the note');
+    await applyFix(editor, note, 'Tag This Story with “Leadership”');
+    assert.equal(editor.document.lineAt(8).text, '- **Tags**: Leadership');
+    assert.equal(editor.document.lineAt(7).text, '### 2 Argued about code style');
+    await waitFor('the story under Leadership', () => node('Leadership')?.children.some((c) => c.label === 'Argued about code style'));
+  });
+
+  it('shows the Competencies view with its gaps (screenshot competencies)', async () => {
+    await open(FILE);
+    await vscode.commands.executeCommand('interviewNotes.competencies.focus');
+    const conflict = await waitFor('the Conflict competency', () => node('Conflict')?.children.length === 2 && node('Conflict'));
+    await api.competenciesView.reveal(conflict, { expand: true, select: false, focus: false });
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await new Promise((r) => setTimeout(r, 1000));
+    const rows = await screenshotWithRows('competencies');
+    if (rows === undefined) return; // not run by the code-server driver
+    for (const expected of ['Conflict', 'Pushed back on a rewrite', 'Leadership']) {
+      assert.ok(rows.some((r) => r.includes(expected)), `the page shows "${expected}" (rows: ${rows.join(' | ')})`);
+    }
   });
 });

@@ -63,10 +63,10 @@ describe('story bank on the command line', function () {
     assert.equal(story.seconds, Math.round((53 / 150) * 60));
   });
 
-  it('check prints the speaking time and the tags after each story line', () => {
+  it('check prints the speaking time, the words (per part) and the tags after each story line', () => {
     write(dir, { 'notes.md': TAGGED });
     const run = cli(['check', 'notes.md'], dir);
-    assert.match(run.stdout, /✓ 1\. Pushed back on a rewrite {2}⏱ 0:21 {2}#Influence #Dive-Deep #Ownership #Conflict\n/);
+    assert.match(run.stdout, /✓ 1\. Pushed back on a rewrite {2}⏱ 0:21 \(53 words: S 8, T 4, A 31, R 10\) {2}#Influence #Dive-Deep #Ownership #Conflict\n/);
   });
 
   it('coverage prints one Markdown table over all the files, with the gaps', () => {

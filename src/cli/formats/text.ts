@@ -15,6 +15,13 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 /** A competency name as a hashtag: `Customer Focus` → `#Customer-Focus`, so each tag stays one word on the line. */
 const hashtag = (name: string): string => `#${printable(name).replace(/\s+/g, '-')}`;
 
+/** `53 words: S 8, T 4, A 31, R 10`: the story's words, then each part's in STAR order. */
+function wordsText(s: JsonStory): string {
+  const parts = (Object.keys(LETTER) as (keyof typeof LETTER)[]).filter((p) => s.parts[p] !== undefined).map((p) => `${LETTER[p]} ${s.parts[p]}`);
+  const words = `${s.words} ${s.words === 1 ? 'word' : 'words'}`;
+  return parts.length ? `${words}: ${parts.join(', ')}` : words;
+}
+
 export function textFormat(context: FormatContext): Format {
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   let files = 0;
@@ -24,7 +31,7 @@ export function textFormat(context: FormatContext): Format {
     const number = s.number !== undefined ? `${s.number}. ` : '';
     const missing = s.status === 'incomplete' && s.missing.length ? `  missing ${s.missing.map((p) => LETTER[p]).join(' ')}` : '';
     const placeholders = s.placeholders ? `  ${s.placeholders} ❓` : '';
-    const time = s.words > 0 ? `  ⏱ ${bank.formatDuration(s.seconds)}` : '';
+    const time = s.words > 0 ? `  ⏱ ${bank.formatDuration(s.seconds)} (${wordsText(s)})` : '';
     const tags = s.tags.length ? `  ${style('dim', s.tags.map(hashtag).join(' '))}` : '';
     return `${indent}${style(MARK_STYLE[s.status], MARK[s.status])} ${number}${printable(s.title)}${s.status === 'empty' ? '  (empty)' : ''}${missing}${placeholders}${time}${tags}`;
   };

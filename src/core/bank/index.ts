@@ -5,5 +5,7 @@ export * from './frameworks.js';
 export * from './tags.js';
 export * from './speech.js';
 export * from './coverage.js';
+export * from './coverage-update.js';
 export * from './story-bank.js';
+export * from './time-status.js';
 export * from './rules/index.js';

@@ -13,6 +13,9 @@ import { cutRuns, nestedSpans, proseRuns, type Prose } from './prose.js';
 export const DEFAULT_WPM = 150;
 export const MIN_WPM = 110;
 export const MAX_WPM = 180;
+/** How long a story should take (interviewNotes.speech.targetSeconds) and the most it may take (maxSeconds, `too-long`). */
+export const DEFAULT_TARGET_SECONDS = 90;
+export const DEFAULT_MAX_SECONDS = 120;
 
 export interface PartTime {
   words: number;
@@ -28,6 +31,8 @@ export interface SpeakingTime {
   parts: Partial<Record<StarPart, PartTime>>;
   /** The story's own target from an `<!-- interview-notes-time 2:30 -->` comment, in seconds. */
   targetSeconds?: number;
+  /** The story's own maximum from the same comment (`2:30` sets both; `max 3:00` only this). */
+  maxSeconds?: number;
 }
 
 /** What speech.ts needs of a story: the model's `Story` fits. */
@@ -104,13 +109,51 @@ export function parseDuration(written: string): number | undefined {
   return seconds !== undefined && seconds > 0 ? seconds : undefined;
 }
 
-/** The per-story target written as `<!-- interview-notes-time 2:30 -->` anywhere in the story's own text. */
-export function storyTimeTarget(text: string, story: TimedStory): number | undefined {
-  const m = TIME_COMMENT_RE.exec(text.slice(story.span.start, story.span.end));
-  if (!m) return undefined;
+/** A story's own limits, from its time comment; either may be absent (the settings' apply). */
+export interface TimeLimits {
+  targetSeconds?: number;
+  maxSeconds?: number;
+}
+
+// `target 1:30 max 3:00`, `max=3:00`, `target: 90`: a keyword, then its duration up to the next keyword.
+const LIMIT_KEYWORD_RE = /\b(target|max)\b/gu;
+
+/**
+ * What a time comment says: one duration (`2:30`) is the story's own time, both its target and its
+ * maximum (as the comment has always meant to the practice timer and `too-long`); `target 1:30`
+ * and `max 3:00` set one each. A comment that says nothing readable sets nothing.
+ */
+export function parseTimeComment(written: string): TimeLimits {
+  const both = parseDuration(written);
+  if (both !== undefined) return { targetSeconds: both, maxSeconds: both };
+  const limits: TimeLimits = {};
+  const lower = written.toLowerCase();
+  const keywords = [...lower.matchAll(LIMIT_KEYWORD_RE)];
+  keywords.forEach((m, i) => {
+    const value = lower.slice(m.index + m[0].length, keywords[i + 1]?.index ?? lower.length).replace(/^\s*[=:]/u, '');
+    const seconds = parseDuration(value);
+    if (seconds === undefined) return;
+    if (m[1] === 'target') limits.targetSeconds = seconds;
+    else limits.maxSeconds = seconds;
+  });
+  return limits;
+}
+
+/**
+ * The per-story limits written as `<!-- interview-notes-time 2:30 -->` (or `… target 1:30 max 3:00 -->`)
+ * anywhere in the story's own text (not in a sub-story, which has its own).
+ */
+export function storyTimeLimits(text: string, story: TimedStory): TimeLimits {
+  const m = TIME_COMMENT_RE.exec(text.slice(Math.max(0, story.span.start), Math.min(text.length, story.span.end)));
+  if (!m) return {};
   const at = story.span.start + m.index;
-  if (story.stories.some((s) => s.span.start <= at && at < s.span.end)) return undefined;
-  return parseDuration(m[1]!);
+  if (story.stories.some((s) => s.span.start <= at && at < s.span.end)) return {};
+  return parseTimeComment(m[1]!);
+}
+
+/** The per-story target of `storyTimeLimits`. */
+export function storyTimeTarget(text: string, story: TimedStory): number | undefined {
+  return storyTimeLimits(text, story).targetSeconds;
 }
 
 /**
@@ -138,8 +181,20 @@ export function speakingTime(text: string, story: TimedStory, wordsPerMinute?: n
   const inParts = REQUIRED_PARTS.reduce((sum, part) => sum + (counts[part] ?? 0), 0);
   const parts: Partial<Record<StarPart, PartTime>> = {};
   for (const [part, n] of Object.entries(counts) as [StarPart, number][]) parts[part] = { words: n, share: inParts ? n / inParts : 0 };
-  const target = storyTimeTarget(text, story);
-  return { words, seconds: Math.round((words / wpm) * 60), wordsPerMinute: wpm, parts, ...(target !== undefined ? { targetSeconds: target } : {}) };
+  const { targetSeconds, maxSeconds } = storyTimeLimits(text, story);
+  return {
+    words,
+    seconds: secondsToSay(words, wpm),
+    wordsPerMinute: wpm,
+    parts,
+    ...(targetSeconds !== undefined ? { targetSeconds } : {}),
+    ...(maxSeconds !== undefined ? { maxSeconds } : {}),
+  };
+}
+
+/** Seconds to say `words` at `wordsPerMinute` (clamped to 110–180). */
+export function secondsToSay(words: number, wordsPerMinute?: number): number {
+  return Math.round((words / clampWpm(wordsPerMinute)) * 60);
 }
 
 /** `90` → `1:30`, `5` → `0:05`, `3600` → `60:00`. */

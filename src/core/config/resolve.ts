@@ -25,6 +25,8 @@ export interface ConfigLayer {
   /** The story bank's: frameworks as the configuration writes them (ids or a user's own), words a minute, a gap's limit. */
   frameworks?: readonly unknown[];
   speakingRate?: number;
+  /** `speech.wordsPerMinute` is `speakingRate` spelt as the VS Code setting is; it wins over it. */
+  speech?: { wordsPerMinute?: number; targetSeconds?: number; maxSeconds?: number };
   coverage?: { minStories?: number };
 }
 
@@ -44,12 +46,17 @@ export interface ResolvedOptions {
 export function mergeLayers(layers: readonly (ConfigLayer | undefined)[]): ConfigLayer {
   const rules: Record<string, SeverityOrOff> = {};
   const levels: { category?: number; story?: number } = {};
-  const bank: Pick<ConfigLayer, 'frameworks' | 'speakingRate' | 'coverage'> = {};
+  const bank: Pick<ConfigLayer, 'frameworks' | 'speakingRate' | 'coverage' | 'speech'> = {};
   for (const layer of layers) {
     if (!layer) continue;
     Object.assign(rules, layer.rules ?? {});
     if (layer.frameworks !== undefined) bank.frameworks = layer.frameworks;
-    if (layer.speakingRate !== undefined) bank.speakingRate = layer.speakingRate;
+    const rate = layer.speech?.wordsPerMinute ?? layer.speakingRate;
+    if (rate !== undefined) bank.speakingRate = rate;
+    for (const key of ['targetSeconds', 'maxSeconds'] as const) {
+      const seconds = layer.speech?.[key];
+      if (seconds !== undefined) bank.speech = { ...bank.speech, [key]: seconds };
+    }
     if (layer.coverage?.minStories !== undefined) bank.coverage = { minStories: layer.coverage.minStories };
     for (const key of ['category', 'story'] as const) {
       const value = layer.levels?.[key];
@@ -79,9 +86,14 @@ export function bankOptionsOf(layer: ConfigLayer): StoryBankOptions | undefined 
   const bank: StoryBankOptions = {};
   const frameworks = frameworksFromConfig(layer.frameworks);
   if (frameworks) bank.frameworks = frameworks;
-  if (typeof layer.speakingRate === 'number' && Number.isFinite(layer.speakingRate)) bank.wordsPerMinute = layer.speakingRate;
+  const rate = layer.speech?.wordsPerMinute ?? layer.speakingRate;
+  if (typeof rate === 'number' && Number.isFinite(rate)) bank.wordsPerMinute = rate;
   const minStories = layer.coverage?.minStories;
   if (typeof minStories === 'number' && Number.isInteger(minStories) && minStories >= 1) bank.minStories = minStories;
+  for (const key of ['targetSeconds', 'maxSeconds'] as const) {
+    const seconds = layer.speech?.[key];
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0) bank[key] = seconds;
+  }
   return Object.keys(bank).length > 0 ? bank : undefined;
 }
 
@@ -92,6 +104,14 @@ export function bankLayerOf(bank: StoryBankOptions | undefined): ConfigLayer {
     ...(bank.frameworks ? { frameworks: frameworksToConfig(bank.frameworks) } : {}),
     ...(bank.wordsPerMinute !== undefined ? { speakingRate: bank.wordsPerMinute } : {}),
     ...(bank.minStories !== undefined ? { coverage: { minStories: bank.minStories } } : {}),
+    ...(bank.targetSeconds !== undefined || bank.maxSeconds !== undefined ? { speech: speechOf(bank) } : {}),
+  };
+}
+
+function speechOf(bank: StoryBankOptions): NonNullable<ConfigLayer['speech']> {
+  return {
+    ...(bank.targetSeconds !== undefined ? { targetSeconds: bank.targetSeconds } : {}),
+    ...(bank.maxSeconds !== undefined ? { maxSeconds: bank.maxSeconds } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export interface InterviewNotesConfig {
   frameworks?: (string | { name: string; competencies: { id?: string; name: string; aliases?: string[] }[] })[];
   /** Words per minute for speaking times (110–180). */
   speakingRate?: number;
+  /** Speaking times: the rate (wins over speakingRate), a story's target and its maximum, in seconds. */
+  speech?: { wordsPerMinute?: number; targetSeconds?: number; maxSeconds?: number };
   coverage?: { minStories?: number };
   /** Globs relative to the configuration file's folder. */
   notes?: { include?: string[]; exclude?: string[] };

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label (Situation, Task, Action, Result) has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"too-long":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A story takes longer to tell than two minutes (at 150 words a minute). Default: `information`. See docs/rules/too-long.md."},"unbalanced":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"Situation and Task take more of a story than its Action (off by default). Default: `off`. See docs/rules/unbalanced.md."},"first-person-action":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Action says \"we\" more often than \"I\": say what you did yourself. Default: `hint`. See docs/rules/first-person-action.md."},"unquantified-result":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Result gives no number: no figure, percentage, money, time, \"×\" or \"from … to\". Default: `hint`. See docs/rules/unquantified-result.md."},"missing-reflection":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"A complete story has no Learning (Lessons, Reflection) part (off by default). Default: `off`. See docs/rules/missing-reflection.md."},"unknown-tag":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A tag no competency framework knows (in a competency list, or a near miss of a known name). Default: `hint`. See docs/rules/unknown-tag.md."},"too-many-tags":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A story has more than five tags of its own. Default: `hint`. See docs/rules/too-many-tags.md."},"unmapped-question":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A question in a questions file has no story linked to answer it. Default: `information`. See docs/rules/unmapped-question.md."},"read-as-plain-text":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"Text is read as plain text, not as Markdown, because parsing it would take too long; labels and placeholders in it are not seen. Default: `information`. See docs/rules/read-as-plain-text.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"anyOf":[{"type":"string","enum":["generic","amazon"],"enumDescriptions":["The generic competency set (Conflict, Leadership, Ownership, Failure, Influence, …).","Amazon's Leadership Principles (names only)."]},{"type":"object","additionalProperties":false,"required":["name","competencies"],"properties":{"name":{"type":"string","pattern":"\\S","markdownDescription":"The framework's name, shown in the Competencies view and the coverage table."},"competencies":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"id":{"type":"string","pattern":"\\S","markdownDescription":"A stable id (default: the name, normalised)."},"name":{"type":"string","pattern":"\\S","markdownDescription":"The competency's name, as tags and completion write it."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Other words that tag a story with it (spellings need none: `dive-deep`, `Dive Deep` and `#DiveDeep` are one)."}}}}}}]},"markdownDescription":"The competency frameworks stories are tagged with, in order: `\"generic\"`, `\"amazon\"` (Amazon's Leadership Principles) or your own `{ \"name\": …, \"competencies\": [{ \"name\": …, \"aliases\": […] }] }`. The first is the one the coverage table and the Competencies view show. Default: `[\"generic\", \"amazon\"]`."},"speakingRate":{"type":"number","minimum":110,"maximum":180,"markdownDescription":"Speaking rate in words per minute, for how long a story takes to tell (`too-long`, the ⏱ times). Default: 150."},"coverage":{"type":"object","additionalProperties":false,"markdownDescription":"Coverage of the competencies by stories.","properties":{"minStories":{"type":"integer","minimum":1,"maximum":20,"markdownDescription":"A competency with fewer complete stories than this is a gap. Default: 2."}}},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Interview Notes configuration","markdownDescription":"Configuration of Interview Notes for the editor, the command line and CI: `.interview-notes.jsonc`, `.interview-notes.json` or the `interview-notes` key of package.json, found from a file's folder upwards (the nearest one applies).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","markdownDescription":"The JSON schema of this file (optional; VS Code already knows it)."},"rules":{"type":"object","additionalProperties":false,"markdownDescription":"Severity per rule: `error`, `warning`, `information`, `hint` or `off`. Overrides the `interviewNotes.severity.*` settings.","properties":{"missing-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story lacks one of the STAR parts (Situation, Task, Action, Result). Default: `warning`. See docs/rules/missing-section.md."},"empty-section":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A STAR label (Situation, Task, Action, Result) has nothing after it. Default: `warning`. See docs/rules/empty-section.md."},"empty-story":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A story or sub-story has nothing written under its title. Default: `warning`. See docs/rules/empty-story.md."},"placeholder":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A placeholder (❓, TODO, TBD, ???, [Write here]) marks unfinished work. Default: `information`. See docs/rules/placeholder.md."},"done-but-unfinished":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"A category marked done (✅) still holds unfinished stories. Default: `warning`. See docs/rules/done-but-unfinished.md."},"mis-encoded":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"warning","markdownDescription":"Text is mis-encoded (UTF-8 read as Mac Roman or Windows-1252), e.g. ‚úÖ for ✅. Default: `warning`. See docs/rules/mis-encoded.md."},"too-long":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A story takes longer to tell than the maximum (two minutes at 150 words a minute, unless set otherwise). Default: `information`. See docs/rules/too-long.md."},"unbalanced":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"Situation and Task take more of a story than its Action (off by default). Default: `off`. See docs/rules/unbalanced.md."},"first-person-action":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Action says \"we\" more often than \"I\": say what you did yourself. Default: `hint`. See docs/rules/first-person-action.md."},"unquantified-result":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"The Result gives no number: no figure, percentage, money, time, \"×\" or \"from … to\". Default: `hint`. See docs/rules/unquantified-result.md."},"missing-reflection":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"off","markdownDescription":"A complete story has no Learning (Lessons, Reflection) part (off by default). Default: `off`. See docs/rules/missing-reflection.md."},"unknown-tag":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A tag no competency framework knows (in a competency list, or a near miss of a known name). Default: `hint`. See docs/rules/unknown-tag.md."},"too-many-tags":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"hint","markdownDescription":"A story has more than five tags of its own. Default: `hint`. See docs/rules/too-many-tags.md."},"unmapped-question":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"A question in a questions file has no story linked to answer it. Default: `information`. See docs/rules/unmapped-question.md."},"read-as-plain-text":{"type":"string","enum":["error","warning","information","hint","off"],"enumDescriptions":["Shown as an error; the command line exits 1.","Shown as a warning; the command line exits 1.","Shown as information; does not fail the command line.","Shown as a hint (faded, no squiggle); does not fail the command line.","Not reported."],"default":"information","markdownDescription":"Text is read as plain text, not as Markdown, because parsing it would take too long; labels and placeholders in it are not seen. Default: `information`. See docs/rules/read-as-plain-text.md."}}},"levels":{"type":"object","additionalProperties":false,"markdownDescription":"Heading levels of categories and stories. Leave out (or `null`) to detect them per file.","properties":{"category":{"type":["integer","null"],"minimum":0,"maximum":6,"markdownDescription":"Heading level of categories (`2` for `## A. Handling Disagreements`; `0` for none)."},"story":{"type":["integer","null"],"minimum":1,"maximum":6,"markdownDescription":"Heading level of stories (`3` for `### 1 disagreement on system design`)."}}},"labels":{"type":"object","additionalProperties":false,"markdownDescription":"Extra label words per STAR part, besides the built-in vocabularies. Reserved: validated, not yet used by the analysis.","properties":{"situation":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Situation part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"task":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Task part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"action":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Action part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"result":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Result part (matched case-insensitively). Reserved: validated, not yet used by the analysis."},"learning":{"type":"array","items":{"type":"string","pattern":"\\S"},"uniqueItems":true,"markdownDescription":"Extra words that label the Learning part (matched case-insensitively). Reserved: validated, not yet used by the analysis."}}},"vocabularies":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["en","en-alt","de","pt","es","fr","it","nl","zh","ja","ko","ru"]},"markdownDescription":"The built-in vocabularies of label words to recognise (default: all). Reserved: validated, not yet used by the analysis."},"frameworks":{"type":"array","uniqueItems":true,"items":{"anyOf":[{"type":"string","enum":["generic","amazon"],"enumDescriptions":["The generic competency set (Conflict, Leadership, Ownership, Failure, Influence, …).","Amazon's Leadership Principles (names only)."]},{"type":"object","additionalProperties":false,"required":["name","competencies"],"properties":{"name":{"type":"string","pattern":"\\S","markdownDescription":"The framework's name, shown in the Competencies view and the coverage table."},"competencies":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"id":{"type":"string","pattern":"\\S","markdownDescription":"A stable id (default: the name, normalised)."},"name":{"type":"string","pattern":"\\S","markdownDescription":"The competency's name, as tags and completion write it."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Other words that tag a story with it (spellings need none: `dive-deep`, `Dive Deep` and `#DiveDeep` are one)."}}}}}}]},"markdownDescription":"The competency frameworks stories are tagged with, in order: `\"generic\"`, `\"amazon\"` (Amazon's Leadership Principles) or your own `{ \"name\": …, \"competencies\": [{ \"name\": …, \"aliases\": […] }] }`. The first is the one the coverage table and the Competencies view show. Default: `[\"generic\", \"amazon\"]`."},"speakingRate":{"type":"number","minimum":110,"maximum":180,"markdownDescription":"Speaking rate in words per minute, for how long a story takes to tell (`too-long`, the ⏱ times). Default: 150. Also written `speech.wordsPerMinute`, which wins."},"speech":{"type":"object","additionalProperties":false,"markdownDescription":"How long a story takes to tell, and how long it should take. A story sets its own limits with `<!-- interview-notes-time 2:30 -->` or `<!-- interview-notes-time target 1:30 max 3:00 -->`.","properties":{"wordsPerMinute":{"type":"number","minimum":110,"maximum":180,"markdownDescription":"Speaking rate in words per minute (the same as `speakingRate`). Default: 150."},"targetSeconds":{"type":"integer","minimum":10,"maximum":1800,"markdownDescription":"How long a story should take to tell, in seconds: shown beside its time in the status bar. Default: 90."},"maxSeconds":{"type":"integer","minimum":10,"maximum":1800,"markdownDescription":"The most a story may take to tell, in seconds: `too-long` reports past it. Default: 120."}}},"coverage":{"type":"object","additionalProperties":false,"markdownDescription":"Coverage of the competencies by stories.","properties":{"minStories":{"type":"integer","minimum":1,"maximum":20,"markdownDescription":"A competency with fewer complete stories than this is a gap. Default: 2."}}},"notes":{"type":"object","additionalProperties":false,"markdownDescription":"Which files are notes. Globs are relative to the folder of this configuration file (`**` for any folders).","properties":{"include":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are notes: checked even without STAR labels once the analysis supports it, and the only files the command line reads when given a folder. Default: every `*.md` file, read as notes when it uses STAR labels."},"exclude":{"type":"array","items":{"type":"string","pattern":"\\S"},"markdownDescription":"Files that are never notes: not checked, not even when named on the command line (e.g. `[\"README.md\", \"drafts/**\"]`). `node_modules` and `.git` are always left out when a folder is read."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern0 = new RegExp("\\S", "u");
@@ -1269,12 +1269,12 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data.coverage !== undefined){
-let data43 = data.coverage;
+if(data.speech !== undefined){
+let data43 = data.speech;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 for(const key6 in data43){
-if(!(key6 === "minStories")){
-const err94 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(!(((key6 === "wordsPerMinute") || (key6 === "targetSeconds")) || (key6 === "maxSeconds"))){
+const err94 = {instancePath:instancePath+"/speech",schemaPath:"#/properties/speech/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1284,10 +1284,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data43.minStories !== undefined){
-let data44 = data43.minStories;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err95 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data43.wordsPerMinute !== undefined){
+let data44 = data43.wordsPerMinute;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 180 || isNaN(data44)){
+const err95 = {instancePath:instancePath+"/speech/wordsPerMinute",schemaPath:"#/properties/speech/properties/wordsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1296,9 +1297,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 20 || isNaN(data44)){
-const err96 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(data44 < 110 || isNaN(data44)){
+const err96 = {instancePath:instancePath+"/speech/wordsPerMinute",schemaPath:"#/properties/speech/properties/wordsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 110},message:"must be >= 110"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1307,8 +1307,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data44 < 1 || isNaN(data44)){
-const err97 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err97 = {instancePath:instancePath+"/speech/wordsPerMinute",schemaPath:"#/properties/speech/properties/wordsPerMinute/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1318,10 +1319,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.targetSeconds !== undefined){
+let data45 = data43.targetSeconds;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err98 = {instancePath:instancePath+"/speech/targetSeconds",schemaPath:"#/properties/speech/properties/targetSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1330,13 +1331,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data.notes !== undefined){
-let data45 = data.notes;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key7 in data45){
-if(!((key7 === "include") || (key7 === "exclude"))){
-const err99 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 1800 || isNaN(data45)){
+const err99 = {instancePath:instancePath+"/speech/targetSeconds",schemaPath:"#/properties/speech/properties/targetSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1800},message:"must be <= 1800"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1345,16 +1342,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data45.include !== undefined){
-let data46 = data45.include;
-if(Array.isArray(data46)){
-const len9 = data46.length;
-for(let i16=0; i16<len9; i16++){
-let data47 = data46[i16];
-if(typeof data47 === "string"){
-if(!pattern0.test(data47)){
-const err100 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data45 < 10 || isNaN(data45)){
+const err100 = {instancePath:instancePath+"/speech/targetSeconds",schemaPath:"#/properties/speech/properties/targetSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1364,8 +1353,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data43.maxSeconds !== undefined){
+let data46 = data43.maxSeconds;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err101 = {instancePath:instancePath+"/speech/maxSeconds",schemaPath:"#/properties/speech/properties/maxSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1374,10 +1366,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 1800 || isNaN(data46)){
+const err102 = {instancePath:instancePath+"/speech/maxSeconds",schemaPath:"#/properties/speech/properties/maxSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1800},message:"must be <= 1800"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1386,16 +1377,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data45.exclude !== undefined){
-let data48 = data45.exclude;
-if(Array.isArray(data48)){
-const len10 = data48.length;
-for(let i17=0; i17<len10; i17++){
-let data49 = data48[i17];
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err103 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data46 < 10 || isNaN(data46)){
+const err103 = {instancePath:instancePath+"/speech/maxSeconds",schemaPath:"#/properties/speech/properties/maxSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1405,8 +1388,10 @@ vErrors.push(err103);
 errors++;
 }
 }
+}
+}
 else {
-const err104 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err104 = {instancePath:instancePath+"/speech",schemaPath:"#/properties/speech/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1416,9 +1401,12 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.coverage !== undefined){
+let data47 = data.coverage;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key7 in data47){
+if(!(key7 === "minStories")){
+const err105 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1428,9 +1416,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47.minStories !== undefined){
+let data48 = data47.minStories;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err106 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1439,15 +1428,158 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-else {
-const err107 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 20 || isNaN(data48)){
+const err107 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err107];
 }
 else {
 vErrors.push(err107);
+}
+errors++;
+}
+if(data48 < 1 || isNaN(data48)){
+const err108 = {instancePath:instancePath+"/coverage/minStories",schemaPath:"#/properties/coverage/properties/minStories/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data49 = data.notes;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key8 in data49){
+if(!((key8 === "include") || (key8 === "exclude"))){
+const err110 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data49.include !== undefined){
+let data50 = data49.include;
+if(Array.isArray(data50)){
+const len9 = data50.length;
+for(let i16=0; i16<len9; i16++){
+let data51 = data50[i16];
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err111 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/notes/include/" + i16,schemaPath:"#/properties/notes/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/notes/include",schemaPath:"#/properties/notes/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data49.exclude !== undefined){
+let data52 = data49.exclude;
+if(Array.isArray(data52)){
+const len10 = data52.length;
+for(let i17=0; i17<len10; i17++){
+let data53 = data52[i17];
+if(typeof data53 === "string"){
+if(!pattern0.test(data53)){
+const err114 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/notes/exclude/" + i17,schemaPath:"#/properties/notes/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/notes/exclude",schemaPath:"#/properties/notes/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
 }
 errors++;
 }

@@ -20,6 +20,8 @@ export interface CoachOptions {
   frameworks?: readonly Framework[];
   /** Seconds over which `too-long` reports (default 120); a story's own time comment wins. */
   maxSeconds?: number;
+  /** Not for the rules: how long a story should take (default 90), shown beside its time in the editor. */
+  targetSeconds?: number;
   /** Tags over which `too-many-tags` reports (default 5). */
   maxTags?: number;
   /** The speaking rate the story's time is computed at (default 150; clamped to 110–180). */
