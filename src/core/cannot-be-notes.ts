@@ -346,29 +346,88 @@ function scan(text: string, evidence: Evidence, mark: Mark): void {
 const startsWord = (text: string, at: number) => !isWordChar(text[at - 1]);
 const endsWord = (text: string, at: number) => !isWordChar(text[at]);
 
-/** A label word at the start of a place, followed by what may follow a label (and `A/B` pairs). */
+/**
+ * A label word at the start of a place (or within its leading markup: a link's destination), followed
+ * by what may follow a label (and `A/B` pairs). The places are walked and the words tried where a
+ * place's text starts: a search of the whole text for the words was most of the scan's time.
+ */
 function labelWords(text: string, lower: string, evidence: Evidence, mark: Mark): void {
-  const places = new Places(text);
-  for (const m of lower.matchAll(LABEL_WORD)) {
-    let end = m.index + m[0].length;
-    if (!startsWord(text, m.index) || !endsWord(text, end)) continue;
-    places.startOf(m.index);
-    if (places.textStart < m.index) continue;
-    let word = m[0];
-    for (let pairs = 0; ; pairs++) {
-      if (!follows(text, end, AFTER_LABEL)) break;
-      for (const part of PART_OF_WORD.get(firstWords(word)) ?? []) addPart(evidence, part);
-      if (pairs === 0) mark(m.index);
-      if (evidence.done()) return;
-      if (pairs >= 3) break;
-      SLASH.lastIndex = end;
-      if (!SLASH.test(text)) break;
-      LABEL_WORD_AT.lastIndex = SLASH.lastIndex;
-      const next = LABEL_WORD_AT.exec(lower);
-      if (!next || !endsWord(text, next.index + next[0].length)) break;
-      end = next.index + next[0].length;
-      word = next[0];
+  for (const place of placesOf(text)) {
+    if (place.markupMayHoldWords) {
+      // As many hits as a search of the place finds: any of them may be inside its markup.
+      const inPlace = lower.slice(place.start, place.end);
+      LABEL_WORD.lastIndex = 0;
+      for (let m = LABEL_WORD.exec(inPlace); m; m = LABEL_WORD.exec(inPlace)) {
+        if (labelWordAt(text, lower, place.start + m.index, m[0], evidence, mark)) return;
+      }
+    } else if (startsWord(text, place.textStart)) {
+      LABEL_WORD_AT.lastIndex = place.textStart;
+      const m = LABEL_WORD_AT.exec(lower);
+      if (m && labelWordAt(text, lower, place.textStart, m[0], evidence, mark)) return;
     }
+  }
+}
+
+/** A label word matched at `at`: its parts, if what follows may follow a label. True when the scan is done. */
+function labelWordAt(text: string, lower: string, at: number, matched: string, evidence: Evidence, mark: Mark): boolean {
+  let end = at + matched.length;
+  if (!startsWord(text, at) || !endsWord(text, end)) return false;
+  let word = matched;
+  for (let pairs = 0; ; pairs++) {
+    if (!follows(text, end, AFTER_LABEL)) return false;
+    for (const part of PART_OF_WORD.get(firstWords(word)) ?? []) addPart(evidence, part);
+    if (pairs === 0) mark(at);
+    if (evidence.done()) return true;
+    if (pairs >= 3) return false;
+    SLASH.lastIndex = end;
+    if (!SLASH.test(text)) return false;
+    LABEL_WORD_AT.lastIndex = SLASH.lastIndex;
+    const next = LABEL_WORD_AT.exec(lower);
+    if (!next || !endsWord(text, next.index + next[0].length)) return false;
+    end = next.index + next[0].length;
+    word = next[0];
+  }
+}
+
+const BOUNDARY_CHAR = /[\r\n|<>]/g;
+const PREFIX_FROM_START = new RegExp(PREFIX.source, 'u');
+const LT_CHAR = 60;
+/** Markup in which a word may start: a `(…)` group, a letter (of a mis-encoded mark). */
+const MAY_HOLD_WORDS = /[(\p{L}]/u;
+
+interface Place {
+  start: number;
+  end: number;
+  /** Where its leading markup ends (Places.textStart). */
+  textStart: number;
+  /**
+   * A word may start inside the markup, or the markup (read from the place's start as Places reads
+   * it) may run on past the place's end: every word in the place counts then, as it may for Places.
+   */
+  markupMayHoldWords: boolean;
+}
+
+/**
+ * The places of the text, in order: [start, end) between boundaries, each with its leading markup.
+ * The markup is read on the place alone, so a long run of blank lines costs its length, not its
+ * square; where the markup reaches the place's end (and would run on in the whole text), or may hold
+ * a word, the place is searched whole.
+ */
+function* placesOf(text: string): Generator<Place> {
+  let start = 0;
+  BOUNDARY_CHAR.lastIndex = 0;
+  for (;;) {
+    const boundary = BOUNDARY_CHAR.exec(text);
+    const end = boundary ? boundary.index : text.length;
+    if (end > start) {
+      const markup = PREFIX_FROM_START.exec(text.slice(start, end))![0];
+      const textStart = start + markup.length;
+      // PREFIX takes every boundary but `<`: markup up to another boundary runs on.
+      const runsOn = textStart === end && boundary !== null && text.charCodeAt(end) !== LT_CHAR;
+      yield { start, end, textStart, markupMayHoldWords: runsOn || MAY_HOLD_WORDS.test(markup) };
+    }
+    if (!boundary) return;
+    start = end + 1;
   }
 }
 
@@ -417,7 +476,11 @@ function titles(text: string, lower: string, evidence: Evidence, mark: Mark): vo
   let counted = -1;
   for (const line of titleLines(text)) {
     // On the line alone: a search from an offset of the whole text would run past the line's end.
-    for (const m of lower.slice(line.start, line.end).matchAll(TITLE_TRIGGER)) {
+    // exec, not matchAll, which builds a new regular expression per call (most of the pass's time).
+    const lineText = lower.slice(line.start, line.end);
+    TITLE_TRIGGER.lastIndex = 0;
+    for (let m = TITLE_TRIGGER.exec(lineText); m; m = TITLE_TRIGGER.exec(lineText)) {
+      if (m[0] === '') TITLE_TRIGGER.lastIndex++;
       const at = line.start + m.index;
       const start = places.startOf(at);
       if (start === counted) continue;
