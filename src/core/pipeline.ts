@@ -18,7 +18,9 @@ import { detectLineEnding } from './line-index.js';
 import type { Category, Finding, NotesModel, NotNotesReason, Severity } from './model.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
-import { buildCategories, placeFacts, readGlobals, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
+import { buildCategoriesInSteps } from './build/builder.js';
+import { readGlobalsInSteps } from './build/evidence.js';
+import { placeFacts, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
 
 export interface AnalyzeOptions {
   /** Fix the heading levels instead of detecting them per file. */
@@ -102,7 +104,9 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
 }
 
 /** How many categories' rules one step runs. */
-const CATEGORIES_PER_STEP = 32;
+const CATEGORIES_PER_STEP = 4;
+/** How many facts one step places or builds into categories (a few ms here). */
+const FACTS_PER_STEP = 2_000;
 
 /**
  * analyzeSections in steps: it yields between pieces of work of bounded size (the structure, the
@@ -112,17 +116,24 @@ const CATEGORIES_PER_STEP = 32;
  */
 export function* analyzeInSteps(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): Generator<void, FullRun, void> {
   let facts: Placed[] = [];
-  for (const s of sections) for (const f of placeFacts(s.facts, s.start)) facts.push(f);
+  let placedBefore = 0;
+  for (const s of sections) {
+    for (const f of placeFacts(s.facts, s.start)) facts.push(f);
+    if (facts.length - placedBefore >= FACTS_PER_STEP) {
+      placedBefore = facts.length;
+      yield;
+    }
+  }
   // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
   // alone cannot know of a definition in another section, so such blanks are dropped here.
   const labels = new Set(sections.flatMap((s) => s.facts.definitions));
   if (labels.size) facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
-  const globals = readGlobals(facts, options.levels, options.notes);
+  const globals = yield* readGlobalsInSteps(facts, options.levels ?? {}, options.notes ?? 'auto', FACTS_PER_STEP);
   if (!globals.isNotes) {
     return { model: notNotesModel(globals.notNotes ?? { by: 'evidence' }), structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
   }
   yield;
-  const built = buildCategories(facts, globals.levels);
+  const built = yield* buildCategoriesInSteps(facts, globals.levels, FACTS_PER_STEP);
   assignIds(built.categories, previous ?? [], new Set());
   const structure: Structure = { ...globals, ...built };
   const eol = detectLineEnding(text);
