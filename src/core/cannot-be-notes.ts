@@ -65,7 +65,7 @@ export function scanForNotes(text: string, notes: NotesOption = 'auto'): 'none' 
 }
 
 /** Characters of the text one step of the scan reads, at least (it ends after a blank line). */
-const SCAN_CHUNK = 128 * 1024;
+const SCAN_CHUNK = 32 * 1024;
 
 /**
  * The scan, a chunk of the text at a time. A chunk ends after a blank line, where no place, label

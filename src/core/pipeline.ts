@@ -12,7 +12,7 @@ import { cannotBeNotes } from './cannot-be-notes.js';
 import { applyDirectives } from './directives.js';
 import type { DirectiveFact, PlainText, SectionFacts } from './facts.js';
 import { readSection } from './facts.js';
-import { assignIds } from './ids.js';
+import { assignIdsInSteps } from './ids.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
 import type { Category, Finding, NotesModel, NotNotesReason, Severity } from './model.js';
@@ -104,9 +104,13 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
 }
 
 /** How many categories' rules one step runs. */
-const CATEGORIES_PER_STEP = 4;
+const CATEGORIES_PER_STEP = 1;
+/** How many sections' mis-encoded runs one step reports. */
+const SECTIONS_PER_STEP = 256;
+/** How many categories one step gives ids (with their stories'). */
+const CATEGORY_IDS_PER_STEP = 32;
 /** How many facts one step places or builds into categories (a few ms here). */
-const FACTS_PER_STEP = 2_000;
+const FACTS_PER_STEP = 1_000;
 
 /**
  * analyzeSections in steps: it yields between pieces of work of bounded size (the structure, the
@@ -134,7 +138,7 @@ export function* analyzeInSteps(text: string, sections: readonly Section[], opti
   }
   yield;
   const built = yield* buildCategoriesInSteps(facts, globals.levels, FACTS_PER_STEP);
-  assignIds(built.categories, previous ?? [], new Set());
+  yield* assignIdsInSteps(built.categories, previous ?? [], new Set(), CATEGORY_IDS_PER_STEP);
   const structure: Structure = { ...globals, ...built };
   const eol = detectLineEnding(text);
   yield;
@@ -145,7 +149,14 @@ export function* analyzeInSteps(text: string, sections: readonly Section[], opti
     for (const c of run) freezeDeep(c);
     yield;
   }
-  const findings = mergeSorted(found, runFindings(text, structure, sections, eol, options));
+  // The runs' findings (mis-encoded text, text read plainly) are each of one section: a run of
+  // sections at a time gives them in order.
+  const runs: Finding[] = [];
+  for (let i = 0; i < sections.length; i += SECTIONS_PER_STEP) {
+    for (const f of runFindings(text, structure, sections.slice(i, i + SECTIONS_PER_STEP), eol, options)) runs.push(f);
+    yield;
+  }
+  const findings = mergeSorted(found, runs);
   const model = finishModel(text, structure, built.categories, findings, directivesOf(sections));
   return { model, structure, findings };
 }

@@ -97,7 +97,7 @@ export function scanSections(
 }
 
 /** Characters a step of scanSectionsInSteps covers (about 5 ms here). */
-export const SCAN_STEP_CHARS = 256 * 1024;
+export const SCAN_STEP_CHARS = 64 * 1024;
 
 /**
  * scanSections in steps: it yields after each `stepChars` characters scanned, so that a first
