@@ -6,6 +6,7 @@
 //     --quick            4 KB and 64 KB only, 3 runs (smoke test)
 //     --large-only       only the non-notes corpus and the first analysis in slices (issue 16's rows),
 //                        no size table, heap, bundles or cold start
+//     --no-large         the size table (and heap, bundles, cold start) without those rows
 //     --full             no time limits: ≥ 7 runs of every contender at every size, peers included
 //                        (remark-parse alone needs several minutes per 8 MB parse: expect an hour)
 //     --runs <n>         runs per contender and size (default 7; 3 with --quick)
@@ -86,6 +87,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '1' },
     'peer-limit': { type: 'string', default: '15' },
     'large-only': { type: 'boolean', default: false },
+    'no-large': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -97,6 +99,7 @@ if (opts.help) {
 const QUICK = opts.quick;
 const FULL = opts.full;
 const LARGE_ONLY = opts['large-only'];
+const NO_LARGE = opts['no-large'];
 const RUNS = opts.runs ? Math.max(1, Number.parseInt(opts.runs, 10)) : QUICK ? 3 : 7;
 const SEED = Number.parseInt(opts.seed, 10);
 const PEER_LIMIT_MS = Number(opts['peer-limit']) * 1000;
@@ -733,9 +736,9 @@ for (const size of LARGE_ONLY ? [] : SIZES) {
 }
 
 progress('non-notes corpus: check over the node_modules Markdown, against a process that only reads them');
-const nonNotes = measureNonNotes();
+const nonNotes = NO_LARGE ? { status: 'n/a', note: '--no-large' } : measureNonNotes();
 const sliced = [];
-if (core.status === 'ok' && core.NotesAnalyzer && typeof core.NotesAnalyzer.prototype.updateInSlices === 'function') {
+if (!NO_LARGE && core.status === 'ok' && core.NotesAnalyzer && typeof core.NotesAnalyzer.prototype.updateInSlices === 'function') {
   for (const bytes of [1 * MB, 8 * MB]) {
     progress(`first analysis in slices, ${sizeLabel(bytes)}`);
     sliced.push(await measureSlices(bytes));

@@ -117,9 +117,10 @@ export class NotesAnalyzer {
   }
 
   /**
-   * The first analysis of a large file without blocking its host: the sections are read in slices
-   * of about `sliceMs`, with `scheduler.yield()` between them (the structure and rules of the whole
-   * file then run in one piece). Later calls, or a file already read, are `update()`. Resolves with
+   * The first analysis of a large file without blocking its host: every stage (the cheap no, the
+   * section scan, reading the sections, the structure and the rules) runs in steps of a few
+   * milliseconds, in slices of about `sliceMs` with `scheduler.yield()` between them. Later calls, or
+   * a file already read, are `update()`. Resolves with
    * the latest model, or undefined when `cancelled()` said so between two slices. update() must not
    * be called while it runs.
    */
