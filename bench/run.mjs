@@ -4,6 +4,9 @@
 //   npm run bench                        build, then the full benchmark (node --expose-gc bench/run.mjs)
 //   node --expose-gc bench/run.mjs [options]
 //     --quick            4 KB and 64 KB only, 3 runs (smoke test)
+//     --large-only       only the non-notes corpus and the first analysis in slices (issue 16's rows),
+//                        no size table, heap, bundles or cold start
+//     --no-large         the size table (and heap, bundles, cold start) without those rows
 //     --full             no time limits: ≥ 7 runs of every contender at every size, peers included
 //                        (remark-parse alone needs several minutes per 8 MB parse: expect an hour)
 //     --runs <n>         runs per contender and size (default 7; 3 with --quick)
@@ -11,6 +14,7 @@
 //                        show as not measured)
 //     --compare <file>   print the ratio of each figure to an earlier run's JSON (e.g. bench-results/latest.json)
 //     --core <file>      the core bundle (default dist/core.js)
+//     --cli <file>       the command-line bundle the non-notes row runs (default dist/cli.js)
 //     --seed <n>         generator seed (default 1)
 //     --peer-limit <s>   the least time a peer may take for its single run at 8 MB before it is stopped
 //                        (default 15; raised to what deciding the targets needs)
@@ -44,7 +48,8 @@
 // changelogs that are not notes) through `node dist/cli.js check` against a process that only reads
 // them (read-files.mjs), medians of COLD_SPAWNS; and the first analysis of 1 MB and 8 MB as the
 // extension runs it (NotesAnalyzer.updateInSlices, yielding with setImmediate between slices): the
-// longest slice that blocks the event loop, and the first analysis's MB/s.
+// longest slice that blocks the event loop, and the first analysis's MB/s (medians of min(--runs, 3)
+// runs, each with a fresh analyzer; wall time, so a busy machine inflates both).
 // Then: heap of one 8 MB analysis (fresh process, see memory-child.mjs); bundle sizes, of dist/ as
 // `npm run build` left it and of the production build (scripts/build.mjs --production, built into a
 // temporary directory; the bundle target is judged on it, as that is what ships); cold load plus first
@@ -78,8 +83,11 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string' },
     compare: { type: 'string' },
     core: { type: 'string' },
+    cli: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'peer-limit': { type: 'string', default: '15' },
+    'large-only': { type: 'boolean', default: false },
+    'no-large': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -90,10 +98,13 @@ if (opts.help) {
 }
 const QUICK = opts.quick;
 const FULL = opts.full;
+const LARGE_ONLY = opts['large-only'];
+const NO_LARGE = opts['no-large'];
 const RUNS = opts.runs ? Math.max(1, Number.parseInt(opts.runs, 10)) : QUICK ? 3 : 7;
 const SEED = Number.parseInt(opts.seed, 10);
 const PEER_LIMIT_MS = Number(opts['peer-limit']) * 1000;
 const CORE_PATH = path.resolve(ROOT, opts.core ?? 'dist/core.js');
+const CLI_PATH = path.resolve(ROOT, opts.cli ?? 'dist/cli.js');
 const SIZES = (opts.sizes ? parseSizes(opts.sizes) : QUICK ? [4 * KB, 64 * KB] : [4 * KB, 64 * KB, 1 * MB, 8 * MB]).map((bytes) => ({ bytes, label: sizeLabel(bytes) }));
 const MEMORY_SIZE = opts.sizes ? Math.max(...SIZES.map((s) => s.bytes)) : QUICK ? 64 * KB : 8 * MB;
 
@@ -527,7 +538,7 @@ function nodeModulesMarkdown() {
 }
 
 function measureNonNotes() {
-  const cli = path.join(ROOT, 'dist/cli.js');
+  const cli = CLI_PATH;
   const files = nodeModulesMarkdown();
   if (!fs.existsSync(cli) || files.length === 0) return { status: 'n/a', note: fs.existsSync(cli) ? 'no node_modules' : 'dist/cli.js not built' };
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
@@ -549,20 +560,49 @@ function measureNonNotes() {
   return { status: 'ok', files: files.length, bytes, checkMs: median(check), readMs: median(read), ratio: median(check) / median(read), summary };
 }
 
+/** Runs of the first analysis in slices per size (each a fresh analyzer): min(--runs, 3), medians reported. */
+const SLICE_RUNS = Math.min(RUNS, 3);
+
 async function measureSlices(bytes) {
   const text = flatten(generateNotes(bytes, SEED));
-  const scheduler = { now: () => performance.now(), yield: () => new Promise((resolve) => setImmediate(resolve)) };
-  const slices = [];
-  gc?.();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const model = await new core.NotesAnalyzer().updateInSlices(text, scheduler, { onSlice: (ms) => slices.push(ms) });
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
+  // The CPU time of each slice too (this process, all its threads): on a busy machine a slice's wall
+  // time holds the other processes' turns.
+  let sliceCpu = process.cpuUsage();
+  const cpuSlices = [];
+  const scheduler = {
+    now: () => performance.now(),
+    yield: () => {
+      const used = process.cpuUsage(sliceCpu);
+      cpuSlices.push((used.user + used.system) / 1000);
+      return new Promise((resolve) => setImmediate(() => {
+        sliceCpu = process.cpuUsage();
+        resolve();
+      }));
+    },
+  };
+  const runs = [];
+  let model;
+  for (let r = 0; r < SLICE_RUNS; r++) {
+    const slices = [];
+    cpuSlices.length = 0;
+    gc?.();
+    const cpu0 = process.cpuUsage();
+    sliceCpu = cpu0;
+    const t0 = performance.now();
+    model = await new core.NotesAnalyzer().updateInSlices(text, scheduler, { onSlice: (ms) => slices.push(ms) });
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const lastCpu = process.cpuUsage(sliceCpu);
+    cpuSlices.push((lastCpu.user + lastCpu.system) / 1000);
+    runs.push({ ms, cpuMs: (cpu.user + cpu.system) / 1000, slices: slices.length, longestMs: Math.max(...slices), longestCpuMs: Math.max(...cpuSlices), lastMs: slices[slices.length - 1] });
+  }
   const same = isDeepStrictEqual(model, core.analyze(text));
+  const utf8 = Buffer.byteLength(text, 'utf8');
+  const med = (k) => median(runs.map((r) => r[k]));
   return {
-    size: sizeLabel(bytes), bytes: Buffer.byteLength(text, 'utf8'), ms, cpuMs: (cpu.user + cpu.system) / 1000,
-    slices: slices.length, longestMs: Math.max(...slices), lastMs: slices[slices.length - 1], mbPerS: Buffer.byteLength(text, 'utf8') / MB / (ms / 1000), same,
+    size: sizeLabel(bytes), bytes: utf8, runs: runs.length, ms: med('ms'), cpuMs: med('cpuMs'),
+    slices: med('slices'), longestMs: med('longestMs'), longestCpuMs: med('longestCpuMs'), longestOfAllMs: Math.max(...runs.map((r) => r.longestMs)), lastMs: med('lastMs'),
+    mbPerS: utf8 / MB / (med('ms') / 1000), same, samples: runs,
   };
 }
 
@@ -678,7 +718,7 @@ if (!gc) console.error('  · WARNING: global.gc is not exposed (run with node --
 if (core.status !== 'ok') console.error(`  · core: ${core.status} (${core.note}); measuring the peers only`);
 
 const sizes = [];
-for (const size of SIZES) {
+for (const size of LARGE_ONLY ? [] : SIZES) {
   const t0 = performance.now();
   const m = await measureSize(size);
   const remark = m.contenders.find((c) => c.id === 'remark');
@@ -696,23 +736,24 @@ for (const size of SIZES) {
 }
 
 progress('non-notes corpus: check over the node_modules Markdown, against a process that only reads them');
-const nonNotes = measureNonNotes();
+const nonNotes = NO_LARGE ? { status: 'n/a', note: '--no-large' } : measureNonNotes();
 const sliced = [];
-if (core.status === 'ok' && core.NotesAnalyzer && typeof core.NotesAnalyzer.prototype.updateInSlices === 'function') {
+if (!NO_LARGE && core.status === 'ok' && core.NotesAnalyzer && typeof core.NotesAnalyzer.prototype.updateInSlices === 'function') {
   for (const bytes of [1 * MB, 8 * MB]) {
     progress(`first analysis in slices, ${sizeLabel(bytes)}`);
     sliced.push(await measureSlices(bytes));
   }
 }
 
-let memory = { status: core.status, note: core.note };
-let cold = { status: core.status, note: core.note };
-let coldProduction = { status: core.status, note: core.note };
-progress('production build (scripts/build.mjs --production, in a temporary directory)');
-const production = buildProduction();
+const skipped = LARGE_ONLY && core.status === 'ok' ? { status: 'n/a', note: '--large-only' } : { status: core.status, note: core.note };
+let memory = skipped;
+let cold = skipped;
+let coldProduction = skipped;
+if (!LARGE_ONLY) progress('production build (scripts/build.mjs --production, in a temporary directory)');
+const production = LARGE_ONLY ? { status: 'n/a', note: '--large-only' } : buildProduction();
 if (production.status !== 'ok') progress(`production build ${production.status}: ${production.note}`);
 const bundles = measureBundles(production);
-if (core.status === 'ok') {
+if (core.status === 'ok' && !LARGE_ONLY) {
   progress(`heap of one ${sizeLabel(MEMORY_SIZE)} analysis (fresh process)`);
   memory = { size: sizeLabel(MEMORY_SIZE), ...measureMemory() };
   progress('cold load + first analysis');
@@ -803,6 +844,7 @@ if (nonNotes.status === 'ok') {
 }
 for (const s of sliced) {
   figures[`first analysis in slices ${s.size} · longest slice ms`] = { value: s.longestMs };
+  figures[`first analysis in slices ${s.size} · longest slice CPU ms`] = { value: s.longestCpuMs };
   figures[`first analysis in slices ${s.size} · MB/s`] = { value: s.mbPerS };
 }
 if (cold.status === 'ok') {
@@ -865,7 +907,7 @@ if (nonNotes.status === 'ok') {
     `${nonNotes.ratio.toFixed(2)} × a process that only reads them (${fmtMs(nonNotes.readMs)} ms); median of ${COLD_SPAWNS}; "${nonNotes.summary}"`]);
 } else large.push(['non-notes corpus', nonNotes.status, nonNotes.note ?? '']);
 for (const s of sliced) {
-  large.push([`first analysis in slices, ${s.size}: longest blocking slice`, `${fmtMs(s.longestMs)} ms`, `${s.slices} slices; the last (structure and rules of the whole file) ${fmtMs(s.lastMs)} ms${s.same ? '' : '; model DIFFERS from analyze()!'}`]);
+  large.push([`first analysis in slices, ${s.size}: longest blocking slice`, `${fmtMs(s.longestMs)} ms`, `median of ${s.runs}; CPU time of the longest-CPU slice ${fmtMs(s.longestCpuMs)} ms; ${s.slices} slices; the longest of all runs ${fmtMs(s.longestOfAllMs)} ms; the last ${fmtMs(s.lastMs)} ms${s.same ? '' : '; model DIFFERS from analyze()!'}`]);
   large.push([`first analysis in slices, ${s.size}: MB/s`, fmtNum(s.mbPerS), `${fmtMs(s.ms)} ms wall, ${fmtMs(s.cpuMs)} ms CPU`]);
 }
 out.push(table(['figure', 'value', 'detail'], large, ['l', 'r', 'l']), '');

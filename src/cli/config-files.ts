@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES, locateConfig, parseConfig, syntaxOf, type ConfigProblem, type LocatedConfig } from '../core/config/index.js';
+import { CONFIG_FILE_NAMES, locateConfig, PACKAGE_JSON_KEY, parseConfig, syntaxOf, type ConfigProblem, type LocatedConfig } from '../core/config/index.js';
 
 export interface FoundConfig {
   /** The configuration file's path (absolute). */
@@ -76,6 +76,9 @@ export class ConfigFinder {
       return found;
     }
     const syntax = syntaxOf(basename(path));
+    // Every package.json of node_modules is on the way up from its READMEs: one that cannot hold the
+    // key (not even spelt with \u escapes) is none without a parse.
+    if (syntax === 'package.json' && !mayHoldConfigKey(text)) return undefined;
     const parsed = parseConfig(text, syntax);
     // A package.json is a configuration only with the key (and one that is not JSON says nothing).
     if (syntax === 'package.json' && !parsed.config && !parsed.problems.some((p) => p.kind === 'schema')) return undefined;
@@ -83,4 +86,9 @@ export class ConfigFinder {
     this.loaded.push(found);
     return found;
   }
+}
+
+/** Whether a package.json's text may have an `interview-notes` key: the name, or a `\u` escape that may spell it. */
+function mayHoldConfigKey(text: string): boolean {
+  return text.includes(PACKAGE_JSON_KEY) || text.includes('\\u');
 }

@@ -193,8 +193,18 @@ function readAll(fd: number, max: number): Uint8Array | undefined {
   return new Uint8Array(Buffer.concat(chunks, total));
 }
 
+/** The stamp of what was read; its hash is taken when first asked for (only --fix writes back). */
 function stampOf(stats: Stats, bytes: Uint8Array): FileStamp {
-  return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, sha256: sha256(bytes) };
+  let hash: string | undefined;
+  return {
+    dev: stats.dev,
+    ino: stats.ino,
+    size: stats.size,
+    mtimeMs: stats.mtimeMs,
+    get sha256() {
+      return (hash ??= sha256(bytes));
+    },
+  };
 }
 
 function sha256(bytes: Uint8Array): string {

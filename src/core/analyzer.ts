@@ -9,17 +9,18 @@
 // would. Otherwise the whole pipeline runs again on the cached sections. A differential test holds
 // update() equal to analyze() after random edits.
 //
-// Every model handed out is plain and frozen, and never changes: categories an edit neither rebuilt
-// nor moved are shared between models; those after the edit are copied with their offsets moved.
+// Every model handed out is plain and never changes (frozen where the unit tests run, freeze.ts):
+// categories an edit neither rebuilt nor moved are shared between models; those after the edit are
+// copied with their offsets moved.
 
 import { detectLineEnding } from './line-index.js';
 import type { Category, NotesModel } from './model.js';
 import { assignIds } from './ids.js';
 import { CoachMemo } from './rules/coach-memo.js';
-import { cannotBeNotes } from './cannot-be-notes.js';
+import { cannotBeNotes, cannotBeNotesInSteps } from './cannot-be-notes.js';
 import type { SectionFacts } from './facts.js';
 import { analyzeInSteps, analyzeSections, categoryFindings, finishModel, freezeDeep, provenNotNotesModel, readSections, runFindings, type AnalyzeOptions, type FullRun, type Section } from './pipeline.js';
-import { scanSections } from './sections.js';
+import { scanSectionsInSteps } from './sections.js';
 import { changedRegion, type ChangedRegion, type TextChange } from './incremental/edit-region.js';
 import { FindingsIndex, shiftCategory } from './incremental/findings-index.js';
 import { SectionCache, type Resection } from './incremental/section-cache.js';
@@ -113,7 +114,11 @@ export class NotesAnalyzer {
   private provenNotNotes(text: string): boolean {
     if (this.cache.sections.length > 0) return false;
     this.scanned = new Map();
-    if (!cannotBeNotes(text, this.options.notes, this.scanned)) return false;
+    return cannotBeNotes(text, this.options.notes, this.scanned) && this.keepOnlyText(text);
+  }
+
+  /** A file the scan proved is not notes: nothing is kept of it but its text. */
+  private keepOnlyText(text: string): true {
     this.scanned = undefined;
     this.text = text;
     this.lastStructure = undefined;
@@ -122,15 +127,16 @@ export class NotesAnalyzer {
   }
 
   /**
-   * The first analysis of a large file without blocking its host: the sections are read in slices
-   * of about `sliceMs`, with `scheduler.yield()` between them (the structure and rules of the whole
-   * file then run in one piece). Later calls, or a file already read, are `update()`. Resolves with
+   * The first analysis of a large file without blocking its host: every stage (the cheap no, the
+   * section scan, reading the sections, the structure and the rules) runs in steps of a few
+   * milliseconds, in slices of about `sliceMs` with `scheduler.yield()` between them. Later calls, or
+   * a file already read, are `update()`. Resolves with
    * the latest model, or undefined when `cancelled()` said so between two slices. update() must not
    * be called while it runs.
    */
   async updateInSlices(text: string, scheduler: Scheduler, options: SliceOptions = {}): Promise<NotesModel | undefined> {
     let sliceStart = scheduler.now();
-    if (this.cache.sections.length > 0 || this.provenNotNotes(text)) return this.update(text);
+    if (this.cache.sections.length > 0) return this.update(text);
     const budget = options.sliceMs ?? DEFAULT_SLICE_MS;
     /** Ends the slice when it has run its time: false when cancelled meanwhile. */
     const pause = async (): Promise<boolean> => {
@@ -140,8 +146,28 @@ export class NotesAnalyzer {
       sliceStart = scheduler.now();
       return !options.cancelled?.();
     };
+    /** Runs steps, pausing between them: undefined when cancelled meanwhile. */
+    const drive = async <T>(steps: Generator<void, T, void>): Promise<{ value: T } | undefined> => {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return { value: step.value };
+        if (!(await pause())) return undefined;
+      }
+    };
+    // The cheap no and the section scan read the whole text: in steps too.
+    const scanned = new Map<string, SectionFacts>();
+    const proven = await drive(cannotBeNotesInSteps(text, this.options.notes, scanned));
+    if (!proven) return undefined;
+    if (proven.value) {
+      this.keepOnlyText(text);
+      options.onSlice?.(scheduler.now() - sliceStart);
+      return this.model;
+    }
+    this.scanned = scanned;
     if (!(await pause())) return undefined;
-    const { starts } = scanSections(text);
+    const split = await drive(scanSectionsInSteps(text));
+    if (!split) return undefined;
+    const { starts } = split.value;
     const sections: Section[] = [];
     for (let i = 0; i < starts.length; i++) {
       if (!(await pause())) return undefined;

@@ -13,11 +13,12 @@
 // its "no" to the full decision's on generated, hostile and real files.
 
 import { decodeString } from 'micromark-util-decode-string';
-import { readSection, type SectionFacts } from './facts.js';
+import { isDefinition, ProseStories } from './build/evidence.js';
+import { readSection, type Fact, type SectionFacts } from './facts.js';
 import { DECORATION_RE, DONE_MARKS } from './marks.js';
 import { REQUIRED_PARTS, type StarPart } from './model.js';
 import { COMPETENCY, COMPETENCY_TITLE_WORDS, isBehaviouralTitle, QUESTION_START } from './read/prose.js';
-import { scanSections } from './sections.js';
+import { scanSectionsInSteps } from './sections.js';
 import type { NotesOption } from './structure.js';
 import { escapeRegExp, LETTERS, VOCABULARIES } from './vocabulary.js';
 
@@ -30,10 +31,26 @@ import { escapeRegExp, LETTERS, VOCABULARIES } from './vocabulary.js';
  * the sections parsed, by their text, for the full analysis to reuse.
  */
 export function cannotBeNotes(text: string, notes: NotesOption = 'auto', read?: Map<string, SectionFacts>): boolean {
-  const found = scanForNotes(text, notes);
+  return runSteps(cannotBeNotesInSteps(text, notes, read));
+}
+
+/**
+ * cannotBeNotes in steps of bounded size (a chunk of the scan, a section parsed), for a first
+ * analysis that must not block its host; the same answer.
+ */
+export function* cannotBeNotesInSteps(text: string, notes: NotesOption = 'auto', read?: Map<string, SectionFacts>): Generator<void, boolean, void> {
+  const found = yield* scanForNotesInSteps(text, notes);
   if (found === 'none') return true;
   if (found === 'everywhere') return false;
-  return !candidatesMayBeNotes(text, found, read);
+  return !(yield* candidatesMayBeNotes(text, found, read));
+}
+
+/** Runs steps to their end. */
+function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** More places than this to look at closely: parse the file instead. */
@@ -44,21 +61,64 @@ const MAX_PLACES = 1000;
  * hold them (sorted), or 'everywhere' when it cannot say where.
  */
 export function scanForNotes(text: string, notes: NotesOption = 'auto'): 'none' | 'everywhere' | number[] {
+  return runSteps(scanForNotesInSteps(text, notes));
+}
+
+/** Characters of the text one step of the scan reads, at least (it ends after a blank line). */
+const SCAN_CHUNK = 32 * 1024;
+
+/**
+ * The scan, a chunk of the text at a time. A chunk ends after a blank line, where no place, label
+ * phrase, setext heading or hard break goes on, so the chunks read as the whole text would (a phrase
+ * cut there reads as its first word, which names the same part: only more is found).
+ */
+function* scanForNotesInSteps(text: string, notes: NotesOption): Generator<void, 'none' | 'everywhere' | number[], void> {
   if (notes === true) return 'everywhere';
   // The file's own word (front matter) can make it notes whatever the caller says.
   if (SAYS_NOTES.test(text)) return 'everywhere';
   if (notes === false) return 'none';
   const evidence = new Evidence();
-  inlineMarkers(text, evidence);
-  const normal = normalise(text);
-  scan(normal, evidence, (at) => evidence.line(at));
-  if (evidence.done()) return 'everywhere';
-  // A hard line break reads as nothing in mdast's text (`Situ\⏎ation`): read those lines joined too.
-  for (const joined of hardBreakJoins(normal)) scan(joined.text, evidence, () => evidence.line(joined.at));
+  for (let from = 0; from < text.length; ) {
+    if (from > 0) yield;
+    const to = chunkEnd(text, from + SCAN_CHUNK);
+    scanChunk(text.slice(from, to), from, evidence);
+    if (evidence.done()) return 'everywhere';
+    from = to;
+  }
   summaryTitles(text, evidence);
   if (!evidence.enough()) return 'none';
   if (evidence.tooMany) return 'everywhere';
-  return evidence.offsets(text, normal);
+  return evidence.offsets();
+}
+
+/** The end of the chunk that reaches `at`: just after the first blank line from there (or the text's end). */
+function chunkEnd(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  BLANK_LINE.lastIndex = at;
+  const blank = BLANK_LINE.exec(text);
+  return blank ? blank.index + blank[0].length : text.length;
+}
+const BLANK_LINE = /(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/g;
+
+/** Scans one chunk (`from` is its offset in the text), adding what it finds to `evidence`. */
+function scanChunk(raw: string, from: number, evidence: Evidence): void {
+  inlineMarkers(raw, evidence, from);
+  const normal = normalise(raw);
+  // The normalised chunk has the raw chunk's lines: a place is named by the start of its raw line.
+  let normalStarts: number[] | undefined;
+  let rawStarts: number[] | undefined;
+  const mark = (at: number) => {
+    normalStarts ??= lineStarts(normal);
+    rawStarts ??= lineStarts(raw);
+    evidence.place(from + rawStarts[lineNumber(normalStarts, at)]!);
+  };
+  scan(normal, evidence, mark);
+  if (evidence.done()) return;
+  // A hard line break reads as nothing in mdast's text (`Situ\⏎ation`): read those lines joined too.
+  for (const joined of hardBreakJoins(normal)) {
+    scan(joined.text, evidence, () => mark(joined.at));
+    if (evidence.done()) return;
+  }
 }
 
 /** `interview-notes: true|false` in front matter (facts.ts NOTES_KEY), or anything like it. */
@@ -66,14 +126,13 @@ const SAYS_NOTES = /interview-notes/i;
 
 /**
  * What the scan found: the required parts a label may name, how many titles may be behavioural, and
- * where (offsets in the raw text, or in the normalised one, whose lines are the raw text's lines).
+ * where (offsets of the raw text).
  */
 class Evidence {
   readonly parts = new Set<StarPart>();
   titles = 0;
   tooMany = false;
-  private readonly rawOffsets: number[] = [];
-  private readonly normalOffsets: number[] = [];
+  private readonly places: number[] = [];
 
   enough(): boolean {
     return this.parts.size >= 2 || this.titles >= 2;
@@ -88,27 +147,14 @@ class Evidence {
     return this.tooMany && this.enough();
   }
 
-  raw(at: number): void {
-    this.add(this.rawOffsets, at);
+  place(at: number): void {
+    if (this.places.length >= MAX_PLACES) this.tooMany = true;
+    else this.places.push(at);
   }
 
-  line(at: number): void {
-    this.add(this.normalOffsets, at);
-  }
-
-  private add(list: number[], at: number): void {
-    if (this.rawOffsets.length + this.normalOffsets.length >= MAX_PLACES) this.tooMany = true;
-    else list.push(at);
-  }
-
-  /** The raw offsets of the lines where evidence is, sorted; 'everywhere' when lines do not correspond. */
-  offsets(raw: string, normal: string): number[] | 'everywhere' {
-    const lines = this.normalOffsets.length ? lineNumbers(normal, this.normalOffsets) : [];
-    const rawStarts = lineStarts(raw);
-    // A decoded `&#10;` adds a line: then the normalised lines are not the raw ones.
-    if (lines.length && rawStarts.length !== lineStarts(normal).length) return 'everywhere';
-    const out = lines.map((n) => rawStarts[n]!).concat(this.rawOffsets);
-    return out.sort((a, b) => a - b);
+  /** The offsets where evidence is, sorted. */
+  offsets(): number[] {
+    return this.places.slice().sort((a, b) => a - b);
   }
 }
 
@@ -121,49 +167,67 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The line number of each offset. */
-function lineNumbers(text: string, offsets: readonly number[]): number[] {
-  const starts = lineStarts(text);
-  return offsets.map((at) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  });
+/** The number of the line holding `at`, given the lines' starts. */
+function lineNumber(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
  * The decision of readGlobals on the facts of the sections that hold `offsets` (every other section
  * holds no label and no title, by the scan): notes when their labels name two required parts, or two
- * of their headings or question lines are behavioural titles (narratives aside: fewer is never notes).
+ * of their headings or question lines are behavioural titles each followed by a narrative, with no
+ * STAR definition (which only a label makes) among them. A narrative may stand in a section without a
+ * place: the sections after a title are read until it has its narrative or is closed.
  */
-function candidatesMayBeNotes(text: string, offsets: readonly number[], read?: Map<string, SectionFacts>): boolean {
-  const starts = scanSections(text).starts;
+function* candidatesMayBeNotes(text: string, offsets: readonly number[], read?: Map<string, SectionFacts>): Generator<void, boolean, void> {
+  const starts = (yield* scanSectionsInSteps(text)).starts;
+  const parsed = new Map<number, SectionFacts>();
+  const readAt = (i: number): SectionFacts => {
+    const slice = text.slice(starts[i]!, starts[i + 1] ?? text.length);
+    const facts = readSection(slice);
+    read?.set(slice, facts);
+    parsed.set(i, facts);
+    return facts;
+  };
   const parts = new Set<StarPart>();
   let titles = 0;
+  let definitions = false;
   let section = -1;
   for (const at of offsets) {
     let i = section < 0 ? 0 : section;
     while (i + 1 < starts.length && starts[i + 1]! <= at) i++;
     if (i === section) continue;
+    if (section >= 0) yield;
     section = i;
-    const slice = text.slice(starts[i]!, starts[i + 1] ?? text.length);
-    const facts = readSection(slice);
-    read?.set(slice, facts);
-    for (const f of facts.facts) {
+    for (const f of readAt(i).facts) {
       if (f.kind === 'notes') return true;
       if (f.kind === 'label') for (const p of f.parts) parts.add(p);
       else if (f.kind === 'heading' && f.star) for (const p of f.star.parts) parts.add(p);
       else if (f.kind === 'heading' && f.text !== '' && isBehaviouralTitle(f.text)) titles++;
       else if (f.kind === 'bold' && (f.question || (f.story && isBehaviouralTitle(f.title)))) titles++;
+      else if (isDefinition(f)) definitions = true;
     }
-    if (REQUIRED_PARTS.filter((p) => parts.has(p)).length >= 2 || titles >= 2) return true;
+    if (REQUIRED_PARTS.filter((p) => parts.has(p)).length >= 2) return true;
   }
-  return false;
+  if (titles < 2 || definitions) return false;
+  const prose = new ProseStories<Fact>();
+  for (let i = 0; i < starts.length && prose.found.length < 2; i++) {
+    let facts = parsed.get(i);
+    if (!facts) {
+      if (!prose.waiting) continue;
+      yield;
+      facts = readAt(i);
+    }
+    for (const f of facts.facts) prose.take(f);
+  }
+  return prose.found.length >= 2;
 }
 
 // ---- Normalising ---------------------------------------------------------------------------------
@@ -172,9 +236,29 @@ function candidatesMayBeNotes(text: string, offsets: readonly number[], read?: M
 const DROPPED = /[*_`[\]]/g;
 
 function normalise(text: string): string {
-  const decoded = text.includes('&') || text.includes('\\') ? decodeString(text) : text;
+  const decoded = text.includes('&') || text.includes('\\') ? decodeLines(text) : text;
   return decoded.replace(DROPPED, '');
 }
+
+/**
+ * Character references and escapes decoded line by line, a decoded line break read as `|` (a place's
+ * end, as a line's end is; it starts no line of Markdown): the lines stay the raw text's lines.
+ */
+function decodeLines(text: string): string {
+  const out: string[] = [];
+  let done = 0;
+  DECODABLE.lastIndex = 0;
+  for (let m = DECODABLE.exec(text); m; m = DECODABLE.exec(text)) {
+    const start = lineStartAt(text, m.index);
+    const end = lineEndAt(text, m.index);
+    out.push(text.slice(done, start), decodeString(text.slice(start, end)).replace(/[\r\n]/g, '|'));
+    done = end;
+    DECODABLE.lastIndex = end;
+  }
+  out.push(text.slice(done));
+  return out.join('');
+}
+const DECODABLE = /[&\\]/g;
 
 const HARD_BREAK = /(?:\\|[ \t]{2,})(?:\r\n?|\n)[ \t]*/g;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -284,11 +368,11 @@ const LABEL_LETTER = /(?<![\p{L}\p{N}])[STARL](?![\p{L}\p{N}])/gu;
 /** `(S) … (T) …` markers in a paragraph (facts.ts inlineLabels), read off the raw text as there. */
 const INLINE_MARKER = /(?:^|[\s.!?:;])\((S|T|A|R|L|ST|S\/T|TA|AR)\)(?=\s|\p{L})/gu;
 
-function inlineMarkers(text: string, evidence: Evidence): void {
+function inlineMarkers(text: string, evidence: Evidence, from: number): void {
   if (!text.includes('(')) return;
   for (const m of text.matchAll(INLINE_MARKER)) {
     for (const letter of m[1]!.replace('/', '')) addPart(evidence, LETTERS[letter.toLowerCase()]!);
-    evidence.raw(m.index);
+    evidence.place(from + m.index);
     if (evidence.done()) return;
   }
 }
@@ -346,31 +430,79 @@ function scan(text: string, evidence: Evidence, mark: Mark): void {
 const startsWord = (text: string, at: number) => !isWordChar(text[at - 1]);
 const endsWord = (text: string, at: number) => !isWordChar(text[at]);
 
-/** A label word at the start of a place, followed by what may follow a label (and `A/B` pairs). */
+/**
+ * A label word at the start of a place (or within its leading markup: a link's destination), followed
+ * by what may follow a label (and `A/B` pairs). The places are walked and the words tried where a
+ * place's text starts: a search of the whole text for the words was most of the scan's time.
+ */
 function labelWords(text: string, lower: string, evidence: Evidence, mark: Mark): void {
-  const places = new Places(text);
-  for (const m of lower.matchAll(LABEL_WORD)) {
-    let end = m.index + m[0].length;
-    if (!startsWord(text, m.index) || !endsWord(text, end)) continue;
-    places.startOf(m.index);
-    if (places.textStart < m.index) continue;
-    let word = m[0];
-    for (let pairs = 0; ; pairs++) {
-      if (!follows(text, end, AFTER_LABEL)) break;
-      for (const part of PART_OF_WORD.get(firstWords(word)) ?? []) addPart(evidence, part);
-      if (pairs === 0) mark(m.index);
-      if (evidence.done()) return;
-      if (pairs >= 3) break;
-      SLASH.lastIndex = end;
-      if (!SLASH.test(text)) break;
-      LABEL_WORD_AT.lastIndex = SLASH.lastIndex;
-      const next = LABEL_WORD_AT.exec(lower);
-      if (!next || !endsWord(text, next.index + next[0].length)) break;
-      end = next.index + next[0].length;
-      word = next[0];
-    }
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c !== -1 && !isBoundary(c)) continue;
+    if (i > start && labelWordsInPlace(text, lower, start, i, evidence, mark)) return;
+    start = i + 1;
   }
 }
+
+/**
+ * The place [start, end) (`text[end]` a boundary, or the text's end): its leading markup is read on
+ * the place alone, so a long run of blank lines costs its length, not its square. Where the markup
+ * reaches the place's end (and would run on in the whole text, as Places reads it), or may hold a
+ * word, the place is searched whole. True when the scan is done.
+ */
+function labelWordsInPlace(text: string, lower: string, start: number, end: number, evidence: Evidence, mark: Mark): boolean {
+  let textStart = start;
+  // No markup starts with an ASCII letter (nor does a mis-encoded mark): most places.
+  if (!isAsciiLetter(text.charCodeAt(start))) {
+    const markup = PREFIX_FROM_START.exec(text.slice(start, end))![0];
+    textStart = start + markup.length;
+    // PREFIX takes every boundary but `<`: markup up to another boundary runs on.
+    const runsOn = textStart === end && end < text.length && text.charCodeAt(end) !== LT_CHAR;
+    if (runsOn || MAY_HOLD_WORDS.test(markup)) {
+      // As many hits as a search of the place finds: any of them may be inside its markup.
+      const inPlace = lower.slice(start, end);
+      LABEL_WORD.lastIndex = 0;
+      for (let m = LABEL_WORD.exec(inPlace); m; m = LABEL_WORD.exec(inPlace)) {
+        if (labelWordAt(text, lower, start + m.index, m[0], evidence, mark)) return true;
+      }
+      return false;
+    }
+  }
+  if (!startsWord(text, textStart)) return false;
+  LABEL_WORD_AT.lastIndex = textStart;
+  const m = LABEL_WORD_AT.exec(lower);
+  return m !== null && labelWordAt(text, lower, textStart, m[0], evidence, mark);
+}
+
+/** A label word matched at `at`: its parts, if what follows may follow a label. True when the scan is done. */
+function labelWordAt(text: string, lower: string, at: number, matched: string, evidence: Evidence, mark: Mark): boolean {
+  let end = at + matched.length;
+  if (!startsWord(text, at) || !endsWord(text, end)) return false;
+  let word = matched;
+  for (let pairs = 0; ; pairs++) {
+    if (!follows(text, end, AFTER_LABEL)) return false;
+    for (const part of PART_OF_WORD.get(firstWords(word)) ?? []) addPart(evidence, part);
+    if (pairs === 0) mark(at);
+    if (evidence.done()) return true;
+    if (pairs >= 3) return false;
+    SLASH.lastIndex = end;
+    if (!SLASH.test(text)) return false;
+    LABEL_WORD_AT.lastIndex = SLASH.lastIndex;
+    const next = LABEL_WORD_AT.exec(lower);
+    if (!next || !endsWord(text, next.index + next[0].length)) return false;
+    end = next.index + next[0].length;
+    word = next[0];
+  }
+}
+
+const PREFIX_FROM_START = new RegExp(PREFIX.source, 'u');
+const LT_CHAR = 60;
+/** Markup in which a word may start: a `(…)` group, a letter (of a mis-encoded mark). */
+const MAY_HOLD_WORDS = /[(\p{L}]/u;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** The BOUNDARY characters, by code: \n \r | < > */
+const isBoundary = (c: number) => c === 10 || c === 13 || c === 124 || c === 60 || c === 62;
 
 /** The phrase a match names: its words with single spaces, lower case. */
 function firstWords(match: string): string {
@@ -417,7 +549,11 @@ function titles(text: string, lower: string, evidence: Evidence, mark: Mark): vo
   let counted = -1;
   for (const line of titleLines(text)) {
     // On the line alone: a search from an offset of the whole text would run past the line's end.
-    for (const m of lower.slice(line.start, line.end).matchAll(TITLE_TRIGGER)) {
+    // exec, not matchAll, which builds a new regular expression per call (most of the pass's time).
+    const lineText = lower.slice(line.start, line.end);
+    TITLE_TRIGGER.lastIndex = 0;
+    for (let m = TITLE_TRIGGER.exec(lineText); m; m = TITLE_TRIGGER.exec(lineText)) {
+      if (m[0] === '') TITLE_TRIGGER.lastIndex++;
       const at = line.start + m.index;
       const start = places.startOf(at);
       if (start === counted) continue;
@@ -485,7 +621,7 @@ function summaryTitles(text: string, evidence: Evidence): void {
     const title = decodeString(text.slice(from, close.index).replace(/<[^<>]*>/g, '')).replace(/\s+/g, ' ').trim();
     if (!isBehaviouralTitle(title)) continue;
     evidence.titles++;
-    evidence.raw(open.index);
+    evidence.place(open.index);
     if (evidence.done()) return;
   }
 }

@@ -14,10 +14,18 @@ import type { Category, Story } from './model.js';
  * `taken` holds the category ids in use outside the rebuilt run, which new ids must not repeat.
  */
 export function assignIds(fresh: readonly Category[], replaced: readonly Category[], taken: ReadonlySet<string>): void {
+  const steps = assignIdsInSteps(fresh, replaced, taken, Infinity);
+  while (!steps.next().done);
+}
+
+/** assignIds yielding after every `categoriesPerStep` categories (a first analysis in slices); the same ids. */
+export function* assignIdsInSteps(fresh: readonly Category[], replaced: readonly Category[], taken: ReadonlySet<string>, categoriesPerStep: number): Generator<void, void, void> {
   const pairs = follow(fresh, replaced, categoryKey);
   const used = new Set(taken);
   for (const [, old] of pairs) if (old) used.add(old.id);
+  let done = 0;
   for (const [c, old] of pairs) {
+    if (++done % categoriesPerStep === 0) yield;
     c.id = old ? old.id : unique(`c:${categoryKey(c)}`, used);
     assignStoryIds(c.id, c.stories, old?.stories ?? []);
   }

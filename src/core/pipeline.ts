@@ -13,13 +13,15 @@ import { applyDirectives } from './directives.js';
 import type { DirectiveFact, PlainText, SectionFacts } from './facts.js';
 import { freezeDeep, freezeModel } from './freeze.js';
 import { readSection } from './facts.js';
-import { assignIds } from './ids.js';
+import { assignIdsInSteps } from './ids.js';
 import type { MisencodedRun } from './encoding.js';
 import { detectLineEnding } from './line-index.js';
 import type { Category, Finding, NotesModel, NotNotesReason, Severity } from './model.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import { scanSections } from './sections.js';
-import { buildCategories, placeFacts, readGlobals, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
+import { buildCategoriesInSteps } from './build/builder.js';
+import { readGlobalsInSteps } from './build/evidence.js';
+import { placeFacts, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
 
 export { freezeDeep } from './freeze.js';
 
@@ -105,7 +107,13 @@ export function analyzeSections(text: string, sections: readonly Section[], opti
 }
 
 /** How many categories' rules one step runs. */
-const CATEGORIES_PER_STEP = 32;
+const CATEGORIES_PER_STEP = 1;
+/** How many sections' mis-encoded runs one step reports. */
+const SECTIONS_PER_STEP = 256;
+/** How many categories one step gives ids (with their stories'). */
+const CATEGORY_IDS_PER_STEP = 32;
+/** How many facts one step places or builds into categories (a few ms here). */
+const FACTS_PER_STEP = 1_000;
 
 /**
  * analyzeSections in steps: it yields between pieces of work of bounded size (the structure, the
@@ -115,18 +123,25 @@ const CATEGORIES_PER_STEP = 32;
  */
 export function* analyzeInSteps(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): Generator<void, FullRun, void> {
   let facts: Placed[] = [];
-  for (const s of sections) for (const f of placeFacts(s.facts, s.start)) facts.push(f);
+  let placedBefore = 0;
+  for (const s of sections) {
+    for (const f of placeFacts(s.facts, s.start)) facts.push(f);
+    if (facts.length - placedBefore >= FACTS_PER_STEP) {
+      placedBefore = facts.length;
+      yield;
+    }
+  }
   // A `[Label]` is a link when a definition for it exists anywhere in the document. A section parsed
   // alone cannot know of a definition in another section, so such blanks are dropped here.
   const labels = new Set(sections.flatMap((s) => s.facts.definitions));
   if (labels.size) facts = facts.filter((f) => f.kind !== 'placeholder' || !f.text.startsWith('[') || !labels.has(normalizeLabel(f.text.slice(1, -1))));
-  const globals = readGlobals(facts, options.levels, options.notes);
+  const globals = yield* readGlobalsInSteps(facts, options.levels ?? {}, options.notes ?? 'auto', FACTS_PER_STEP);
   if (!globals.isNotes) {
     return { model: notNotesModel(globals.notNotes ?? { by: 'evidence' }), structure: { ...globals, categories: [], storyLabels: new Map() }, findings: [] };
   }
   yield;
-  const built = buildCategories(facts, globals.levels);
-  assignIds(built.categories, previous ?? [], new Set());
+  const built = yield* buildCategoriesInSteps(facts, globals.levels, FACTS_PER_STEP);
+  yield* assignIdsInSteps(built.categories, previous ?? [], new Set(), CATEGORY_IDS_PER_STEP);
   const structure: Structure = { ...globals, ...built };
   const eol = detectLineEnding(text);
   yield;
@@ -137,7 +152,14 @@ export function* analyzeInSteps(text: string, sections: readonly Section[], opti
     for (const c of run) freezeDeep(c);
     yield;
   }
-  const findings = mergeSorted(found, runFindings(text, structure, sections, eol, options));
+  // The runs' findings (mis-encoded text, text read plainly) are each of one section: a run of
+  // sections at a time gives them in order.
+  const runs: Finding[] = [];
+  for (let i = 0; i < sections.length; i += SECTIONS_PER_STEP) {
+    for (const f of runFindings(text, structure, sections.slice(i, i + SECTIONS_PER_STEP), eol, options)) runs.push(f);
+    yield;
+  }
+  const findings = mergeSorted(found, runs);
   const model = finishModel(text, structure, built.categories, findings, directivesOf(sections));
   return { model, structure, findings };
 }

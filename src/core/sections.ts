@@ -89,6 +89,28 @@ export function scanSections(
   from = 0,
   stopAt?: (offset: number) => boolean,
 ): { starts: number[]; resumedAt: number | undefined } {
+  const steps = scanSectionsInSteps(text, from, stopAt, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Characters a step of scanSectionsInSteps covers (about 5 ms here). */
+export const SCAN_STEP_CHARS = 64 * 1024;
+
+/**
+ * scanSections in steps: it yields after each `stepChars` characters scanned, so that a first
+ * analysis can let other work run between them; its state stays in the generator, so the result is
+ * the one scan's.
+ */
+export function* scanSectionsInSteps(
+  text: string,
+  from = 0,
+  stopAt?: (offset: number) => boolean,
+  stepChars = SCAN_STEP_CHARS,
+): Generator<void, { starts: number[]; resumedAt: number | undefined }, void> {
+  let stepEnd = from + stepChars;
   const starts = [from];
   let hidden: Hidden = null;
   const n = text.length;
@@ -125,6 +147,10 @@ export function scanSections(
     lazyLines = 0;
   };
   while (pos < n) {
+    if (pos >= stepEnd) {
+      yield;
+      stepEnd = pos + stepChars;
+    }
     lineBreak.lastIndex = pos;
     const lineEnd = lineBreak.exec(text)?.index ?? n;
     const next = skipBreak(text, lineEnd);

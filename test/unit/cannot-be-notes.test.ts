@@ -121,6 +121,33 @@ describe('the cheap no: a line scan that proves a file cannot be notes', functio
     assert.equal(cannotBeNotes(stray), analyzeByParsing(stray).isNotes === false);
   });
 
+  it('a character reference that decodes to a line break (`&NewLine;` in a code span) no longer makes the scan give up', () => {
+    const readme = '# lib\n\nDecodes `&NewLine;` and `&#10;` before matching.\n\n## API\n\nResult: the value\n\nTask: what it runs\n';
+    assert.ok(Array.isArray(scanForNotes(readme)), 'the scan names the lines to look at');
+    assert.equal(cannotBeNotes(readme), analyzeByParsing(readme).isNotes === false);
+    assertAgrees(readme);
+    // A label after a decoded line break is still a place to look at.
+    const notes = '## Story\n\nx&NewLine;**Situation**: we shipped\n\n**Task**: fix it\n';
+    assert.notEqual(scanForNotes(notes), 'none');
+    assertAgrees(notes);
+  });
+
+  const narrative = 'I missed a deadline once because I had not planned the migration and we lost a day of work, which I regret.';
+  it('behavioural headings with no narrative under them are ruled out after a look at their sections only', () => {
+    const api = `# lib\n\n## retry.onFailure(callback)\n\nCalled on a failure.\n\n## breaker.onFailure(callback)\n\nCalled when the breaker opens.\n\n## Install\n\n${narrative}\n`;
+    assert.equal(analyzeByParsing(api).isNotes, false);
+    assert.equal(cannotBeNotes(api), true);
+    assertAgrees(api);
+  });
+
+  it('a narrative in a section after its title, where the scan names no place, still counts', () => {
+    // The narratives sit under sub-headings: sections of their own that hold no label and no title.
+    const prose = `# Stories\n\n## Tell me about a time you failed\n\n### What happened\n\n${narrative}\n\n## Team conflict\n\n### What happened\n\n${narrative}\n`;
+    assert.equal(analyzeByParsing(prose).isNotes, true, 'the example is notes');
+    assert.equal(cannotBeNotes(prose), false);
+    assertAgrees(prose);
+  });
+
   it('the notes option: false rules a file out unless its front matter says otherwise; true never', () => {
     const notes = readFileSync(join(ROOT, 'examples', 'notes.md'), 'utf8');
     assert.equal(cannotBeNotes(notes, false), true);

@@ -50,9 +50,20 @@ describe('first analysis in slices', () => {
 
   it('a file that is not notes is answered at once, without slices', async () => {
     const scheduler = fakeScheduler();
-    const readme = '# tool\n\nA fast tool.\n'.repeat(5000);
+    const readme = '# tool\n\nA fast tool.\n'.repeat(1000);
     const model = await new NotesAnalyzer().updateInSlices(readme, scheduler, { sliceMs: 4 });
     assert.equal(model?.isNotes, false);
     assert.equal(scheduler.yields, 0);
+  });
+
+  it('a large file that is not notes is ruled out in slices too, and nothing of it is kept', async () => {
+    const scheduler = fakeScheduler();
+    const readme = '# tool\n\nA fast tool.\n\n## Usage\n\nRun it with `tool --fast`.\n\n'.repeat(40_000);
+    const analyzer = new NotesAnalyzer();
+    const model = await analyzer.updateInSlices(readme, scheduler, { sliceMs: 4 });
+    assert.deepEqual(model, analyze(readme));
+    assert.equal(model?.isNotes, false);
+    assert.ok(scheduler.yields > 3, `only ${scheduler.yields} yields`);
+    assert.equal(analyzer.heldSections, 0);
   });
 });

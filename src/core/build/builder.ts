@@ -18,6 +18,16 @@ export function buildCategories(facts: readonly Placed[], levels: Levels): Pick<
   return new Builder(facts, levels).build();
 }
 
+/** buildCategories yielding after every `factsPerStep` facts (a first analysis in slices); the same result. */
+export function* buildCategoriesInSteps(facts: readonly Placed[], levels: Levels, factsPerStep: number): Generator<void, Pick<Structure, 'categories' | 'storyLabels'>, void> {
+  const builder = new Builder(facts, levels);
+  for (let i = 0; i < facts.length; i += factsPerStep) {
+    builder.visitAll(i, Math.min(facts.length, i + factsPerStep));
+    yield;
+  }
+  return builder.result();
+}
+
 interface OpenSection {
   section: StarSection;
 }
@@ -102,7 +112,15 @@ class Builder {
   }
 
   build(): Pick<Structure, 'categories' | 'storyLabels'> {
-    for (const f of this.facts) this.visit(f);
+    this.visitAll(0, this.facts.length);
+    return this.result();
+  }
+
+  visitAll(from: number, to: number): void {
+    for (let i = from; i < to; i++) this.visit(this.facts[i]!);
+  }
+
+  result(): Pick<Structure, 'categories' | 'storyLabels'> {
     this.closeStory();
     this.closeCategory();
     // A category heading with no story under it is kept only while it is a bare heading the user is

@@ -7,7 +7,7 @@ import type { LabelStyle, NotNotesReason, StarPart } from '../model.js';
 import { REQUIRED_PARTS } from '../model.js';
 import { isBehaviouralTitle } from '../read/prose.js';
 import type { Globals, LevelOptions, Placed } from '../structure.js';
-import { detectLevels } from './levels.js';
+import { detectLevelsInSteps } from './levels.js';
 
 /**
  * Whether the file is notes by the user's word: front matter `interview-notes: true|false` first,
@@ -34,12 +34,23 @@ export function isFileSwitchOff(f: Fact): boolean {
 export type NotesOption = 'auto' | boolean;
 
 export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}, notes: NotesOption = 'auto'): Globals {
+  const steps = readGlobalsInSteps(facts, options, notes, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** readGlobals yielding after every `factsPerStep` facts it reads (a first analysis in slices); the same result. */
+export function* readGlobalsInSteps(facts: readonly Placed[], options: LevelOptions, notes: NotesOption, factsPerStep: number): Generator<void, Globals, void> {
   const switched = notesSaid(facts, notes);
   const said = switched?.value;
   if (switched?.value === false) return { isNotes: false, notNotes: { by: switched.by }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   const distinct = new Set<StarPart>();
   const styles = new Map<LabelStyle, { count: number; label: LabelFact }>();
+  let read = 0;
   for (const f of facts) {
+    if (++read % factsPerStep === 0) yield;
     if (f.kind === 'label') {
       for (const p of f.parts) distinct.add(p);
       const counted = styles.get(f.style);
@@ -62,7 +73,7 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
   let fileStyle: LabelFact | undefined;
   let best = 0;
   for (const { count, label } of styles.values()) if (count > best) [best, fileStyle] = [count, label];
-  const levels = detectLevels(facts, options, prose);
+  const levels = yield* detectLevelsInSteps(facts, options, prose, factsPerStep);
   return { isNotes: true, levels: prose.length ? { ...levels, prose: true } : levels, fileStyle };
 }
 
@@ -72,22 +83,42 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
  * heading in between (`##### `) is no boundary.
  */
 export function proseStoryHeadings(facts: readonly Placed[]): Placed<HeadingFact | BoldLineFact>[] {
-  const found: Placed<HeadingFact | BoldLineFact>[] = [];
-  let open: Placed<HeadingFact | BoldLineFact> | undefined;
   // A file that defines the STAR parts explains the method: its narratives are advice, not stories.
-  if (facts.some((f) => f.kind === 'content' && f.definition)) return found;
-  for (const f of facts) {
+  if (facts.some(isDefinition)) return [];
+  const prose = new ProseStories<Placed>();
+  for (const f of facts) prose.take(f);
+  return prose.found as Placed<HeadingFact | BoldLineFact>[];
+}
+
+/** A STAR part's definition (`**Task**: What goal were you working toward?`). */
+export function isDefinition(f: Fact): boolean {
+  return f.kind === 'content' && f.definition === true;
+}
+
+/**
+ * proseStoryHeadings a fact at a time, for a reader that sees the facts in order (the cheap no reads
+ * only the sections it must: a section can change `waiting` only by a title).
+ */
+export class ProseStories<F extends Fact> {
+  readonly found: F[] = [];
+  private open: F | undefined;
+
+  /** A title waits for its narrative. */
+  get waiting(): boolean {
+    return this.open !== undefined;
+  }
+
+  take(f: F): void {
     if (f.kind === 'heading' && !f.star && f.text !== '') {
-      if (open?.kind === 'heading' && f.depth > open.depth) continue;
-      open = isBehaviouralTitle(f.text) ? (f as Placed<HeadingFact>) : undefined;
+      if (this.open?.kind === 'heading' && f.depth > this.open.depth) return;
+      this.open = isBehaviouralTitle(f.text) ? f : undefined;
     } else if (f.kind === 'bold' && (f.question || (f.story && isBehaviouralTitle(f.title)))) {
-      open = f as Placed<BoldLineFact>;
-    } else if (f.kind === 'content' && f.narrative && open) {
-      found.push(open);
-      open = undefined;
+      this.open = f;
+    } else if (f.kind === 'content' && f.narrative && this.open) {
+      this.found.push(this.open);
+      this.open = undefined;
     }
   }
-  return found;
 }
 
 /** A `### Situation` heading as the label it is. */

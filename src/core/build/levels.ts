@@ -7,6 +7,21 @@ import type { LevelOptions, Levels, Placed } from '../structure.js';
 import { isContentsTitle, isStoryHeading, isStoryLine } from './titles.js';
 
 export function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: readonly Placed<HeadingFact | BoldLineFact>[] = []): Levels {
+  const steps = detectLevelsInSteps(facts, options, prose, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** detectLevels yielding after every `factsPerStep` facts it reads (a first analysis in slices); the same result. */
+export function* detectLevelsInSteps(
+  facts: readonly Placed[],
+  options: LevelOptions,
+  prose: readonly Placed<HeadingFact | BoldLineFact>[],
+  factsPerStep: number,
+): Generator<void, Levels, void> {
+  let read = 0;
   const headingOwners = new Map<Placed<HeadingFact>, true>(prose.filter((f) => f.kind === 'heading').map((h) => [h as Placed<HeadingFact>, true]));
   const proseLines = new Set<Placed>(prose.filter((f) => f.kind === 'bold'));
   const boldOwners = new Map<Placed, Placed<HeadingFact> | undefined>();
@@ -15,6 +30,7 @@ export function detectLevels(facts: readonly Placed[], options: LevelOptions, pr
   const parents = new Map<Placed<HeadingFact>, Placed<HeadingFact> | undefined>();
   let lastBold: Placed | undefined;
   for (const f of facts) {
+    if (++read % factsPerStep === 0) yield;
     if (f.kind === 'heading') {
       if (f.star) {
         let at = stack.length - 1;
@@ -66,15 +82,17 @@ export function detectLevels(facts: readonly Placed[], options: LevelOptions, pr
     // heading is either depends only on it and the next one, so one pass keeps the nearest: linear in
     // the number of headings (scanning back from each story was quadratic in a category's stories).
     let nearest: { depth: number; inverted: boolean } | undefined;
-    headings.forEach((h, i) => {
+    for (let i = 0; i < headings.length; i++) {
+      if (++read % factsPerStep === 0) yield;
+      const h = headings[i]!;
       // A table of contents (`## Contents`) above the stories is no category.
       const previous = headings[i - 1] && !isContentsTitle(headings[i - 1]!.text) ? headings[i - 1] : undefined;
       if (previous && previous.depth < story) nearest = { depth: previous.depth, inverted: false };
       // (Deeper headings that are sub-stories make no inverted file.)
       else if (!subHeadings && previous && previous.depth > story && h.depth === story) nearest = { depth: previous.depth, inverted: true };
-      if (h.depth !== story || (!headingOwners.has(h) && !holders.has(h) && !isStoryHeading(h)) || !nearest) return;
+      if (h.depth !== story || (!headingOwners.has(h) && !holders.has(h) && !isStoryHeading(h)) || !nearest) continue;
       (nearest.inverted ? inverted : votes).push(nearest.depth);
-    });
+    }
     category = votes.length ? mode(votes) : inverted.length >= 2 ? mode(inverted) : 0;
   }
   return subHeadings ? { category, story, bold, subHeadings } : { category, story, bold };
