@@ -29,6 +29,9 @@
 //                       time) and times a.update(editedText, [changeEvent]) only, with the change event
 //                       as VS Code gives it to the extension (without it, update compares the texts: at
 //                       8 MB that adds ~1.5 ms)
+//   edit + update + bank the same edits, then also the story bank of the new model (tags, speaking time,
+//                       parts: bank.bankStories with a StoryBankCache, as the Competencies view and the
+//                       status bar read it after an edit): a keystroke with tags and timing on
 //   remark-parse        unified().use(remarkParse).parse(text)
 //   markdownlint        lint({ strings: { doc: text } }) with the default rules
 //   line scan           split into lines, three regexes per line: the floor
@@ -144,7 +147,7 @@ function loadCore() {
   try {
     const mod = createRequire(import.meta.url)(CORE_PATH);
     if (typeof mod.analyze !== 'function') return { status: 'failed', note: `${path.relative(ROOT, CORE_PATH)} exports no analyze()` };
-    return { status: 'ok', analyze: mod.analyze, NotesAnalyzer: typeof mod.NotesAnalyzer === 'function' ? mod.NotesAnalyzer : null };
+    return { status: 'ok', analyze: mod.analyze, NotesAnalyzer: typeof mod.NotesAnalyzer === 'function' ? mod.NotesAnalyzer : null, bank: mod.bank ?? null };
   } catch (e) {
     return { status: 'failed', note: `loading ${path.relative(ROOT, CORE_PATH)} failed: ${e.message}` };
   }
@@ -156,6 +159,7 @@ const core = loadCore();
 const CONTENDERS = [
   { id: 'analyze', label: 'analyze (full)', kind: 'core' },
   { id: 'edit', label: 'edit + update', kind: 'core' },
+  { id: 'editBank', label: 'edit + update + bank', kind: 'core' },
   { id: 'remark', label: 'remark-parse', kind: 'peer' },
   { id: 'markdownlint', label: 'markdownlint', kind: 'peer' },
   { id: 'linescan', label: 'line scan', kind: 'floor' },
@@ -196,6 +200,24 @@ function makeContenders(text) {
           return () => {
             for (const [t, changes] of edits) sink = analyzer.update(t, changes);
             entry.last = sink;
+          };
+        };
+        break;
+      }
+      case 'editBank': {
+        if (!core.NotesAnalyzer || !core.bank?.StoryBankCache) {
+          entry.status = 'n/a';
+          entry.note = 'no NotesAnalyzer or bank export';
+          break;
+        }
+        const analyzer = new core.NotesAnalyzer();
+        const cache = new core.bank.StoryBankCache();
+        core.bank.bankStories(text, analyzer.update(text), { cache }); // once, outside the timing
+        const editor = makeEditor(text);
+        entry.prepare = (inner) => {
+          const edits = Array.from({ length: inner }, () => [editor.next(), [editor.change]]);
+          return () => {
+            for (const [t, changes] of edits) sink = core.bank.bankStories(t, analyzer.update(t, changes), { cache });
           };
         };
         break;
@@ -318,8 +340,9 @@ async function measureSize(size) {
   for (const c of inproc) {
     const est = c.warm.length ? median(c.warm.slice(-5)) : c.predicted;
     c.predicted = est;
-    const cap = c.id === 'edit' ? MAX_EDIT_BATCH : MAX_BATCH;
-    const minRun = c.id === 'edit' ? MIN_EDIT_RUN_MS : MIN_RUN_MS;
+    const isEdit = c.id === 'edit' || c.id === 'editBank';
+    const cap = isEdit ? MAX_EDIT_BATCH : MAX_BATCH;
+    const minRun = isEdit ? MIN_EDIT_RUN_MS : MIN_RUN_MS;
     c.inner = est !== null && est > 0 ? Math.min(cap, Math.max(1, Math.ceil(minRun / est))) : 1;
   }
 
@@ -790,6 +813,8 @@ for (const s of sizes) {
   const ok = e?.status === 'ok' && a?.status === 'ok';
   target('edit + update ≤ 1/50 of full analysis (1 MB)', '≤ 0.020×', ok ? `${(e.medianMs / a.medianMs).toFixed(4)}×` : '–', ok ? e.medianMs <= a.medianMs / 50 : null, why('--quick'));
   target('edit + update < 10 ms (1 MB)', '< 10 ms', e?.status === 'ok' ? `${fmtMs(e.medianMs)} ms` : '–', e?.status === 'ok' ? e.medianMs < 10 : null, why('--quick'));
+  const eb = find('1 MB', 'editBank');
+  target('edit + update + bank < 10 ms (1 MB, tags and timing on)', '< 10 ms', eb?.status === 'ok' ? `${fmtMs(eb.medianMs)} ms` : '–', eb?.status === 'ok' ? eb.medianMs < 10 : null, why('--quick'));
   const e8 = find('8 MB', 'edit');
   target('edit + update < 10 ms (8 MB)', '< 10 ms', e8?.status === 'ok' ? `${fmtMs(e8.medianMs)} ms` : '–', e8?.status === 'ok' ? e8.medianMs < 10 : null, why('--quick'));
   const a8 = find('8 MB', 'analyze');
