@@ -69,3 +69,21 @@ describe('story bank: reading again after an edit', () => {
     for (const text of edits) assert.deepEqual(kept(text), fresh(text));
   });
 });
+
+describe('story bank in steps', () => {
+  it('yields after each story it parses, and a read stopped halfway leaves what it read for the next', () => {
+    const model = analyze(EXAMPLE);
+    const fresh = bank.bankStories(EXAMPLE, model);
+    const cache = new bank.StoryBankCache();
+    const steps = bank.bankStoriesInSteps(EXAMPLE, model, { cache });
+    // Stopped after two stories (the editor's read was overtaken by an edit).
+    steps.next();
+    steps.next();
+    let parsed = 0;
+    const counting = bank.bankStoriesInSteps(EXAMPLE, model, { cache });
+    let step = counting.next();
+    for (; !step.done; step = counting.next()) parsed++;
+    assert.deepEqual(step.value, fresh);
+    assert.equal(parsed, fresh.length - 2, 'the two stories read before were not parsed again');
+  });
+});

@@ -63,6 +63,8 @@ export class StoryBankCache {
   begin(options: BankOptions): void {
     const now = [options.frameworks, options.fromCategory, options.wordsPerMinute];
     if (now.some((v, i) => v !== this.options[i])) this.reads.clear();
+    // A read stopped halfway (bankStoriesInSteps): what it read is kept for this one.
+    else for (const [key, kept] of this.next) this.reads.set(key, kept);
     this.options = now;
     this.next = new Map();
   }
@@ -145,19 +147,35 @@ export function tagsAndTime(text: string, story: ModelStory | (StoryLike & Timed
 
 /** Every story and sub-story of a model with its tags and speaking time. */
 export function bankStories(text: string, model: ModelLike, options: BankOptions = {}): BankStory[] {
+  const steps = bankStoriesInSteps(text, model, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * bankStories in steps: it yields after each story it had to parse, so the editor can read the bank
+ * of a large file a slice at a time (the first read of a 1.5 MB file parses every story: seconds in
+ * one piece). A run stopped halfway keeps what it read in the cache for the next one.
+ */
+export function* bankStoriesInSteps(text: string, model: ModelLike, options: BankOptions = {}): Generator<void, BankStory[], void> {
   const frontMatter = frontMatterOf(text);
   const frontMatterText = frontMatter ? text.slice(frontMatter.span.start, frontMatter.span.end) : '';
   const cache = options.cache;
   cache?.begin(options);
   const found: BankStory[] = [];
-  const visit = (story: ModelStory, category: ModelLike['categories'][number]) => {
-    const fresh = () =>
-      tagsAndTime(text, story, {
+  for (const { story, category } of storiesOf(model)) {
+    let parsed = false;
+    const fresh = () => {
+      parsed = true;
+      return tagsAndTime(text, story, {
         ...(options.frameworks ? { frameworks: options.frameworks } : {}),
         ...(options.fromCategory !== undefined ? { fromCategory: options.fromCategory } : {}),
         category: { title: category.title, ...(category.heading ? { heading: category.heading } : {}) },
         ...(frontMatter ? { frontMatter } : {}),
       }, options.wordsPerMinute);
+    };
     // What a story's read depends on: its own text, its category's title and the file's front matter.
     const source = text.slice(story.span.start, story.span.end);
     const { tags, time } = cache ? cache.read(story.id ?? source, source, `${category.title ?? ''}\u0000${frontMatterText}\u0000${story.kind}`, story.span.start, category.heading, fresh) : fresh();
@@ -170,11 +188,27 @@ export function bankStories(text: string, model: ModelLike, options: BankOptions
       tags,
       time,
     });
-    for (const sub of story.stories) visit(sub, category);
-  };
-  for (const category of model.categories) for (const story of category.stories) visit(story, category);
+    if (parsed) yield;
+  }
   cache?.end();
   return found;
+}
+
+type ModelCategory = ModelLike['categories'][number];
+
+/** Every story of a model in reading order, each sub-story after its story, with its category. */
+function* storiesOf(model: ModelLike): Generator<{ story: ModelStory; category: ModelCategory }> {
+  const pending: ModelStory[] = [];
+  for (const category of model.categories) {
+    for (const top of category.stories) {
+      pending.push(top);
+      while (pending.length) {
+        const story = pending.pop()!;
+        yield { story, category };
+        for (let i = story.stories.length - 1; i >= 0; i--) pending.push(story.stories[i]!);
+      }
+    }
+  }
 }
 
 export interface CoverageRow {

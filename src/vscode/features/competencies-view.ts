@@ -5,13 +5,15 @@
 // the core's (coverageSummary), read again a moment after the notes change and only when shown.
 
 import * as vscode from 'vscode';
-import { bank, coverageSummary, frameworkShortName, type CoverageSummary } from '../../core/index.js';
+import { bank, coverageSummary, frameworkShortName, type BankFile, type CoverageSummary } from '../../core/index.js';
 import { competencyNodes, coverageStatusText, type CompetencyNode } from '../competencies-data.js';
 import type { NotesStore } from '../notes-store.js';
 import type { Feature } from './feature.js';
 
 /** Milliseconds after the last change before the coverage is read again (it parses every story). */
 const SETTLE_MS = 400;
+/** How long the coverage reads stories before it lets the extension host do other work. */
+const SLICE_MS = 20;
 
 /** The coverage of every open notes file, read when asked for after a change. */
 export class Coverage implements vscode.Disposable {
@@ -22,11 +24,18 @@ export class Coverage implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[];
 
+  /** Counts the changes, so a read in slices started before the latest one stops. */
+  private generation = 0;
+  /** True from a change until its read in slices ends: a summary now would parse in one piece. */
+  pending = false;
+
   constructor(readonly store: NotesStore) {
     const changed = () => {
       this.current = undefined;
+      this.pending = true;
+      const generation = ++this.generation;
       if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.emitter.fire(), SETTLE_MS);
+      this.timer = setTimeout(() => void this.readInSlices(generation), SETTLE_MS);
     };
     this.subscriptions = [store.onDidChange(changed), store.onDidChangeSettings(changed)];
   }
@@ -36,8 +45,12 @@ export class Coverage implements vscode.Disposable {
 
   get summary(): CoverageSummary {
     if (this.current) return this.current;
-    const notes = this.store.notes();
-    const files = notes.map((e) => {
+    return (this.current = coverageSummary(this.files()));
+  }
+
+  /** The open notes files with their caches (and the caches of files no longer open dropped). */
+  private files(): BankFile[] {
+    const files = this.store.notes().map((e) => {
       const file = e.uri.toString();
       let cache = this.caches.get(file);
       if (!cache) this.caches.set(file, (cache = new bank.StoryBankCache()));
@@ -45,7 +58,30 @@ export class Coverage implements vscode.Disposable {
       return { file, text: e.text, model: e.model, cache, ...(options ? { bank: options } : {}) };
     });
     for (const file of this.caches.keys()) if (!files.some((f) => f.file === file)) this.caches.delete(file);
-    return (this.current = coverageSummary(files));
+    return files;
+  }
+
+  /**
+   * Reads every file's stories into the caches a slice at a time, then says the coverage changed:
+   * the first read of a large file parses every story (seconds at 1.5 MB), which must not block the
+   * extension host in one piece. The summary then finds every story in the caches. A newer change
+   * stops this read; the caches keep what it read.
+   */
+  private async readInSlices(generation: number): Promise<void> {
+    let sliceStart = performance.now();
+    for (const f of this.files()) {
+      if (!f.model.isNotes) continue;
+      const steps = bank.bankStoriesInSteps(f.text, f.model, { ...f.bank, file: f.file, cache: f.cache });
+      while (!steps.next().done) {
+        if (performance.now() - sliceStart < SLICE_MS) continue;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (generation !== this.generation) return;
+        sliceStart = performance.now();
+      }
+    }
+    if (generation !== this.generation) return;
+    this.pending = false;
+    this.emitter.fire();
   }
 
   /** Whether any notes file is open (without one the view shows its welcome text). */
@@ -129,6 +165,8 @@ class CoverageStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
+    // While the stories are read in slices the item keeps its text; the read's end updates it.
+    if (this.coverage.pending && this.item.text) return;
     const summary = this.coverage.summary;
     this.item.text = coverageStatusText(summary, frameworkShortName(summary.framework));
     this.item.tooltip = summary.firstGap ? `${summary.framework.name}: go to the first gap (${summary.firstGap.competency.name})` : `${summary.framework.name}: every competency is covered`;

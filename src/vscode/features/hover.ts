@@ -35,7 +35,10 @@ export function storyHover(entry: NotesEntry, story: Story): vscode.MarkdownStri
   const parts = REQUIRED_PARTS.map((p) => (written.has(p) ? `✓ ${PART[p]}` : labelled.has(p) ? `○ ${PART[p]} (empty)` : `✗ ${PART[p]} (missing)`));
   if (story.stories.length === 0) md.appendMarkdown(`${parts.join(' · ')}\n\n`);
   else md.appendMarkdown(`${story.stories.length} sub-stories${story.missing.length ? `; missing in them: ${story.missing.map((p) => PART[p]).join(', ')}` : ''}\n\n`);
-  const facts = bank.storyBank(entry.text, entry.model).get(story.heading.start);
+  // The bank of this story alone: reading the whole file's would parse every story on each hover.
+  const category = entry.model.categories.find((c) => c.span.start <= story.span.start && story.span.end <= c.span.end);
+  const alone = { categories: [{ title: category?.title ?? null, heading: category?.heading, stories: [story] }] };
+  const facts = bank.storyBank(entry.text, alone).get(story.heading.start);
   if (facts) {
     const bits = [`⏱ ${bank.formatDuration(facts.seconds)} (${facts.words} words)`];
     if (facts.tags.length) bits.push(facts.tags.map((t) => `#${t}`).join(' '));
