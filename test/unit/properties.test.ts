@@ -205,4 +205,30 @@ describe('minimal cases found by the properties', () => {
     const text = 'T(Task):\n* ```\n# Approach';
     assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
   });
+
+  it('an unclosed fence in a list item, then blank lines, then a heading: the item holds the blank lines in both readings', () => {
+    // PROPERTY_RUNS=20000, sectioning. Parsed alone, the first section ends the fence at the end of
+    // its text; in the whole document the fence ends just before the heading's line break, and holds
+    // the blank line before it. Cutting every trailing line break off the section (not the last one
+    // only) ended the Action section a line early.
+    const text = '- - **Situation**: \n\n   ```\n- **Action**: \n    ```\n\n### 1 \n\n';
+    const action = analyze(text).categories[0]!.stories[0]!.sections.find((s) => s.part === 'action')!;
+    assert.equal(text.slice(action.span.start, action.span.end), '**Action**: \n    ```\n', 'the Action section runs to the blank line before the heading');
+    assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+    // Shorter forms of the same: one item, two blank lines, \r\n.
+    for (const t of ['- **Action**: a\n  ```\n\n\n### 2 b\n- **Result**: r\n', '- **Action**: a\r\n  ```\r\n\r\n### 2 b\r\n- **Result**: r\r\n']) {
+      assert.deepStrictEqual(analyze(t), analyzeUnsectioned(t), JSON.stringify(t));
+    }
+  });
+
+  it('a line at column 0 after a list item holding an HTML block or a fence ends the item: the HTML block after it hides the heading', () => {
+    // Only a paragraph takes a lazy line. `p` is a paragraph at the top level, `  <div>` (indented
+    // two, no longer inside the item) interrupts it and runs to the blank line: `### 1 s` and its
+    // labels are HTML, not a story. The scan took `p` for lazy text of the item and split at the heading.
+    for (const opener of ['- <!--', '- ```', '- # heading', '- a\n  ```']) {
+      const text = `${opener}\np\n  <div>\n### 1 s\n- **Situation**: a\n- **Task**: b\n`;
+      assert.deepEqual(stories(analyze(text)), [], `${JSON.stringify(text)}: no story`);
+      assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text), JSON.stringify(text));
+    }
+  });
 });
