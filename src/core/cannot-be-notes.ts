@@ -288,7 +288,8 @@ function inlineMarkers(text: string, evidence: Evidence): void {
   if (!text.includes('(')) return;
   for (const m of text.matchAll(INLINE_MARKER)) {
     for (const letter of m[1]!.replace('/', '')) addPart(evidence, LETTERS[letter.toLowerCase()]!);
-    evidence.raw(m.index);
+    // The marker's own offset, not the space before it: that may end the section before it.
+    evidence.raw(m.index + m[0].indexOf('('));
     if (evidence.done()) return;
   }
 }

@@ -221,6 +221,15 @@ describe('minimal cases found by the properties', () => {
     }
   });
 
+  it('an inline `(A)` marker opening a section split off a large one is found by the cheap no', () => {
+    // PROPERTY_RUNS=20000, sectioning. The scan for `(S) … (A)` markers gave the offset of the line
+    // break before `(A)`, which lies in the section before; that section alone names only the
+    // Situation, so the file was ruled out as not notes.
+    const text = `- **Situation**: a\n\n${'x'.repeat(8200)}\n\n(A) did it\n`;
+    assert.deepEqual(stories(analyze(text)), [['(untitled story)', 'incomplete', 'task,result']]);
+    assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+  });
+
   it('a line at column 0 after a list item holding an HTML block or a fence ends the item: the HTML block after it hides the heading', () => {
     // Only a paragraph takes a lazy line. `p` is a paragraph at the top level, `  <div>` (indented
     // two, no longer inside the item) interrupts it and runs to the blank line: `### 1 s` and its
