@@ -219,7 +219,8 @@ export function scanSections(
       lists.push(indent + marker[1]!.length + (width === 0 || width > 4 ? 1 : width));
     }
     previous = rest.charCodeAt(0) === HASH && ATX_HEADING.test(rest) ? 'heading' : 'text';
-    inParagraph = hidden === null && !isHtml && opensParagraph(rest) && (isMarker || isQuote || ((lazy || indent > 0) && inParagraph) || startsParagraphInItem(lists, indent));
+    // The cheap tests first: a line at the top level outside every container skips opensParagraph.
+    inParagraph = hidden === null && !isHtml && (isMarker || isQuote || ((lazy || indent > 0) && inParagraph) || startsParagraphInItem(lists, indent)) && opensParagraph(rest);
     pos = next;
   }
   return { starts, resumedAt: undefined };
