@@ -13,7 +13,11 @@ function encoderFor(encoding: LegacyEncoding): Map<string, number[]> {
   if (map) return map;
   map = new Map();
   const decoder = new TextDecoder(encoding, { fatal: true });
-  for (let b = 0; b < 0x80; b++) map.set(String.fromCharCode(b), [b]);
+  // Single bytes decoded too: not every decoder reads them as ASCII (ICU's Shift_JIS reads 0x1C as U+007F).
+  for (let b = 0; b < 0x80; b++) {
+    const c = decoder.decode(Uint8Array.of(b));
+    if (c.length === 1 && !map.has(c)) map.set(c, [b]);
+  }
   for (let a = 0x81; a <= 0xfe; a++) {
     for (let b = 0x40; b <= 0xfe; b++) {
       let c: string;
