@@ -68,6 +68,8 @@ const legacy = fc.option(
   { freq: 8 },
 );
 
+/** Bytes a story repeated may make a mutant (the 2 MB limit is tested by the pathological inputs, not here). */
+const MAX_MUTANT = 100_000;
 const ATX_LINE = /^ {0,3}#{1,6}(?:[ \t\r\n]|$)/;
 
 /** The file's lines as byte slices, each with its line break (\r\n, \n or a bare \r). */
@@ -109,7 +111,9 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
         let to = from + 1;
         while (to < lines.length && !isHeading(lines[to]!)) to++;
         const story = Buffer.concat([...lines.slice(from, to), ...(lines[to - 1]!.at(-1) === 0x0a ? [] : [Buffer.from('\n')])]);
-        lines.splice(to, 0, ...Array.from({ length: m.times - 1 }, () => story));
+        // Repeats compound (39 × 27 × 58 copies ran out of memory): the mutant stays under MAX_MUTANT bytes.
+        const copies = Math.min(m.times - 1, Math.floor(Math.max(0, MAX_MUTANT - bytes.length) / story.length));
+        lines.splice(to, 0, ...Array.from({ length: copies }, () => story));
       } else if (m.kind === 'delete') lines.splice(at(m.line, lines.length), 1);
       else if (m.kind === 'duplicate') {
         const i = at(m.line, lines.length);
