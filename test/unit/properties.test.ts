@@ -49,6 +49,16 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
   });
   after(() => console.log(`      properties: ${cases} cases (${PROPERTY_RUNS} runs per property, ${(chars / 1e6).toFixed(1)} M chars) in ${((Date.now() - started) / 1000).toFixed(1)} s`));
 
+  it('a property cut short by its time limit fails: it never passes with fewer cases than asked', () => {
+    // fast-check counts an interrupted run as passed unless told otherwise; a soak at 20 000 runs
+    // once "passed" the flood properties after a tenth of their cases.
+    const busy = () => {
+      const until = Date.now() + 2;
+      while (Date.now() < until);
+    };
+    assert.throws(() => fc.assert(fc.property(fc.nat(), busy), { ...params('cut short', 1000), interruptAfterTimeLimit: 50 }), /interrupted after \d+ tests/);
+  });
+
   it('the README word list holds no STAR label word (so READMEs below really have no label)', () => {
     for (const w of SAFE_WORDS) {
       assert.equal(readLabelWords(w, true), undefined, w);
