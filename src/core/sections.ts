@@ -71,6 +71,8 @@ const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
 const HTML_LONE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+/** An ordered item numbered other than 1. */
+const ORDERED_NOT_FIRST = /^(?!0*1[.)])\d{1,9}[.)]/;
 /** An ordered item that may interrupt a paragraph (only one numbered 1). */
 const FIRST_ORDERED_WITH_TEXT = /^1[.)][ \t]+\S/;
 
@@ -232,7 +234,9 @@ export function scanSections(
  * or a new list). Not an ordered item: `2.` cannot interrupt a paragraph, so it may be lazy text.
  */
 function startsTopLevelBlock(previous: 'blank' | 'heading' | 'text', inList: boolean, rest: string): boolean {
-  if (previous === 'blank') return !inList;
+  // Not an ordered item numbered other than 1: after indented code and a blank line micromark (4.0.3)
+  // takes `2) x` for a paragraph, as if it interrupted the code, where a section of its own starts a list.
+  if (previous === 'blank') return !inList && !ORDERED_NOT_FIRST.test(rest);
   return BULLET_WITH_TEXT.test(rest);
 }
 

@@ -240,6 +240,13 @@ describe('minimal cases found by the properties', () => {
     assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
   });
 
+  it('an ordered item numbered 2 after indented code is a paragraph in the whole document: no section starts there', () => {
+    // PROPERTY_RUNS=20000, sectioning. micromark reads `2) …` after indented code and a blank line
+    // as a paragraph; a large section split there read it alone as a list, its label a label.
+    const text = `${'x'.repeat(8200)}\n\n    code\n\n2) - **Situation**: s\n- **Task**: t\n`;
+    assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+  });
+
   it('a line at column 0 after a list item holding an HTML block or a fence ends the item: the HTML block after it hides the heading', () => {
     // Only a paragraph takes a lazy line. `p` is a paragraph at the top level, `  <div>` (indented
     // two, no longer inside the item) interrupts it and runs to the blank line: `### 1 s` and its
