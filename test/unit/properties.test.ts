@@ -247,6 +247,20 @@ describe('minimal cases found by the properties', () => {
     assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
   });
 
+  it('a label word followed by bold text on its line is a sentence, not a bare label (the cheap no and the reader agree)', () => {
+    // PROPERTY_RUNS=20000, edits. The bare form (`Resultados` alone on a line) took the end of the
+    // first text node for the end of the line: `- Task **the**` read as a Task label, which the
+    // cheap no (rightly) does not see, so the incremental analyzer and analyze() disagreed.
+    const start = '### 1 \n- **Task**: \n\n- Task **the**\n- - **Situation**: \n- \n\n';
+    const text = start.slice(12);
+    const analyzer = new NotesAnalyzer();
+    analyzer.update(start);
+    assert.deepStrictEqual(withoutIds(analyzer.update(text)), withoutIds(analyze(text)));
+    assert.equal(analyze('- Task **the**\n- **Situation**: s\n').isNotes, false);
+    const alone = analyze('### 1 s\n- Task\n- **Situation**: s\n').categories[0]!.stories[0]!;
+    assert.deepEqual(alone.sections.map((x) => x.part), ['task', 'situation'], 'the word alone on its line is a label');
+  });
+
   it('a line at column 0 after a list item holding an HTML block or a fence ends the item: the HTML block after it hides the heading', () => {
     // Only a paragraph takes a lazy line. `p` is a paragraph at the top level, `  <div>` (indented
     // two, no longer inside the item) interrupts it and runs to the blank line: `### 1 s` and its
