@@ -372,7 +372,8 @@ function inlineMarkers(text: string, evidence: Evidence, from: number): void {
   if (!text.includes('(')) return;
   for (const m of text.matchAll(INLINE_MARKER)) {
     for (const letter of m[1]!.replace('/', '')) addPart(evidence, LETTERS[letter.toLowerCase()]!);
-    evidence.place(from + m.index);
+    // The marker's own offset, not the space before it: that may end the section before it.
+    evidence.place(from + m.index + m[0].indexOf('('));
     if (evidence.done()) return;
   }
 }

@@ -71,6 +71,8 @@ const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
 const HTML_LONE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+/** An ordered item numbered other than 1. */
+const ORDERED_NOT_FIRST = /^(?!0*1[.)])\d{1,9}[.)]/;
 /** An ordered item that may interrupt a paragraph (only one numbered 1). */
 const FIRST_ORDERED_WITH_TEXT = /^1[.)][ \t]+\S/;
 
@@ -218,7 +220,9 @@ export function* scanSectionsInSteps(
     if (lazyTail && indent <= 3 && (opensFence || isQuote || THEMATIC_BREAK.test(rest) || ATX_HEADING.test(rest) || BULLET_WITH_TEXT.test(rest) || FIRST_ORDERED_WITH_TEXT.test(rest))) lazyTail = false;
     // Which list items the line stays in: those whose content column it reaches; a paragraph's
     // continuation line (lazy) stays in all of them.
-    if (startsBlock || previous === 'blank') while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
+    // A line that cannot be lazy (no paragraph is open: the item holds a fence, an HTML block, a
+    // heading) ends the items it does not reach, as a block start or a line after a blank does.
+    if (startsBlock || previous === 'blank' || !inParagraph) while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
     const inList = lists.length > 0;
     const large = pos - starts[starts.length - 1]! >= CHUNK || lineEnd - pos >= CHUNK;
     // Not before a byte order mark: a section that starts with one loses it to the parser.
@@ -243,8 +247,8 @@ export function* scanSectionsInSteps(
       lists.push(indent + marker[1]!.length + (width === 0 || width > 4 ? 1 : width));
     }
     previous = rest.charCodeAt(0) === HASH && ATX_HEADING.test(rest) ? 'heading' : 'text';
-    const opensInContainer = (marker !== null || isQuote) && opensParagraph(rest, marker, isQuote);
-    inParagraph = hidden === null && !isHtml && (opensInContainer || ((lazy || indent > 0) && inParagraph && opensParagraph(rest, marker, isQuote)));
+    // The cheap tests first: a line at the top level outside every container skips opensParagraph.
+    inParagraph = hidden === null && !isHtml && (isMarker || isQuote || ((lazy || indent > 0) && inParagraph) || startsParagraphInItem(lists, indent)) && opensParagraph(rest);
     pos = next;
   }
   return { starts, resumedAt: undefined };
@@ -256,7 +260,9 @@ export function* scanSectionsInSteps(
  * or a new list). Not an ordered item: `2.` cannot interrupt a paragraph, so it may be lazy text.
  */
 function startsTopLevelBlock(previous: 'blank' | 'heading' | 'text', inList: boolean, rest: string): boolean {
-  if (previous === 'blank') return !inList;
+  // Not an ordered item numbered other than 1: after indented code and a blank line micromark (4.0.3)
+  // takes `2) x` for a paragraph, as if it interrupted the code, where a section of its own starts a list.
+  if (previous === 'blank') return !inList && !ORDERED_NOT_FIRST.test(rest);
   return BULLET_WITH_TEXT.test(rest);
 }
 
@@ -278,12 +284,35 @@ function continuesLazyParagraph(text: string, from: number): boolean {
   return !(SETEXT_UNDERLINE.test(line) && endsLazyParagraph(line.trimStart()));
 }
 
-/** Whether a line leaves a paragraph open: text, or a list item or quote with text (not `-` alone, a break, a heading). */
-function opensParagraph(rest: string, marker: RegExpExecArray | null, isQuote: boolean): boolean {
-  if (THEMATIC_BREAK.test(rest) || ATX_HEADING.test(rest)) return false;
-  if (marker) return rest.slice(marker[0].length).trim() !== '';
-  if (isQuote) return /^>[ \t]*\S/.test(rest);
-  return true;
+/**
+ * Whether a line leaves a paragraph open, read inside its container markers (`- `, `1. `, `> `, any
+ * number of them): text, and not a fence, an HTML block, a heading, a break, an underline, indented
+ * code or nothing. Only after a paragraph is a line at column 0 lazy, inside the items and quotes
+ * before it; after any other block it ends them. When unsure it says no (an inline `<span>`): then a
+ * lazy line ends the items in the scan's eyes, which can only hide a later heading, never add a split.
+ */
+function opensParagraph(rest: string): boolean {
+  let content = rest;
+  for (;;) {
+    if (content.charCodeAt(0) === 62) {
+      content = content.slice(content.charCodeAt(1) === SPACE || content.charCodeAt(1) === 9 ? 2 : 1);
+    } else {
+      const marker = LIST_MARKER.exec(content);
+      if (marker === null || THEMATIC_BREAK.test(content)) break;
+      if (marker[2]!.length > 4) return false; // the item opens with indented code
+      content = content.slice(marker[0].length);
+    }
+    if (columnsOfIndent(content) >= 4) return false;
+    content = content.trimStart();
+  }
+  if (content === '' || content.charCodeAt(0) === LT || FENCE_OPEN.test(content) || SETEXT_UNDERLINE.test(content)) return false;
+  return !(THEMATIC_BREAK.test(content) || ATX_HEADING.test(content));
+}
+
+/** Whether a line that continues no paragraph starts one inside the innermost open item (not indented code). */
+function startsParagraphInItem(lists: readonly number[], indent: number): boolean {
+  const column = lists[lists.length - 1];
+  return column !== undefined && indent >= column && indent < column + 4;
 }
 
 /**

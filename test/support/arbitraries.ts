@@ -33,11 +33,13 @@ export function seedFor(name: string): number {
 
 /**
  * fast-check parameters with a fixed seed; a failure prints the seed and path to replay it. The time
- * limit only bounds the shrinking of a large counterexample (an interrupted shrink still fails, with
- * the smallest case found so far); it is far above what the runs themselves take.
+ * limit bounds the shrinking of a large counterexample (an interrupted shrink still fails, with the
+ * smallest case found so far), and it fails a run cut short: fast-check counts an interrupted run as
+ * passed, and at PROPERTY_RUNS=20000 on a loaded machine the flood properties "passed" after 182 of
+ * their 2 000 cases. A second a case is far above what the heaviest generators take.
  */
 export function params(name: string, numRuns: number): fc.Parameters<unknown> {
-  return { seed: seedFor(name), numRuns, interruptAfterTimeLimit: Math.max(120_000, numRuns * 250) };
+  return { seed: seedFor(name), numRuns, interruptAfterTimeLimit: Math.max(600_000, numRuns * 1000), markInterruptAsFailure: true };
 }
 
 // ---- Vocabulary ---------------------------------------------------------------------------------
@@ -57,7 +59,9 @@ const EMOJI = ['🎯', '✅', '❓', '🔸', '👍🏽', '🇩🇪', '1️⃣', 
 /** UTF-8 read as Mac Roman / Windows-1252: ✅ ❓ 🔸 ’ é “ … and a doubly mis-encoded ’. */
 export const MOJIBAKE = ['‚úÖ', '‚ùì', 'üî∏', 'â€™', 'Ã©', 'â€œ', 'â€¦', 'caf√©', 'Ren√©e', 'Ã¢â‚¬â„¢', '\uF8FFüî∏'] as const;
 const PLACEHOLDERS = ['TODO', 'TBD', 'FIXME', '???', '[Write here]', '[Title]', '[Your story here]', '❓', '‚ùì', '[x]', '[1]', '[sic]'] as const;
-const MARKUP = ['**bold**', '*em*', '_em_', '`code`', '``a ` b``', '[link](http://example.com)', '[ref][1]', '<span>', '</span>', '&amp;', '&#x2705;', '\\*', '\\#', '~~gone~~', '<br>', '![img](x.png)', 'http://example.com/a_b_c'] as const;
+/** Inline HTML that never closes (issue 17: a flood of them made the parser quadratic), a few at a time. */
+const INLINE_HTML_OPENERS = ['<?', '<!--', '<!D', '<![CDATA[', '<?<?<?<?', '<!--<!--<!--', '<a '] as const;
+const MARKUP = ['**bold**', '*em*', '_em_', '`code`', '``a ` b``', '[link](http://example.com)', '[ref][1]', '<span>', '</span>', '&amp;', '&#x2705;', '\\*', '\\#', '~~gone~~', '<br>', '![img](x.png)', 'http://example.com/a_b_c', ...INLINE_HTML_OPENERS] as const;
 /** Characters that stress offsets and parsers: tabs, NUL and other controls, lone surrogates, BOM, ZWJ. */
 const WEIRD = ['\t', '\0', '\u0001', '\u0008', '\u000b', '\u000c', '\u001b', '\u007f', '\u0085', '\u00a0', '\u200b', '\u200d', '\u2028', '\u2029', '\ufeff', '\ufffd', '\ud800', '\udc00', '\udbff', '\uD83D', '\uDE00x', '\uFE0F'] as const;
 
@@ -80,7 +84,7 @@ const labelWord: fc.Arbitrary<[Part, string]> = fc.constantFrom(...PARTS).chain(
 const safeWord = fc.constantFrom(...SAFE_WORDS);
 
 function longRun(max: number): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom('x', 'word ', '❓', '*', '[', '_', '`', '🔸', 'é', '<', '\\'), fc.integer({ min: 50, max })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
+  return fc.tuple(fc.constantFrom('x', 'word ', '❓', '*', '[', '_', '`', '🔸', 'é', '<', '\\', '<?', '<!--'), fc.integer({ min: 50, max })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
 }
 
 /** Inline text. `safe`: nothing that can read as a STAR label (for READMEs). */

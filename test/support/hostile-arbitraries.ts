@@ -13,7 +13,11 @@ function encoderFor(encoding: LegacyEncoding): Map<string, number[]> {
   if (map) return map;
   map = new Map();
   const decoder = new TextDecoder(encoding, { fatal: true });
-  for (let b = 0; b < 0x80; b++) map.set(String.fromCharCode(b), [b]);
+  // Single bytes decoded too: not every decoder reads them as ASCII (ICU's Shift_JIS reads 0x1C as U+007F).
+  for (let b = 0; b < 0x80; b++) {
+    const c = decoder.decode(Uint8Array.of(b));
+    if (c.length === 1 && !map.has(c)) map.set(c, [b]);
+  }
   for (let a = 0x81; a <= 0xfe; a++) {
     for (let b = 0x40; b <= 0xfe; b++) {
       let c: string;
@@ -27,6 +31,13 @@ function encoderFor(encoding: LegacyEncoding): Map<string, number[]> {
   }
   encoders.set(encoding, map);
   return map;
+}
+
+/** `text` in a legacy encoding, each character it lacks written as `?`: the text encoded, and its bytes. */
+export function encodeLegacyLossy(text: string, encoding: LegacyEncoding): { text: string; bytes: Uint8Array } {
+  const map = encoderFor(encoding);
+  const kept = [...text].map((ch) => (map.has(ch) ? ch : '?')).join('');
+  return { text: kept, bytes: encodeLegacy(kept, encoding) };
 }
 
 /** `text` in a legacy encoding; throws for a character it lacks. */
@@ -71,15 +82,20 @@ export const legacyNotes: fc.Arbitrary<{ encoding: LegacyEncoding; text: string;
       }),
   );
 
-/** Inline HTML that never closes, repeated on one line (micromark is quadratic on it). */
-export const inlineHtmlFlood: fc.Arbitrary<string> = fc
-  .record({
-    opener: fc.constantFrom('<?', '<!--', '<!D', '<![CDATA[', '<a ', '<!', '</'),
-    filler: fc.constantFrom('', ' ', 'x', '-', '*', '`'),
-    count: fc.integer({ min: 1, max: 20_000 }),
-    lines: fc.integer({ min: 1, max: 3 }),
-  })
-  .map(({ opener, filler, count, lines }) => Array.from({ length: lines }, () => (opener + filler).repeat(Math.ceil(count / lines))).join('\n'));
+/** Inline HTML that never closes, repeated up to `max` times on one to three lines (micromark is quadratic on it). */
+export function inlineHtmlFloodOf(max: number): fc.Arbitrary<string> {
+  return fc
+    .record({
+      opener: fc.constantFrom('<?', '<!--', '<!D', '<![CDATA[', '<a ', '<!', '</'),
+      filler: fc.constantFrom('', ' ', 'x', '-', '*', '`'),
+      count: fc.integer({ min: 1, max }),
+      lines: fc.integer({ min: 1, max: 3 }),
+    })
+    .map(({ opener, filler, count, lines }) => Array.from({ length: lines }, () => (opener + filler).repeat(Math.ceil(count / lines))).join('\n'));
+}
+
+/** Inline HTML floods as large as the ones that froze the editor (a 64 KB line of `<?` took 13 s). */
+export const inlineHtmlFlood: fc.Arbitrary<string> = inlineHtmlFloodOf(20_000);
 
 /** Many list items (some with STAR labels), or a long log pasted under one bullet. */
 export const manyListItems: fc.Arbitrary<string> = fc.oneof(
@@ -111,30 +127,37 @@ export const layeredMojibake: fc.Arbitrary<{ word: string; text: string; layers:
  * outside code too: code must never be "repaired".
  */
 export const codeWithMojibake: fc.Arbitrary<{ text: string; code: string[] }> = fc
-  .array(
-    fc.tuple(
-      fc.constantFrom('fence', 'tilde', 'inline', 'pre', 'code', 'indented'),
-      layeredMojibake,
-      layeredMojibake,
-    ),
-    { minLength: 1, maxLength: 6 },
-  )
+  .array(fc.tuple(mojibakeCode(), layeredMojibake), { minLength: 1, maxLength: 6 })
   .map((pieces) => {
-    const code: string[] = [];
-    const blocks = pieces.map(([kind, inside, outside], i) => {
-      const snippet = `assert fix("${inside.text}") == "${inside.word}"`;
-      code.push(snippet);
-      const wrapped =
-        kind === 'fence' ? '```python\n' + snippet + '\n```' :
-        kind === 'tilde' ? '~~~\n' + snippet + '\n~~~' :
-        kind === 'inline' ? 'Ran `' + snippet + '` first.' :
-        kind === 'pre' ? '<pre>' + snippet + '</pre>' :
-        kind === 'code' ? 'See <code>' + snippet + '</code>.' :
-        'Then:\n\n    ' + snippet; // after a paragraph at column 0: code, not the list item's text
-      return `### ${i + 1} Story about ${outside.text}\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n\n${wrapped}\n\n- **Result**: r ${outside.text}\n`;
-    });
-    return { text: '## A. Category\n' + blocks.join('\n'), code };
+    const blocks = pieces.map(([{ block }, outside], i) =>
+      `### ${i + 1} Story about ${outside.text}\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n\n${block}\n\n- **Result**: r ${outside.text}\n`,
+    );
+    return { text: '## A. Category\n' + blocks.join('\n'), code: pieces.map(([{ code }]) => code) };
   });
+
+/**
+ * A line of code testing a repair of mojibake (`assert fix("cafÃ©") == "café"`), in a block of some
+ * kind: fenced, inline, `<pre>`, `<code>`, indented (after a paragraph at column 0, so not a list
+ * item's text). `code` is the line itself, which no fix may change.
+ */
+export function mojibakeCode(): fc.Arbitrary<{ block: string; code: string }> {
+  return fc.tuple(fc.constantFrom('fence', 'tilde', 'inline', 'pre', 'code', 'indented'), layeredMojibake).map(([kind, inside]) => {
+    const code = `assert fix("${inside.text}") == "${inside.word}"`;
+    const block =
+      kind === 'fence' ? '```python\n' + code + '\n```' :
+      kind === 'tilde' ? '~~~\n' + code + '\n~~~' :
+      kind === 'inline' ? 'Ran `' + code + '` first.' :
+      kind === 'pre' ? '<pre>' + code + '</pre>' :
+      kind === 'code' ? 'See <code>' + code + '</code>.' :
+      'Then:\n\n    ' + code;
+    return { block, code };
+  });
+}
+
+/** One silencing comment of any form, for a rule, several, none or one that does not exist. */
+export const directiveLine: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('disable', 'enable', 'disable-next-line', 'disable-line', 'disable-file'), fc.constantFrom('', ' placeholder', ' empty-section', ' placeholder, missing-section', ' no-such-rule'))
+  .map(([mode, rules]) => `<!-- interview-notes-${mode}${rules} -->`);
 
 /** Silencing comments by the thousand, around stories with placeholders (2 500 pairs took 6.3 s a keystroke). */
 export const directiveFlood: fc.Arbitrary<string> = fc

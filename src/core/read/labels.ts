@@ -84,6 +84,9 @@ export function leadingLabel(t: SectionText, children: PhrasingContent[], inItem
     const bare = /^([\p{L}][\p{L} /&()（）]{0,60}?)[ \t]*(?:\r\n?|\n|$)/u.exec(value);
     for (const m of [colon, dash, bare]) {
       if (!m) continue;
+      // A bare label is alone on its line: the end of this text node is not that when markup follows
+      // (`Task **the**` is a sentence, which the cheap no rightly does not take for a label).
+      if (m === bare && m[0].length === value.length && !endsLine(children[1])) continue;
       const read = readLabelWords(m[1]!, m === colon && m[1]!.length === 1 && t.usesLetterSequence(t.start(first)));
       if (!read) continue;
       const labelStart = t.start(first);
@@ -92,6 +95,11 @@ export function leadingLabel(t: SectionText, children: PhrasingContent[], inItem
     }
   }
   return undefined;
+}
+
+/** Whether what follows a text node ends its line: nothing, or a hard break. */
+function endsLine(next: PhrasingContent | undefined): boolean {
+  return next === undefined || next.type === 'break';
 }
 
 /** The label with its content cut at `until` (where the next label starts). */

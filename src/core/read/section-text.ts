@@ -12,7 +12,7 @@ export class SectionText {
   readonly facts: Fact[] = [];
   readonly definitions: string[] = [];
 
-  /** The section's length without its final line breaks. */
+  /** The section's length without its final line break. */
   private readonly contentEnd: number;
 
   /** `bias`: 1 when the text starts with a byte order mark, which micromark does not count. */
@@ -20,7 +20,7 @@ export class SectionText {
     readonly text: string,
     readonly bias: number,
   ) {
-    this.contentEnd = text.replace(/[\r\n]+$/, '').length;
+    this.contentEnd = text.length - finalBreakLength(text);
   }
 
   /** Start offsets of the heading lines, and whether each region after one uses a letter sequence. */
@@ -53,8 +53,17 @@ export class SectionText {
   }
 
   end(node: Nodes): number {
-    // At the end of its input micromark lets an unclosed fence in a list item take the final line
-    // break; in the whole document that break belongs to no block. Never past the section's text.
+    // At the end of its input micromark lets an unclosed fence (or HTML block) in a list item take
+    // the final line break; in the whole document, where a heading follows, the block ends just
+    // before that break, and it does hold the blank lines before it (they are lines of the code).
+    // So only the one final break is cut, not every trailing one. Never past the section's text.
     return Math.min((node.position?.end.offset ?? 0) + this.bias, this.contentEnd);
   }
+}
+
+/** The length of the line break that ends `text` (\r\n, \n or \r), 0 when none does. */
+function finalBreakLength(text: string): number {
+  const n = text.length;
+  if (text.charCodeAt(n - 1) === 10) return text.charCodeAt(n - 2) === 13 ? 2 : 1;
+  return text.charCodeAt(n - 1) === 13 ? 1 : 0;
 }
