@@ -32,7 +32,8 @@ export interface NotesEntry {
 /** Files at least this long get their first analysis in slices, so the extension host never blocks. */
 const SLICED_FROM = 256 * 1024;
 /** Between slices, other work in the extension host (typing in another file) runs. */
-const SCHEDULER: Scheduler = { now: () => performance.now(), yield: () => new Promise((resolve) => setTimeout(resolve, 0)) };
+/** Slices of work in the extension host: the time, and a macrotask's turn for everything else. */
+export const SCHEDULER: Scheduler = { now: () => performance.now(), yield: () => new Promise((resolve) => setTimeout(resolve, 0)) };
 const STORIES_VIEW = 'interviewNotes.stories';
 
 const EMPTY: NotesModel = { isNotes: false, categories: [], findings: [], levels: { category: 0, story: 0 } };

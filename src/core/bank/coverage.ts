@@ -102,7 +102,7 @@ function moved(read: Read, delta: number, category: Span | undefined): Read {
   const tagNow = (tag: Tag): Tag => {
     let now = at.get(tag);
     if (!now) {
-      now = movedTag(tag, delta, category);
+      now = movedTag(tag, shift, category);
       at.set(tag, now);
     }
     return now;
@@ -124,7 +124,7 @@ function moved(read: Read, delta: number, category: Span | undefined): Read {
  * tag when the heading did not move), the story's own moves with it. Reads are never changed, so an
  * unmoved tag is shared.
  */
-function movedTag(tag: Tag, delta: number, category: Span | undefined): Tag {
+function movedTag(tag: Tag, shift: (span: Span) => Span, category: Span | undefined): Tag {
   if (tag.source === 'front-matter') return tag;
   if (tag.source === 'category') {
     if (category && tag.span && tag.span.start === category.start && tag.span.end === category.end) return tag;
@@ -133,7 +133,7 @@ function movedTag(tag: Tag, delta: number, category: Span | undefined): Tag {
     delete withoutSpan.span;
     return withoutSpan;
   }
-  return tag.span ? { ...tag, span: { start: tag.span.start + delta, end: tag.span.end + delta } } : tag;
+  return tag.span ? { ...tag, span: shift(tag.span) } : tag;
 }
 
 /** A story's tags and speaking time, from one parse of the story. */

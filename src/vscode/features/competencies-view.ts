@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { bank, coverageSummary, frameworkShortName, type BankFile, type CoverageSummary } from '../../core/index.js';
 import { competencyNodes, coverageStatusText, type CompetencyNode } from '../competencies-data.js';
-import type { NotesStore } from '../notes-store.js';
+import { SCHEDULER, type NotesStore } from '../notes-store.js';
 import type { Feature } from './feature.js';
 
 /** Milliseconds after the last change before the coverage is read again (it parses every story). */
@@ -68,15 +68,15 @@ export class Coverage implements vscode.Disposable {
    * stops this read; the caches keep what it read.
    */
   private async readInSlices(generation: number): Promise<void> {
-    let sliceStart = performance.now();
+    let sliceStart = SCHEDULER.now();
     for (const f of this.files()) {
       if (!f.model.isNotes) continue;
       const steps = bank.bankStoriesInSteps(f.text, f.model, { ...f.bank, file: f.file, cache: f.cache });
       while (!steps.next().done) {
-        if (performance.now() - sliceStart < SLICE_MS) continue;
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (SCHEDULER.now() - sliceStart < SLICE_MS) continue;
+        await SCHEDULER.yield();
         if (generation !== this.generation) return;
-        sliceStart = performance.now();
+        sliceStart = SCHEDULER.now();
       }
     }
     if (generation !== this.generation) return;

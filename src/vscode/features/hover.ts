@@ -36,7 +36,7 @@ export function storyHover(entry: NotesEntry, story: Story): vscode.MarkdownStri
   if (story.stories.length === 0) md.appendMarkdown(`${parts.join(' · ')}\n\n`);
   else md.appendMarkdown(`${story.stories.length} sub-stories${story.missing.length ? `; missing in them: ${story.missing.map((p) => PART[p]).join(', ')}` : ''}\n\n`);
   // The bank of this story alone: reading the whole file's would parse every story on each hover.
-  const category = entry.model.categories.find((c) => c.span.start <= story.span.start && story.span.end <= c.span.end);
+  const category = bank.storyAt(entry.model, story.heading.start)?.category;
   const alone = { categories: [{ title: category?.title ?? null, heading: category?.heading, stories: [story] }] };
   const facts = bank.storyBank(entry.text, alone).get(story.heading.start);
   if (facts) {
