@@ -24,6 +24,15 @@ export const PROPERTY_RUNS = envInt('PROPERTY_RUNS', 200);
 
 const BASE_SEED = envInt('PROPERTY_SEED', 20_250_611);
 
+/**
+ * A suite's mocha timeout: the given bound in an ordinary run, none in a soak run (PROPERTY_RUNS or
+ * MUTATION_RUNS set), where each property is bounded by its own time limit in params() instead.
+ */
+export function suiteTimeout(ordinaryMs: number): number {
+  const soaking = process.env.PROPERTY_RUNS !== undefined || process.env.MUTATION_RUNS !== undefined;
+  return soaking ? 0 : ordinaryMs;
+}
+
 /** A fixed seed per test name: the same cases on every run, different cases per test. */
 export function seedFor(name: string): number {
   let h = BASE_SEED >>> 0;

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { cannotBeNotes, scanForNotes } from '../../src/core/cannot-be-notes';
 import { analyze, decodeFile, NotesAnalyzer } from '../../src/core/index';
 import { analyzeByParsing } from '../../src/core/pipeline';
-import { notesDoc, params, PROPERTY_RUNS, readmeDoc, storiesDoc, describeText } from '../support/arbitraries';
+import { notesDoc, params, PROPERTY_RUNS, readmeDoc, storiesDoc, describeText, suiteTimeout } from '../support/arbitraries';
 import { corpusFiles, sharedAvailable } from '../support/shared';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -52,7 +52,7 @@ function disguised(text: string, pick: readonly number[]): string {
 }
 
 describe('the cheap no: a line scan that proves a file cannot be notes', function () {
-  this.timeout(600_000);
+  this.timeout(suiteTimeout(600_000));
 
   it('generated notes, stories and READMEs: the scan never says no to notes, and analyze() is the full analysis', () => {
     let proven = 0;

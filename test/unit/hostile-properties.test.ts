@@ -13,7 +13,7 @@ import { analyze, applyCertainFixes, eachStory, NotesAnalyzer, repairMisencoded 
 import { analyzeAsOneSection } from '../../src/core/pipeline';
 import { CHUNK } from '../../src/core/sections';
 import { guessEncoding } from '../../src/cli/files';
-import { assertModelInvariants, describeText, notesDoc, params, PROPERTY_RUNS } from '../support/arbitraries';
+import { assertModelInvariants, describeText, notesDoc, params, PROPERTY_RUNS, suiteTimeout } from '../support/arbitraries';
 import { withoutIds } from '../support/oracle';
 import { codeWithMojibake, directiveFlood, inlineHtmlFlood, layeredMojibake, lazyLog, legacyNotes, manyListItems, manyStoriesOneCategory } from '../support/hostile-arbitraries';
 
@@ -23,7 +23,7 @@ const TAIL = '\n\n### 2 After\n- **Situation**: s\n- **Task**: t\n';
 const FILLER = Array.from({ length: Math.ceil(CHUNK / 60) }, (_, i) => `filler line ${i} of ordinary words to pad a section`).join('\n');
 
 describe('properties over hostile inputs (issue 17)', function () {
-  this.timeout(30 * 60_000);
+  this.timeout(suiteTimeout(30 * 60_000));
   let cases = 0;
   after(() => console.log(`      hostile properties: ${cases} cases (PROPERTY_RUNS=${PROPERTY_RUNS})`));
 

@@ -21,7 +21,7 @@ import { unified } from 'unified';
 import { guessEncoding } from '../../src/cli/files';
 import { applyCertainFixes } from '../../src/core/index';
 import type { LegacyEncoding } from '../../src/core/encoding';
-import { assertModelInvariants, describeText, envInt, params } from '../support/arbitraries';
+import { assertModelInvariants, describeText, envInt, params, suiteTimeout } from '../support/arbitraries';
 import { directiveLine, encodeLegacyLossy, inlineHtmlFloodOf, LEGACY_WORDS, mojibakeCode } from '../support/hostile-arbitraries';
 import { assertUniqueIds, withoutIds } from '../support/oracle';
 import { corpusFiles, requireShared, SEED_PATH, sharedAvailable } from '../support/shared';
@@ -204,7 +204,7 @@ function documents(): { name: string; bytes: Buffer }[] {
 
 describe('mutations of the seed and the corpus keep every property', function () {
   // The largest corpus file (43 KB) takes about a minute for its 75 mutants on the loaded machine.
-  this.timeout(600_000);
+  this.timeout(suiteTimeout(600_000));
   let total = 0;
   let started = 0;
   const docs = documents();
