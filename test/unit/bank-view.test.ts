@@ -2,7 +2,7 @@
 // the status bar's text, the total time, and where tag completion starts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, bank, coverageSummary, frameworkShortName } from '../../src/core/index';
+import { analyze, bank, coverageSummary, frameworkShortName, NotesAnalyzer } from '../../src/core/index';
 import { competencyNodes, coverageStatusText } from '../../src/vscode/competencies-data';
 
 const EXAMPLE = readFileSync('examples/notes.md', 'utf8');
@@ -67,6 +67,47 @@ describe('story bank: reading again after an edit', () => {
       EXAMPLE,
     ];
     for (const text of edits) assert.deepEqual(kept(text), fresh(text));
+  });
+});
+
+describe('story bank: reading again after each keystroke in the editor (a NotesAnalyzer\'s models)', () => {
+  /** Inserts `insert` at `at`, as VS Code's change event says it. */
+  const typed = (text: string, at: number, insert: string) => ({ text: text.slice(0, at) + insert + text.slice(at), change: { rangeOffset: at, rangeLength: 0, text: insert } });
+  /** How many stories the read parsed (it yields after each), and what it read. */
+  const readCounting = (text: string, model: Parameters<typeof bank.bankStories>[1], cache: bank.StoryBankCache) => {
+    const steps = bank.bankStoriesInSteps(text, model, { cache });
+    let parsed = 0;
+    for (let step = steps.next(); ; step = steps.next(), parsed++) if (step.done) return { parsed, stories: step.value };
+  };
+
+  it('a character typed anywhere: every story reads as a fresh reading does', () => {
+    const analyzer = new NotesAnalyzer();
+    const cache = new bank.StoryBankCache();
+    let text = EXAMPLE;
+    bank.bankStories(text, analyzer.update(text), { cache });
+    // Thirty places spread over the file: headings, labels, tag lines, text between stories.
+    for (let k = 1; k <= 30; k++) {
+      const at = Math.floor((text.length * k) / 31);
+      const next = typed(text, at, k % 3 === 0 ? '\n' : k % 3 === 1 ? 'x' : ' #Ownership ');
+      text = next.text;
+      const kept = bank.bankStories(text, analyzer.update(text, [next.change]), { cache });
+      assert.deepEqual(kept, bank.bankStories(text, analyze(text)), `after typing at ${at}`);
+    }
+  });
+
+  it('a character typed in one story\'s Action: only that story is parsed again; stories after it move, with their tags', () => {
+    const analyzer = new NotesAnalyzer();
+    const cache = new bank.StoryBankCache();
+    const first = readCounting(EXAMPLE, analyzer.update(EXAMPLE), cache);
+    assert.equal(first.parsed, first.stories.length);
+    const at = EXAMPLE.indexOf('**Action**:') + '**Action**:'.length;
+    const { text, change } = typed(EXAMPLE, at, ' quickly');
+    const again = readCounting(text, analyzer.update(text, [change]), cache);
+    assert.equal(again.parsed, 1);
+    assert.deepEqual(again.stories, bank.bankStories(text, analyze(text)));
+    const last = again.stories.at(-1)!;
+    assert.equal(last.heading.start, first.stories.at(-1)!.heading.start + ' quickly'.length, 'the last story moved');
+    for (const tag of last.tags.tags) if (tag.span) assert.ok(text.slice(tag.span.start, tag.span.end).length > 0 && tag.span.end <= text.length);
   });
 });
 

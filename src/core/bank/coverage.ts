@@ -6,11 +6,14 @@ import type { Span, StoryStatus, TextEdit } from '../model.js';
 import { DEFAULT_FRAMEWORKS, type Competency, type Framework } from './frameworks.js';
 import { cutRuns, nestedSpans, readProse } from './prose.js';
 import { speakingTime, type SpeakingTime, type TimedStory } from './speech.js';
+import { textToken } from '../incremental/text-origin.js';
+import { coachRead } from './rules/context.js';
 import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags, type Tag, type TagOptions } from './tags.js';
 
 /** What coverage needs of a model: the model's `NotesModel` fits. */
 export interface ModelLike {
-  categories: readonly { title: string | null; heading: Span | undefined; stories: readonly ModelStory[] }[];
+  /** A category's `id` is the model's stable one, when the category comes from a model (the cache keeps reads by it). */
+  categories: readonly { id?: string; title: string | null; heading: Span | undefined; stories: readonly ModelStory[] }[];
 }
 export interface ModelStory extends StoryLike, TimedStory {
   /** The model's stable id, when the story comes from a model (the cache keeps reads by it). */
@@ -50,64 +53,114 @@ interface Read {
  * The tags and times of a document's stories from the last `bankStories` call. The editor reads the
  * bank of a document again after every edit; with one of these per document only the stories whose
  * text changed are parsed again, the others are moved to where they are now (or kept as they are,
- * before the edit). Kept by the story's id where the model has one (stable across edits elsewhere):
- * a lookup by the story's whole text hashed every story's text on every read, 20 ms of a 1 MB
- * document's 25 ms. Holds only what the last call used, and starts afresh when the options change.
+ * before the edit).
+ *
+ * Kept per category, then per story by its stable id. A NotesAnalyzer hands out the same category
+ * object for a category before the edit, and a moved copy of it (with its original's text token,
+ * text-origin.ts) for one after: the first keeps its records as they are, the second moves them,
+ * neither looks at a story's text. Only the categories the edit rebuilt compare each story's text
+ * with the one read before (a lookup by the story's whole text hashed every story's text on every
+ * read: 20 ms of a 1 MB document's 25 ms). Holds only what the last call used, and starts afresh when
+ * the options change.
  */
 export class StoryBankCache {
-  private reads = new Map<string, Kept>();
-  private next = new Map<string, Kept>();
+  private categories = new Map<string, KeptCategory>();
+  private next = new Map<string, KeptCategory>();
+  /** The last read's stories by id, for a story that moved to another category (made when needed). */
+  private byId: Map<string, { story: KeptStory; context: string }> | undefined;
   private options: unknown[] = [];
 
   /** Called at the start of a read: drops everything when the options differ from the last read's. */
   begin(options: BankOptions): void {
-    const now = [options.frameworks, options.fromCategory, options.wordsPerMinute];
-    if (now.some((v, i) => v !== this.options[i])) this.reads.clear();
+    const now = [options.frameworks, options.fromCategory, options.wordsPerMinute, options.file];
+    if (now.some((v, i) => v !== this.options[i])) this.categories.clear();
     // A read stopped halfway (bankStoriesInSteps): what it read is kept for this one.
-    else for (const [key, kept] of this.next) this.reads.set(key, kept);
+    else for (const [key, kept] of this.next) this.categories.set(key, kept);
     this.options = now;
     this.next = new Map();
+    this.byId = undefined;
   }
 
-  /**
-   * The read of a story kept under `key` if its text (`source`) and what else it depends on
-   * (`context`) are unchanged, moved to `start`; else `fresh()`.
-   */
-  read(key: string, source: string, context: string, start: number, category: Span | undefined, fresh: () => Read): Read {
-    const kept = this.reads.get(key);
-    const same = kept !== undefined && kept.source === source && kept.context === context;
-    const read = !same ? fresh() : kept.start === start ? kept.read : moved(kept.read, start - kept.start, category);
-    this.next.set(key, { source, context, start, read });
-    return read;
+  /** What the last read kept of the category under `key`, if it was read with the same `context`. */
+  before(key: string, context: string): KeptCategory | undefined {
+    const kept = this.categories.get(key);
+    return kept?.context === context ? kept : undefined;
   }
 
-  /** Called at the end of a read: keeps only the stories it met. */
+  /** This read's entry of a category, filled story by story. */
+  start(key: string, category: ModelCategory, context: string): KeptCategory {
+    const entry: KeptCategory = { category, token: textToken(category), anchor: anchorOf(category), context, stories: [], complete: false };
+    this.next.set(key, entry);
+    return entry;
+  }
+
+  /** The story the last read kept under `id`, wherever it was, if read with the same `context`. */
+  story(id: string, before: KeptCategory | undefined, context: string): KeptStory | undefined {
+    const near = before?.stories.find((s) => s.id === id);
+    if (near) return near;
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const c of this.categories.values()) for (const s of c.stories) this.byId.set(s.id, { story: s, context: c.context });
+    }
+    const far = this.byId.get(id);
+    return far?.context === context ? far.story : undefined;
+  }
+
+  /** Called at the end of a read: keeps only the categories it met. */
   end(): void {
-    this.reads = this.next;
+    this.categories = this.next;
     this.next = new Map();
+    this.byId = undefined;
   }
 }
 
-interface Kept {
-  source: string;
+interface KeptCategory {
+  /** The category object read, its text token and where it was (see anchorOf). */
+  category: ModelCategory;
+  token: object;
+  anchor: number;
+  /** What its stories' reads depend on besides their own text: its title and the file's front matter. */
   context: string;
+  /** Its stories in reading order, each with its record; all of them once `complete`. */
+  stories: KeptStory[];
+  complete: boolean;
+}
+
+interface KeptStory {
+  id: string;
+  kind: 'story' | 'substory';
+  source: string;
   start: number;
-  read: Read;
+  /** The story's record; its tags and time are the read. */
+  record: BankStory;
+}
+
+/** Whether a record made of `story` would equal `kept` (its read aside): its title, status and heading are as they were. */
+function sameRecord(kept: BankStory, story: ModelStory): boolean {
+  return kept.title === story.title && kept.status === story.status && kept.heading.start === story.heading.start && kept.heading.end === story.heading.end;
+}
+
+/** Where a category is: the offset every span of a moved copy is moved by. */
+function anchorOf(category: ModelCategory): number {
+  return category.heading?.start ?? category.stories[0]?.span.start ?? 0;
 }
 
 /** A read moved by `delta` (the story's text is unchanged); a category's tags point at its heading now. */
 function moved(read: Read, delta: number, category: Span | undefined): Read {
+  const { tags } = read;
+  // Most stories have no tag of their own, so there is nothing to move but a category's tag.
+  if (tags.tags.length === 0 && tags.unknown.length === 0 && tags.suggested.length === 0 && !tags.labelLine) return read;
   const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
-  const at = new Map<Tag, Tag>();
+  // An unknown tag is also one of the tags: moved once, it stays one object in both lists.
+  const at = tags.unknown.length ? new Map<Tag, Tag>() : undefined;
   const tagNow = (tag: Tag): Tag => {
-    let now = at.get(tag);
+    let now = at?.get(tag);
     if (!now) {
       now = movedTag(tag, shift, category);
-      at.set(tag, now);
+      at?.set(tag, now);
     }
     return now;
   };
-  const { tags } = read;
   return {
     time: read.time,
     tags: {
@@ -165,30 +218,70 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
   const cache = options.cache;
   cache?.begin(options);
   const found: BankStory[] = [];
-  for (const { story, category } of storiesOf(model)) {
-    let parsed = false;
-    const fresh = () => {
-      parsed = true;
-      return tagsAndTime(text, story, {
+  const record = (story: ModelStory, { tags, time }: Read): BankStory => ({
+    ...(options.file !== undefined ? { file: options.file } : {}),
+    title: story.title,
+    kind: story.kind,
+    status: story.status,
+    heading: { start: story.heading.start, end: story.heading.end },
+    tags,
+    time,
+  });
+  for (let c = 0; c < model.categories.length; c++) {
+    const category = model.categories[c]!;
+    const read = (story: ModelStory): Read => {
+      const tagOptions: TagOptions = {
         ...(options.frameworks ? { frameworks: options.frameworks } : {}),
         ...(options.fromCategory !== undefined ? { fromCategory: options.fromCategory } : {}),
         category: { title: category.title, ...(category.heading ? { heading: category.heading } : {}) },
         ...(frontMatter ? { frontMatter } : {}),
-      }, options.wordsPerMinute);
+      };
+      // The coach rules may have read this story already in the analysis that made the model.
+      return (!frontMatter && coachRead(text, story, tagOptions, options.wordsPerMinute)) || tagsAndTime(text, story, tagOptions, options.wordsPerMinute);
     };
-    // What a story's read depends on: its own text, its category's title and the file's front matter.
-    const source = text.slice(story.span.start, story.span.end);
-    const { tags, time } = cache ? cache.read(story.id ?? source, source, `${category.title ?? ''}\u0000${frontMatterText}\u0000${story.kind}`, story.span.start, category.heading, fresh) : fresh();
-    found.push({
-      ...(options.file !== undefined ? { file: options.file } : {}),
-      title: story.title,
-      kind: story.kind,
-      status: story.status,
-      heading: { start: story.heading.start, end: story.heading.end },
-      tags,
-      time,
-    });
-    if (parsed) yield;
+    if (!cache) {
+      for (const story of storiesOf(category)) {
+        found.push(record(story, read(story)));
+        yield;
+      }
+      continue;
+    }
+    const key = category.id ?? `#${c}`;
+    const context = `${category.title ?? ''}\u0000${frontMatterText}`;
+    const before = cache.before(key, context);
+    const entry = cache.start(key, category, context);
+    if (before?.complete && before.category === category) {
+      // The same category object: nothing in it changed.
+      for (const kept of before.stories) found.push(kept.record);
+      entry.stories = before.stories;
+      entry.complete = true;
+      continue;
+    }
+    if (before?.complete && before.token === entry.token) {
+      // A moved copy of the category read before: the same stories, moved.
+      const delta = entry.anchor - before.anchor;
+      let i = 0;
+      for (const story of storiesOf(category)) {
+        const kept = before.stories[i++]!;
+        const made = record(story, moved(kept.record, delta, category.heading));
+        entry.stories.push({ id: kept.id, kind: kept.kind, source: kept.source, start: kept.start + delta, record: made });
+        found.push(made);
+      }
+      entry.complete = true;
+      continue;
+    }
+    for (const story of storiesOf(category)) {
+      const source = text.slice(story.span.start, story.span.end);
+      const id = story.id ?? source;
+      const kept = cache.story(id, before, context);
+      const same = kept !== undefined && kept.kind === story.kind && kept.source === source;
+      const parsed = !same;
+      const made = !same ? record(story, read(story)) : kept.start === story.span.start && sameRecord(kept.record, story) ? kept.record : record(story, moved(kept.record, story.span.start - kept.start, category.heading));
+      entry.stories.push({ id, kind: story.kind, source, start: story.span.start, record: made });
+      found.push(made);
+      if (parsed) yield;
+    }
+    entry.complete = true;
   }
   cache?.end();
   return found;
@@ -196,17 +289,15 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
 
 type ModelCategory = ModelLike['categories'][number];
 
-/** Every story of a model in reading order, each sub-story after its story, with its category. */
-function* storiesOf(model: ModelLike): Generator<{ story: ModelStory; category: ModelCategory }> {
+/** Every story of a category in reading order, each sub-story after its story. */
+function* storiesOf(category: ModelCategory): Generator<ModelStory> {
   const pending: ModelStory[] = [];
-  for (const category of model.categories) {
-    for (const top of category.stories) {
-      pending.push(top);
-      while (pending.length) {
-        const story = pending.pop()!;
-        yield { story, category };
-        for (let i = story.stories.length - 1; i >= 0; i--) pending.push(story.stories[i]!);
-      }
+  for (const top of category.stories) {
+    pending.push(top);
+    while (pending.length) {
+      const story = pending.pop()!;
+      yield story;
+      for (let i = story.stories.length - 1; i >= 0; i--) pending.push(story.stories[i]!);
     }
   }
 }

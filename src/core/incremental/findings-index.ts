@@ -5,6 +5,7 @@
 import type { Category, Finding, Span, StarSection, Story, Suggestion, TextEdit } from '../model.js';
 import { freezeModel as freeze } from '../freeze.js';
 import { byPosition, RUN_RULES } from '../pipeline.js';
+import { sameTextAs } from './text-origin.js';
 
 /** What an edit replaced, in old offsets: the rebuilt categories' span and the re-read sections' span. */
 export interface Replaced {
@@ -164,7 +165,7 @@ function shiftStory(s: Story, delta: number): Story {
 export function shiftCategory(c: Category, delta: number): Category {
   const stories: Story[] = new Array(c.stories.length);
   for (let i = 0; i < stories.length; i++) stories[i] = shiftStory(c.stories[i]!, delta);
-  return freeze({
+  const moved = freeze({
     id: c.id,
     title: c.title,
     label: c.label,
@@ -174,4 +175,6 @@ export function shiftCategory(c: Category, delta: number): Category {
     span: shiftSpan(c.span, delta),
     stories: freeze(stories) as Story[],
   } satisfies Shifted<Category>);
+  sameTextAs(moved, c);
+  return moved;
 }

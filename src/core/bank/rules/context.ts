@@ -33,6 +33,9 @@ interface Kept {
   source: string;
   options: StoryBankOptions;
   context: CoachContext;
+  /** What the context read of the story, once a rule asked; with the tag options it was read with. */
+  read?: { tags: StoryTags; time: SpeakingTime };
+  tagOptions: TagOptions;
 }
 
 const KEPT = new WeakMap<object, Kept>();
@@ -44,15 +47,15 @@ const NO_OPTIONS: StoryBankOptions = Object.freeze({});
  */
 export function storyContext(text: string, story: ContextStory, category: { title: string | null; heading?: Span | undefined }, options: StoryBankOptions = NO_OPTIONS): CoachContext {
   const source = text.slice(Math.max(0, story.span.start), Math.min(text.length, story.span.end));
-  const kept = KEPT.get(story);
-  if (kept && kept.options === options && kept.source === source) return kept.context;
-  let read: { tags: StoryTags; time: SpeakingTime } | undefined;
+  const before = KEPT.get(story);
+  if (before && before.options === options && before.source === source) return before.context;
   const tagOptions: TagOptions = {
     ...(options.frameworks ? { frameworks: options.frameworks } : {}),
     ...(options.fromCategory !== undefined ? { fromCategory: options.fromCategory } : {}),
     category: { title: category.title, ...(category.heading ? { heading: category.heading } : {}) },
   };
-  const once = () => (read ??= tagsAndTime(text, story, tagOptions, options.wordsPerMinute));
+  const kept: Kept = { source, options, context: undefined!, tagOptions };
+  const once = () => (kept.read ??= tagsAndTime(text, story, tagOptions, options.wordsPerMinute));
   const context: CoachContext = {
     text,
     story,
@@ -64,6 +67,31 @@ export function storyContext(text: string, story: ContextStory, category: { titl
       return once().tags;
     },
   };
-  KEPT.set(story, { source, options, context });
+  kept.context = context;
+  KEPT.set(story, kept);
   return context;
+}
+
+/**
+ * What the coach rules read of `story` while judging it in `text`, if they did and with the same tag
+ * options and speaking rate; the story bank asks before it parses a story again (the story an edit
+ * changed is the one both read).
+ */
+export function coachRead(text: string, story: object & { span: Span }, tagOptions: TagOptions, wordsPerMinute: number | undefined): { tags: StoryTags; time: SpeakingTime } | undefined {
+  const kept = KEPT.get(story);
+  if (!kept?.read || kept.options.wordsPerMinute !== wordsPerMinute || !sameTagOptions(kept.tagOptions, tagOptions)) return undefined;
+  const source = text.slice(Math.max(0, story.span.start), Math.min(text.length, story.span.end));
+  return kept.source === source ? kept.read : undefined;
+}
+
+const sameSpan = (a: Span | undefined, b: Span | undefined) => a === b || (a !== undefined && b !== undefined && a.start === b.start && a.end === b.end);
+
+function sameTagOptions(a: TagOptions, b: TagOptions): boolean {
+  return (
+    a.frameworks === b.frameworks &&
+    (a.fromCategory ?? true) === (b.fromCategory ?? true) &&
+    a.frontMatter === b.frontMatter &&
+    a.category?.title === b.category?.title &&
+    sameSpan(a.category?.heading, b.category?.heading)
+  );
 }
