@@ -16,7 +16,7 @@ import { ConfigFinder, loadConfigFile, posixPath, type FoundConfig } from './con
 import { DEFAULT_MAX_FILE_BYTES, guessEncoding, readNotesFile, writeFixedFile, type NotesFile, type ReadNotes } from './files.js';
 import { FORMATS, type Format } from './formats/index.js';
 import { expandInputs, NoFilesError, STDIN } from './inputs.js';
-import { BrokenPipe, writeAll } from './output.js';
+import { BrokenPipe, BufferedOutput, writeAll } from './output.js';
 import { addToSummary, isFailing, printable, toJsonFile, type FileReport, type Summary } from './report.js';
 import { sheetCommand } from './sheet.js';
 
@@ -444,10 +444,13 @@ function version(): string {
 }
 
 if (require.main === module) {
+  const stdout = new BufferedOutput(1, isatty(1));
   const io: Io = {
-    out: (text) => writeAll(1, text),
+    out: (text) => stdout.write(text),
     err: (line) => {
       try {
+        // What was said before it comes first, as on a terminal that shows both.
+        stdout.flush();
         writeAll(2, line + '\n');
       } catch {
         // Nowhere left to say it.
@@ -460,13 +463,20 @@ if (require.main === module) {
   };
   try {
     process.exitCode = main(process.argv.slice(2), io);
+    stdout.flush();
   } catch (e) {
     if (e instanceof BrokenPipe) {
       // The reader went away (`| head -1`): what it read is what it wanted. Quietly, and as a
       // finished run would: 0 (`head` has what it needs).
       process.exitCode = 0;
     } else {
-      // The analysis never throws on any Markdown; anything here is a bug, said in one line.
+      // The analysis never throws on any Markdown; anything here is a bug, said in one line, after
+      // what was checked before it.
+      try {
+        stdout.flush();
+      } catch {
+        // The error below is what matters.
+      }
       process.stderr.write(`interview-notes: internal error: ${(e as Error).message}\n`);
       process.exitCode = 2;
     }

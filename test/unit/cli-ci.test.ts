@@ -302,6 +302,21 @@ describe('command line for CI (dist/cli.js)', function () {
     });
   });
 
+  describe('output to a pipe', () => {
+    it('comes in blocks, in order, every file there, and a file it cannot read is said after the files before it', () => {
+      const names = Array.from({ length: 400 }, (_, i) => `p${String(i).padStart(3, '0')}.md`);
+      for (const name of names) write(dir, { [name]: UNFINISHED });
+      execFileSync('mkfifo', [join(dir, 'p200-pipe.md')]);
+      const listed = [...names.slice(0, 200), 'p200-pipe.md', ...names.slice(200)];
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check ${listed.join(' ')} 2>&1 | cat`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      const heads = r.stdout.split('\n').filter((line) => /^p\d{3}\.md$/.test(line) || line.startsWith('interview-notes: cannot read'));
+      assert.equal(heads.length, 401);
+      assert.deepEqual(heads.filter((line) => line.endsWith('.md')), names, 'every file, in the order given');
+      assert.match(heads[200]!, /cannot read p200-pipe\.md: not a regular file/, 'the error comes between file 199 and file 200');
+      assert.match(r.stdout, /in 400 files/);
+    });
+  });
+
   describe('one file at a time', () => {
     it('a file’s record is written before the next file is read (the output streams)', () => {
       write(dir, { 'a.md': UNFINISHED, 'b.md': UNFINISHED, 'c.md': COMPLETE });
