@@ -110,11 +110,18 @@ export function inlineText(safe: boolean, maxTokens = 12): fc.Arbitrary<string> 
     ...(safe ? [] : [{ arbitrary: labelWord.map(([, w]) => w), weight: 1 }, { arbitrary: fc.constantFrom('(S)', '(T)', '(A)', '(R)', '(ST)', ':'), weight: 1 }]),
   );
   return fc.array(token, { minLength: 0, maxLength: maxTokens }).chain((tokens) =>
-    fc.array(fc.constantFrom(' ', ' ', ' ', '', '  ', '\t'), { minLength: tokens.length, maxLength: tokens.length }).map((gaps) =>
-      tokens.map((t, i) => (i === 0 ? t : gaps[i] + t)).join(''),
-    ),
+    fc.array(fc.constantFrom(' ', ' ', ' ', '', '  ', '\t'), { minLength: tokens.length, maxLength: tokens.length }).map((gaps) => {
+      const text = tokens.map((t, i) => (i === 0 ? t : gaps[i] + t)).join('');
+      // In a README, text never opens a line with `<!`, `<?`: that opens an HTML block that runs to
+      // its closing `>` (a `<pre>` line, say), and the labels the README keeps inside the <pre> after
+      // it would then be read, rightly, as Markdown (a soak case: "<!D\n\n<pre>\n- **Situation**: …").
+      return safe && OPENS_HTML_BLOCK.test(text) ? `the ${text}` : text;
+    }),
   );
 }
+
+/** An unclosed HTML block opener of CommonMark's kinds 2–5 (comment, `<?`, `<!X`, CDATA) at the start. */
+const OPENS_HTML_BLOCK = /^<[!?]/;
 
 // ---- Blocks -------------------------------------------------------------------------------------
 

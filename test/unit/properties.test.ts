@@ -170,6 +170,15 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
 // The smallest cases the properties above found, kept as plain examples. Each fails until the bug it
 // names is fixed (see the report of the hardening pass).
 describe('minimal cases found by the properties', () => {
+  it('`<!D` opening a line runs an HTML block to the next line holding `>`: a `<pre>` line ends it, and the labels after it are Markdown', () => {
+    const text = '<!D\n\n<pre>\n- **Situation**: s\n- **Task**: t\n</pre>\n\n';
+    const model = analyze(text);
+    assert.equal(model.isNotes, true, 'as CommonMark reads it: the list is outside the HTML block');
+    assert.deepEqual(model.categories[0]!.stories[0]!.sections.map((s) => s.part), ['situation', 'task']);
+    // Inside a `<pre>` that opens its own block, the same labels stay HTML.
+    assert.equal(analyze(text.replace('<!D\n\n', '')).isNotes, false);
+  });
+
   const stories = (m: ReturnType<typeof analyze>) => m.categories.flatMap((c) => c.stories.map((s) => [s.title, s.status, s.missing.join(',')]));
 
   it('20 000 markers spread over two sections: each section is read, and the one-section reference agrees', () => {
