@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { runMocha } from './runner/result-file.cjs';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60000 });
+  // INTEGRATION_GREP=stall npm run test:integration runs only the tests whose titles match.
+  const grep = process.env.INTEGRATION_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60000, ...(grep ? { grep } : {}) });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   // Loaded at run time (not bundled here): each test file is its own bundle, as test-electron wants.
   // Every test bundle beside this file (scripts/build.mjs builds each test/integration/*.test.ts).
