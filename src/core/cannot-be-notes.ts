@@ -365,8 +365,12 @@ const LABEL_WORD_AT = new RegExp(PHRASES, 'y');
 const SLASH = /[ \t]*\/[ \t]*/y;
 const LABEL_LETTER = /(?<![\p{L}\p{N}])[STARL](?![\p{L}\p{N}])/gu;
 
-/** `(S) … (T) …` markers in a paragraph (facts.ts inlineLabels), read off the raw text as there. */
-const INLINE_MARKER = /(?:^|[\s.!?:;])\((S|T|A|R|L|ST|S\/T|TA|AR)\)(?=\s|\p{L})/gu;
+/**
+ * `(S) … (T) …` markers in a paragraph (facts.ts inlineLabels), read off the raw text as there.
+ * The reader sees a paragraph's text without its container markers, so a marker right after a
+ * block quote's `>` (`>(ST) x`, no space needed) opens the paragraph there: `>` counts as before one.
+ */
+const INLINE_MARKER = /(?:^|[\s.!?:;>])\((S|T|A|R|L|ST|S\/T|TA|AR)\)(?=\s|\p{L})/gu;
 
 function inlineMarkers(text: string, evidence: Evidence, from: number): void {
   if (!text.includes('(')) return;

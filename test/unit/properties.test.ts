@@ -249,6 +249,25 @@ describe('minimal cases found by the properties', () => {
     assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
   });
 
+  it('an inline `(ST)` marker right after a block quote\'s `>` (no space) is found by the cheap no', () => {
+    // PROPERTY_RUNS=20000, sectioning. The space after `>` is optional, so `>(ST) the` is the quote's
+    // paragraph opening with the marker, read as a label exactly as `> (ST) the` is; the cheap no's
+    // marker scan wanted a space or punctuation before `(` and ruled the file out as not notes.
+    const text = '>(ST) the\n\n';
+    assert.deepEqual(stories(analyze(text)), [['(untitled story)', 'incomplete', 'action,result']]);
+    assert.deepEqual(stories(analyze('> (ST) the\n\n')), stories(analyze(text)), 'the same story as with the space');
+    for (const eol of ['\n', '\r\n', '\r']) {
+      for (const t of ['>(ST) the', '>>(ST) the', '> >(ST) the', '>(S) x (A) y', '>\t(ST) the', '- >(ST) the', `x${eol}${eol}>(ST) the`]) {
+        const doc = t.replace(/\n/g, eol) + eol + eol;
+        assert.equal(analyze(doc).isNotes, true, JSON.stringify(doc));
+        assert.deepStrictEqual(analyze(doc), analyzeUnsectioned(doc), JSON.stringify(doc));
+      }
+    }
+    // One marker alone is still not notes, with or without the space.
+    for (const t of ['>(S) x\n', '> (S) x\n', '>(A) x\n']) assert.deepStrictEqual(analyze(t), analyzeUnsectioned(t), JSON.stringify(t));
+    assert.equal(analyze('>(A) x\n').isNotes, false);
+  });
+
   it('an ordered item numbered 2 after indented code is a paragraph in the whole document: no section starts there', () => {
     // PROPERTY_RUNS=20000, sectioning. micromark reads `2) …` after indented code and a blank line
     // as a paragraph; a large section split there read it alone as a list, its label a label.
