@@ -99,6 +99,8 @@ describe('the cheap no: a line scan that proves a file cannot be notes', functio
     ['a part-per-row table', '| Situation | we shipped |\n|---|---|\n| Task | fix it |\n'],
     ['HTML bold labels in details', '<details><summary>Story</summary>\n\n<b>Situation:</b> x\n<b>Result:</b> y\n</details>\n'],
     ['inline letter markers', '(S) we shipped late (T) I fixed it (A) I wrote tests (R) it worked\n'],
+    // A soak case: the marker right after the quote's `>`, the Action label in code under it, another outside.
+    ['an inline marker straight after a quote mark', '>(S)\n>     - **Ac*t*ion**: \n\n- - **Ac*t*ion**: \n\n'],
     ['a pair of parts in one label', '## SITUATION/TASK\n\nwe had to ship\n'],
     ['prose under behavioural headings', '## Tell me about a time you failed\n\nI missed a deadline once because I had not planned the migration and we lost a day of work, which I regret.\n\n## Team conflict\n\nI disagreed with my lead about the design, and we talked it through over coffee until we both agreed on it.\n'],
     ['prose under summary titles', '<details>\n<summary>Tell me about a time\nyou <i>failed</i></summary>\n\nI missed a deadline once because I had not planned the migration and we lost a day of work, which I still regret today.\n\n</details>\n\n<details>\n<summary>Team con<i>flict</i></summary>\n\nI disagreed with my lead about the design and we talked it through until we both agreed on it over a long coffee.\n\n</details>\n'],
