@@ -236,7 +236,7 @@ export function* scanSectionsInSteps(
       if (opensFence) {
         hidden = { kind: 'fence', char: fence[1]![0]!, length: fence[1]!.length };
       } else if (isHtml) {
-        hidden = htmlBlock(rest);
+        hidden = htmlBlock(rest, lazyTail);
       }
       if (hidden !== null) lazyTail = false;
       if (isQuote) quoted = true;
@@ -323,16 +323,20 @@ function endsLazyParagraph(rest: string): boolean {
   return /^-(?:-{2,})?[ \t]*$/.test(rest);
 }
 
-/** The HTML block a line at the top level may start, if any. */
-function htmlBlock(rest: string): Hidden {
+/**
+ * The HTML block a line at the top level may start, if any; `inParagraph` when the line surely
+ * continues a paragraph (the tail of one a lazy split cut).
+ */
+function htmlBlock(rest: string, inParagraph: boolean): Hidden {
   for (const [open, end] of HTML_KINDS) {
     if (open.test(rest)) return end.test(rest.replace(open, '')) ? null : { kind: 'html-until', end };
   }
   // Kinds 6 and 7 end at a blank line. Kind 7 (a lone `<br>`, `<span>`) cannot interrupt a paragraph,
   // so after a paragraph line it is that paragraph's text; the scan cannot always tell a paragraph
   // line from a setext underline or a link definition, so it takes the block as open either way.
-  // That only hides headings up to the next blank line, where splitting resumes.
-  if (HTML_BLOCK_TAG.test(rest) || HTML_LONE_TAG.test(rest)) return { kind: 'html-until-blank' };
+  // That only hides headings up to the next blank line, where splitting resumes. But not in a lazy
+  // tail: hidden, a line of `=` or `-` there would miss its own-line split and underline the tail.
+  if (HTML_BLOCK_TAG.test(rest) || (!inParagraph && HTML_LONE_TAG.test(rest))) return { kind: 'html-until-blank' };
   return null;
 }
 
