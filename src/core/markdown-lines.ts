@@ -31,8 +31,11 @@ export const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
 /** A line break followed by an ATX heading (for a `g` search through a text). */
 export const ATX_HEADING_AFTER_BREAK = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
 
-/** A fenced code block's opening line: its fence (``` or ~~~, three or more) and info string. */
-export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/**
+ * A fenced code block's opening line: its fence (``` or ~~~, three or more) and info string. The info
+ * string may hold any character: `.` would stop at U+2028 and U+2029, which micromark takes as text.
+ */
+export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\r\n]*)$/;
 
 /** A list item's marker at the start of a line (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it. */
 export const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;

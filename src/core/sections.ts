@@ -203,6 +203,21 @@ export function* scanSectionsInSteps(
       pos = next;
       continue;
     }
+    if (lazyTail && indent <= 3 && isLoneTag(rest)) {
+      // A lone tag (`<br>`) on a lazy line interrupts the paragraph (micromark's html-flow lets it
+      // where the line is lazy) as an HTML block of that line, inside the item: the next line, lazy,
+      // ends it and the item. Read after the cut it would be the paragraph's text (and a `===` after
+      // it its underline); a section of its own, it is that block, and the next starts afresh. (Indented
+      // into a list item's content it is that paragraph's text instead, no longer known after the cut:
+      // then its own section reads a one-line HTML block where the whole reads inline HTML.)
+      if (pos !== firstLine) split(pos);
+      ownLineEnded = true;
+      lazyTail = false;
+      previous = 'text';
+      inParagraph = false;
+      pos = next;
+      continue;
+    }
     const fence = FENCE_OPEN.exec(rest);
     const opensFence = fence !== null && !(fence[1]![0] === '`' && fence[2]!.includes('`'));
     const isHtml = rest.charCodeAt(0) === LT;
@@ -280,7 +295,7 @@ function continuesLazyParagraph(text: string, from: number): boolean {
   let start = end;
   while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
   const line = text.slice(start, end);
-  if (isBlankLine(line)) return false;
+  if (isBlankLine(line) || (columnsOfIndent(line) <= 3 && isLoneTag(line.trimStart()))) return false;
   return !(SETEXT_UNDERLINE.test(line) && endsLazyParagraph(line.trimStart()));
 }
 
@@ -321,6 +336,11 @@ function startsParagraphInItem(lists: readonly number[], indent: number): boolea
  */
 function endsLazyParagraph(rest: string): boolean {
   return /^-(?:-{2,})?[ \t]*$/.test(rest);
+}
+
+/** Whether a line without its indent is a lone tag (an HTML block of kind 7 only, which cannot interrupt a paragraph that is not lazy). */
+function isLoneTag(rest: string): boolean {
+  return rest.charCodeAt(0) === LT && !HTML_BLOCK_TAG.test(rest) && htmlBlock(rest)?.kind === 'html-until-blank';
 }
 
 /** The HTML block a line at the top level may start, if any. */

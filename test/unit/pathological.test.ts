@@ -191,6 +191,19 @@ describe('issue 17 item 10: a log pasted under a bullet is split, and reads as i
     assert.deepStrictEqual(analyze(text), analyzeAsOneSection(text));
   });
 
+  it('a lone tag (`<br>`) on a lazy line in the cut paragraph is a one-line HTML block, and the `===` after it no underline (found by the soak)', () => {
+    // micromark lets an HTML block of kind 7 interrupt a paragraph where the line is lazy: in the whole
+    // document `<br>` is an HTML block of its line inside the item, the next line ends both. The scan
+    // took it for an HTML block up to the blank line, which hid the `===` from the own-line split, so
+    // the section after the lazy split read `12:00:400 …\n<br>` underlined by `===` as a heading.
+    for (const [lead, after] of [['- log:', '==='], ['> log:', '==='], ['- log:', 'Result: r'], ['- log:', ' <br>\n==='], ['- log:', '# h\n===']]) {
+      const text = '## A. Category\n### 1 A story\n- **Situation**: s\n' + lead + '\n' + log(LAZY_LINES + 1) + `\n<br>\n${after}\n` + log(5) + '\n\n### 2 Next\n- **Task**: t\n';
+      const model = analyze(text);
+      assert.deepStrictEqual(model, analyzeAsOneSection(text), `${lead} <br> ${after}`);
+      assert.ok(model.categories.some((c) => c.stories.some((s) => s.title === 'Next')), `${lead} <br> ${after}`);
+    }
+  });
+
   it('no section starts at a byte order mark in mid-text (the parser would drop it and read a heading)', () => {
     const text = '## A. Category\n### 1 A story\n- **Result**: r\n\n' + 'filler words here\n'.repeat(CHUNK / 16) + '\n\uFEFF### 2 not a heading\n- **Situation**: s\n';
     assert.deepStrictEqual(analyze(text), analyzeAsOneSection(text));

@@ -220,6 +220,15 @@ describe('minimal cases found by the properties', () => {
     assert.deepEqual(stories(analyze('---\n' + story)), [['Story', 'complete', '']]);
   });
 
+  it('a fence whose info string holds U+2029 opens a fence in the scan too (the story after it is code)', () => {
+    // PROPERTY_RUNS=20000, large sections (seed 395102865). micromark takes the paragraph separator for
+    // an ordinary character of the info string; FENCE_OPEN's `.` did not match it, so the section scan
+    // saw no fence and split at the heading, reading a story where the whole document has code.
+    const text = '- Situation\n```\u2029\n\n### 1 story\n\n> - **Task**: t\n> - **Situation**: s\n';
+    assert.equal(analyzeUnsectioned(text).isNotes, false);
+    assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+  });
+
   it('an unclosed fence opening a list item ends where the whole-document parse ends it', () => {
     const text = 'T(Task):\n* ```\n# Approach';
     assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));

@@ -279,7 +279,7 @@ function insideOpenFence(text: string, from: number, at: number): boolean {
     const m = FENCE_OPEN.exec(line);
     if (!m) continue;
     if (open === undefined) open = m[1];
-    else if (m[1]![0] === open[0] && m[1]!.length >= open.length && m[2]!.trim() === '') open = undefined;
+    else if (m[1]![0] === open[0] && m[1]!.length >= open.length && /^[ \t]*$/.test(m[2]!)) open = undefined;
   }
   return open !== undefined;
 }
