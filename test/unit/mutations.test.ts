@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyze, applyEdits, certainFix, decodeFile, NotesAnalyzer, type NotesModel, type Story } from '../../src/core/index';
 import type { Nodes } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { guessEncoding } from '../../src/cli/files';
@@ -157,7 +158,8 @@ function assertFixKeepsOtherStories(text: string, model: NotesModel): void {
   }
 }
 
-const wholeParser = unified().use(remarkParse);
+// With front matter, as the reader has it: a fence spliced into the front matter is YAML there, not code.
+const wholeParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 /** The source of every code block and inline code of a whole-document parse, in order. */
 function codeOf(text: string): string[] {
