@@ -125,6 +125,12 @@ export function* scanSectionsInSteps(
   }
   /** Content columns of the open list items, innermost last. */
   const lists: number[] = [];
+  /**
+   * The innermost item opened on an empty line (`-` alone): a blank line next closes it, as an item
+   * begins with at most one blank line (CommonMark), so a fence indented into it after that blank
+   * line is at the top level and hides what follows.
+   */
+  let emptyItemOpen = false;
   let previous: 'blank' | 'heading' | 'text' = 'blank';
   /** A block quote is open at the top level. */
   let quoted = false;
@@ -145,6 +151,7 @@ export function* scanSectionsInSteps(
   const split = (at: number) => {
     starts.push(at);
     lists.length = 0;
+    emptyItemOpen = false;
     quoted = false;
     lazyLines = 0;
   };
@@ -186,6 +193,8 @@ export function* scanSectionsInSteps(
     const indent = columnsOfIndent(line);
     const rest = line.trimStart();
     if (rest === '') {
+      if (emptyItemOpen) lists.pop();
+      emptyItemOpen = false;
       previous = 'blank';
       inParagraph = false;
       quoted = false;
@@ -257,9 +266,11 @@ export function* scanSectionsInSteps(
       if (isQuote) quoted = true;
       else if (startsBlock) quoted = false;
     }
+    emptyItemOpen = false;
     if (isMarker && hidden === null) {
       const width = marker[2]!.length;
       lists.push(indent + marker[1]!.length + (width === 0 || width > 4 ? 1 : width));
+      emptyItemOpen = rest.length === marker[0].length;
     }
     previous = rest.charCodeAt(0) === HASH && ATX_HEADING.test(rest) ? 'heading' : 'text';
     // The cheap tests first: a line at the top level outside every container skips opensParagraph.

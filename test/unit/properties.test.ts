@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { analyze, NotesAnalyzer, type TextChange } from '../../src/core/index';
 import { analyzeUnsectioned, assertUniqueIds, withoutIds } from '../support/oracle';
 import { readLabelWords } from '../../src/core/vocabulary';
+import { scanSections } from '../../src/core/sections';
 import { assertModelInvariants, describeText, notesDoc, params, PROPERTY_RUNS, readmeDoc, SAFE_WORDS, storiesDoc } from '../support/arbitraries';
 
 /** Pieces an edit inserts: the ones that change structure most. */
@@ -170,6 +171,15 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
 // The smallest cases the properties above found, kept as plain examples. Each fails until the bug it
 // names is fixed (see the report of the hardening pass).
 describe('minimal cases found by the properties', () => {
+  it('an empty item (`-` alone) then a blank line is closed: a fence indented two columns after it is at the top level and hides the heading', () => {
+    for (const text of ['- - **Situation**: \n- - **Task**: \n- \n\n  ```\n# \n```\n\n', '- \n\n  ```\n# h\n```\n', '- **Situation**: s\n-\n\n  ```\n## Title\n```\n- **Task**: t\n']) {
+      assert.deepEqual(scanSections(text).starts, [0], `no split in ${JSON.stringify(text)}`);
+      assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+    }
+    // With text on its first line the item goes on past the blank line: the fence is inside it, and the heading ends it.
+    assert.deepEqual(scanSections('- a\n\n  ```\n# h\n```\n').starts.length, 2);
+  });
+
   it('`<!D` opening a line runs an HTML block to the next line holding `>`: a `<pre>` line ends it, and the labels after it are Markdown', () => {
     const text = '<!D\n\n<pre>\n- **Situation**: s\n- **Task**: t\n</pre>\n\n';
     const model = analyze(text);
