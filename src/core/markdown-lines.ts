@@ -37,6 +37,13 @@ export const ATX_HEADING_AFTER_BREAK = /(?:\r\n?|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/
  */
 export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\r\n]*)$/;
 
+/** Whether `line` closes a fence of `length` × `char`: the same character, at least as many, then only spaces and tabs. */
+export function closesFence(line: string, char: string, length: number): boolean {
+  const m = FENCE_CLOSE.exec(line);
+  return m !== null && m[1]![0] === char && m[1]!.length >= length;
+}
+const FENCE_CLOSE = /^ {0,3}(`+|~+)[ \t]*$/;
+
 /** A list item's marker at the start of a line (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it. */
 export const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 

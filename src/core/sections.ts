@@ -32,7 +32,7 @@
 // three columns, into the item, such a line would underline the whole log as a heading; here it
 // underlines nothing.) These splits depend on the line before them, so a rescan never resumes at one.
 
-import { ATX_HEADING, BOM, bomLength, BULLET_WITH_TEXT, FENCE_OPEN, FRONT_MATTER_FENCE, LIST_MARKER, THEMATIC_BREAK } from './markdown-lines.js';
+import { ATX_HEADING, BOM, bomLength, BULLET_WITH_TEXT, closesFence, FENCE_OPEN, FRONT_MATTER_FENCE, LIST_MARKER, THEMATIC_BREAK } from './markdown-lines.js';
 import { isBlankLine } from './text.js';
 
 export interface SectionBoundary {
@@ -381,10 +381,8 @@ function columnsOfIndent(line: string): number {
 
 function closes(hidden: NonNullable<Hidden>, line: string): boolean {
   switch (hidden.kind) {
-    case 'fence': {
-      const m = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
-      return !!m && m[1]![0] === hidden.char && m[1]!.length >= hidden.length;
-    }
+    case 'fence':
+      return closesFence(line, hidden.char, hidden.length);
     case 'front-matter':
       return /^---[ \t]*$/.test(line);
     case 'html-until':

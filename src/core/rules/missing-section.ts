@@ -1,4 +1,4 @@
-import { ATX_HEADING, ATX_HEADING_AFTER_BREAK, bomLength, FENCE_LINE, FENCE_OPEN, LIST_ITEM_LINE } from '../markdown-lines.js';
+import { ATX_HEADING, ATX_HEADING_AFTER_BREAK, bomLength, closesFence, FENCE_LINE, FENCE_OPEN, LIST_ITEM_LINE } from '../markdown-lines.js';
 import { readSection, type SectionFacts } from '../facts.js';
 import { scanSections } from '../sections.js';
 import { buildCategories, placeFacts, readGlobals, type Levels, type Placed } from '../structure.js';
@@ -276,10 +276,11 @@ function holdsFence(text: string, story: Story): boolean {
 function insideOpenFence(text: string, from: number, at: number): boolean {
   let open: string | undefined;
   for (const line of text.slice(from, at).split(/\r\n?|\n/)) {
-    const m = FENCE_OPEN.exec(line);
-    if (!m) continue;
-    if (open === undefined) open = m[1];
-    else if (m[1]![0] === open[0] && m[1]!.length >= open.length && /^[ \t]*$/.test(m[2]!)) open = undefined;
+    if (open !== undefined) {
+      if (closesFence(line, open[0]!, open.length)) open = undefined;
+      continue;
+    }
+    open = FENCE_OPEN.exec(line)?.[1];
   }
   return open !== undefined;
 }
