@@ -62,7 +62,8 @@ type Hidden =
   | { kind: 'fence'; char: string; length: number }
   | { kind: 'front-matter' }
   | { kind: 'html-until'; end: RegExp }
-  | { kind: 'html-until-blank' }
+  /** `column`: a lazy lone tag made it a block inside the item of that content column (see below). */
+  | { kind: 'html-until-blank'; column?: number }
   | null;
 
 // CommonMark's HTML block starts: 6, a block-level tag (may interrupt a paragraph); 7, any other
@@ -70,7 +71,7 @@ type Hidden =
 const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
 const HTML_LONE_TAG =
-  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
 /** An ordered item numbered other than 1. */
 const ORDERED_NOT_FIRST = /^(?!0*1[.)])\d{1,9}[.)]/;
 /** An ordered item that may interrupt a paragraph (only one numbered 1). */
@@ -163,7 +164,10 @@ export function* scanSectionsInSteps(
     lineBreak.lastIndex = pos;
     const lineEnd = lineBreak.exec(text)?.index ?? n;
     const next = skipBreak(text, lineEnd);
-    if (hidden !== null) {
+    if (hidden !== null && endsItsItem(hidden, text.slice(pos, lineEnd))) {
+      hidden = null; // the line is read afresh below, where it ends the item
+      previous = 'heading';
+    } else if (hidden !== null) {
       if (closes(hidden, text.slice(pos, lineEnd))) hidden = null;
       if (hidden === null) previous = 'heading'; // a closed block: what follows starts afresh
       pos = next;
@@ -191,7 +195,7 @@ export function* scanSectionsInSteps(
     }
     const line = text.slice(pos, lineEnd);
     const indent = columnsOfIndent(line);
-    const rest = line.trimStart();
+    const rest = withoutIndent(line);
     if (rest === '') {
       if (emptyItemOpen) lists.pop();
       emptyItemOpen = false;
@@ -235,6 +239,9 @@ export function* scanSectionsInSteps(
     const isQuote = rest.charCodeAt(0) === 62;
     const startsBlock = opensFence || isHtml || isMarker || rest.charCodeAt(0) === HASH || THEMATIC_BREAK.test(rest) || isQuote;
     const lazy = inParagraph && !startsBlock && indent === 0 && (lists.length > 0 || quoted);
+    // A lone tag (`<img>`) on a lazy line is an HTML block inside the innermost item in micromark's
+    // reading, not the end of the items: a fence indented into the item after it stays in the item.
+    const lazyLoneTag = isHtml && inParagraph && isLazyInItem(lists, indent) && isLoneTag(rest);
     if (lazy) lazyLines++;
     else if (startsBlock && !isQuote) lazyLines = 0;
     if (lazy && lazyLines > LAZY_LINES && pos !== firstLine && first !== BOM) {
@@ -246,7 +253,7 @@ export function* scanSectionsInSteps(
     // continuation line (lazy) stays in all of them.
     // A line that cannot be lazy (no paragraph is open: the item holds a fence, an HTML block, a
     // heading) ends the items it does not reach, as a block start or a line after a blank does.
-    if (startsBlock || previous === 'blank' || !inParagraph) while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
+    if (!lazyLoneTag && (startsBlock || previous === 'blank' || !inParagraph)) while (lists.length && lists[lists.length - 1]! > indent) lists.pop();
     const inList = lists.length > 0;
     const large = pos - starts[starts.length - 1]! >= CHUNK || lineEnd - pos >= CHUNK;
     // Not before a byte order mark: a section that starts with one loses it to the parser.
@@ -265,6 +272,10 @@ export function* scanSectionsInSteps(
       if (hidden !== null) lazyTail = false;
       if (isQuote) quoted = true;
       else if (startsBlock) quoted = false;
+    }
+    if (lazyLoneTag) {
+      hidden = { kind: 'html-until-blank', column: lists[lists.length - 1]! };
+      lazyTail = false;
     }
     emptyItemOpen = false;
     if (isMarker && hidden === null) {
@@ -306,8 +317,8 @@ function continuesLazyParagraph(text: string, from: number): boolean {
   let start = end;
   while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
   const line = text.slice(start, end);
-  if (isBlankLine(line) || (columnsOfIndent(line) <= 3 && isLoneTag(line.trimStart()))) return false;
-  return !(SETEXT_UNDERLINE.test(line) && endsLazyParagraph(line.trimStart()));
+  if (isBlankLine(line) || (columnsOfIndent(line) <= 3 && isLoneTag(withoutIndent(line)))) return false;
+  return !(SETEXT_UNDERLINE.test(line) && endsLazyParagraph(withoutIndent(line)));
 }
 
 /**
@@ -329,10 +340,24 @@ function opensParagraph(rest: string): boolean {
       content = content.slice(marker[0].length);
     }
     if (columnsOfIndent(content) >= 4) return false;
-    content = content.trimStart();
+    content = withoutIndent(content);
   }
   if (content === '' || content.charCodeAt(0) === LT || FENCE_OPEN.test(content) || SETEXT_UNDERLINE.test(content)) return false;
   return !(THEMATIC_BREAK.test(content) || ATX_HEADING.test(content));
+}
+
+/** Whether a line in a paragraph inside a list item is lazy there (indented less than the innermost item's content). */
+function isLazyInItem(lists: readonly number[], indent: number): boolean {
+  const column = lists[lists.length - 1];
+  return column !== undefined && indent < column && indent <= 3;
+}
+
+/**
+ * Whether a line ends the item an HTML block from a lazy lone tag is in, and so the block: a line
+ * with text indented less than the item's content (an HTML block has no lazy lines).
+ */
+function endsItsItem(hidden: NonNullable<Hidden>, line: string): boolean {
+  return hidden.kind === 'html-until-blank' && hidden.column !== undefined && !isBlankLine(line) && columnsOfIndent(line) < hidden.column;
 }
 
 /** Whether a line that continues no paragraph starts one inside the innermost open item (not indented code). */
@@ -365,6 +390,16 @@ function htmlBlock(rest: string): Hidden {
   // That only hides headings up to the next blank line, where splitting resumes.
   if (HTML_BLOCK_TAG.test(rest) || HTML_LONE_TAG.test(rest)) return { kind: 'html-until-blank' };
   return null;
+}
+
+/**
+ * A line without its indent: spaces and tabs only. (`trimStart` would also drop a byte order mark, a
+ * no-break space and the other Unicode spaces, which Markdown reads as text: `\uFEFF\`\`\`` is no fence.)
+ */
+function withoutIndent(line: string): string {
+  let i = 0;
+  while (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === 9) i++;
+  return i === 0 ? line : line.slice(i);
 }
 
 /** Columns of leading white space, a tab reaching the next multiple of 4. */

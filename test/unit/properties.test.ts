@@ -171,6 +171,31 @@ describe('properties of the analysis over generated Markdown (fast-check)', func
 // The smallest cases the properties above found, kept as plain examples. Each fails until the bug it
 // names is fixed (see the report of the hardening pass).
 describe('minimal cases found by the properties', () => {
+  it('indentation is spaces and tabs only: a byte order mark or no-break space before ``` is text, not a fence, so the ``` after it opens one that hides the heading', () => {
+    for (const space of ['\uFEFF', '\u00A0', '\u3000']) {
+      const text = `- **Situation**: s\n\n${space}\`\`\`\n- **Result**: r\n\`\`\`\n\n# h\n- **Task**: t\n`;
+      assert.deepEqual(scanSections(text).starts, [0], `no split in ${JSON.stringify(text)}`);
+      assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+    }
+  });
+
+  it('a lone tag (`<img>`) on a lazy line is an HTML block inside the item: a fence indented into the item after it stays there, and a fence at column 0 later hides the heading', () => {
+    const hidden = [
+      '- **Situation**: \n<img src="x">\n\n   ```\n\n```\n\n### 1 \n- **Action**: \n\n',
+      '- a\n  - b\n<br>\n\n    ```\n\n```\n# h\n',
+    ];
+    for (const text of hidden) {
+      assert.deepEqual(scanSections(text).starts, [0], `no split in ${JSON.stringify(text)}`);
+      assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text));
+    }
+    // A line at column 0 after the tag ends the item (an HTML block has no lazy lines): the fence
+    // after it is at the top level. Indented into the item, the block goes on to the blank line.
+    for (const text of ['- a\n<img>\nfoo\n\n   ```\n\n# h\n', '- a\n<img>\n   ```\n\n# h\n```\n']) {
+      assert.deepStrictEqual(analyze(text), analyzeUnsectioned(text), JSON.stringify(text));
+    }
+    assert.equal(scanSections('- a\n<img>\n   ```\n\n# h\n```\n').starts.length, 2);
+  });
+
   it('an empty item (`-` alone) then a blank line is closed: a fence indented two columns after it is at the top level and hides the heading', () => {
     for (const text of ['- - **Situation**: \n- - **Task**: \n- \n\n  ```\n# \n```\n\n', '- \n\n  ```\n# h\n```\n', '- **Situation**: s\n-\n\n  ```\n## Title\n```\n- **Task**: t\n']) {
       assert.deepEqual(scanSections(text).starts, [0], `no split in ${JSON.stringify(text)}`);
