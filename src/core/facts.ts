@@ -12,6 +12,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
+import { parsePlain } from './plain-parse.js';
 import { unified, type Processor } from 'unified';
 import { findMisencoded, type MisencodedRun } from './encoding.js';
 import { ATX_HEADING, bomLength } from './markdown-lines.js';
@@ -149,7 +150,6 @@ function remarkGfmTable(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
-const processor = unified().use(remarkParse);
 // Front matter only where it is closed: micromark-extension-frontmatter reads the rest of a file that
 // starts with an unclosed `---` wrongly (its lists become paragraphs).
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -157,10 +157,11 @@ const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml
 const withTables = unified().use(remarkParse).use(remarkGfmTable);
 const withFrontMatterAndTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable);
 
-function processorFor(source: string) {
+/** The tree of a section's text: plain remark (shared with the story bank, plain-parse.ts) unless it needs an extension. */
+function parseTree(source: string): Root {
   const frontMatter = CLOSED_FRONT_MATTER.test(source);
-  if (mayHoldTable(source)) return frontMatter ? withFrontMatterAndTables : withTables;
-  return frontMatter ? withFrontMatter : processor;
+  if (mayHoldTable(source)) return (frontMatter ? withFrontMatterAndTables : withTables).parse(source) as Root;
+  return frontMatter ? (withFrontMatter.parse(source) as Root) : parsePlain(source);
 }
 const CLOSED_FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)(?:[^]*?(?:\r\n?|\n))?---[ \t]*(?:\r\n?|\n|$)/;
 
@@ -203,7 +204,7 @@ function parseSection(text: string): SectionFacts {
   const bias = bomLength(text);
   const source = bias ? text.slice(1) : text;
   // A plain bullet list (a flood of items) gets its certain tree without the parser: simple-list.ts.
-  const tree = simpleListTree(source) ?? (processorFor(source).parse(source) as Root);
+  const tree = simpleListTree(source) ?? parseTree(source);
   const reader = new SectionWalk(text, bias);
   reader.block(tree);
   const facts = withoutFalseLabels(reader.facts, text);

@@ -145,18 +145,22 @@ function anchorOf(category: ModelCategory): number {
   return category.heading?.start ?? category.stories[0]?.span.start ?? 0;
 }
 
-/** A read moved by `delta` (the story's text is unchanged); a category's tags point at its heading now. */
-function moved(read: Read, delta: number, category: Span | undefined): Read {
+/**
+ * A read moved by `delta` (the story's text is unchanged); a category's tags point at its heading now.
+ * `categoryTags` holds the category's tags moved so far in this read: every story of a category has
+ * the same ones (read from its title), so they are moved once and shared.
+ */
+function moved(read: Read, delta: number, category: Span | undefined, categoryTags: Map<string, Tag>): Read {
   const { tags } = read;
-  // Most stories have no tag of their own, so there is nothing to move but a category's tag.
-  if (tags.tags.length === 0 && tags.unknown.length === 0 && tags.suggested.length === 0 && !tags.labelLine) return read;
+  // Most stories have nothing that moves: tags from the front matter, or the category's, still at its heading.
+  if (!movesAny(tags, delta, category)) return read;
   const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   // An unknown tag is also one of the tags: moved once, it stays one object in both lists.
   const at = tags.unknown.length ? new Map<Tag, Tag>() : undefined;
   const tagNow = (tag: Tag): Tag => {
     let now = at?.get(tag);
     if (!now) {
-      now = movedTag(tag, shift, category);
+      now = movedTag(tag, shift, category, categoryTags);
       at?.set(tag, now);
     }
     return now;
@@ -172,19 +176,40 @@ function moved(read: Read, delta: number, category: Span | undefined): Read {
   };
 }
 
+/** Whether moving a story's tags by `delta` changes any of them (the unknown tags are among its tags). */
+function movesAny(tags: StoryTags, delta: number, category: Span | undefined): boolean {
+  if (tags.suggested.length > 0 || tags.labelLine !== undefined) return true;
+  return tags.tags.some((tag) => tagMoves(tag, delta, category));
+}
+
+function tagMoves(tag: Tag, delta: number, category: Span | undefined): boolean {
+  if (tag.source === 'front-matter') return false;
+  if (tag.source === 'category') return category ? !pointsAt(tag, category) : tag.span !== undefined;
+  return tag.span !== undefined && delta !== 0;
+}
+
+const pointsAt = (tag: Tag, span: Span) => tag.span !== undefined && tag.span.start === span.start && tag.span.end === span.end;
+
 /**
  * A tag of a moved story: a front matter tag stays, a category's points at its heading now (the same
- * tag when the heading did not move), the story's own moves with it. Reads are never changed, so an
- * unmoved tag is shared.
+ * tag when the heading did not move; one tag for all the category's stories when it did), the story's
+ * own moves with it. Reads are never changed, so an unmoved tag is shared.
  */
-function movedTag(tag: Tag, shift: (span: Span) => Span, category: Span | undefined): Tag {
+function movedTag(tag: Tag, shift: (span: Span) => Span, category: Span | undefined, categoryTags: Map<string, Tag>): Tag {
   if (tag.source === 'front-matter') return tag;
   if (tag.source === 'category') {
-    if (category && tag.span && tag.span.start === category.start && tag.span.end === category.end) return tag;
-    if (category) return { ...tag, span: { start: category.start, end: category.end } };
-    const withoutSpan: Tag = { ...tag };
-    delete withoutSpan.span;
-    return withoutSpan;
+    if (category && pointsAt(tag, category)) return tag;
+    const key = `${tag.raw}\u0000${tag.key}`;
+    let now = categoryTags.get(key);
+    if (!now) {
+      if (category) now = { ...tag, span: { start: category.start, end: category.end } };
+      else {
+        now = { ...tag };
+        delete now.span;
+      }
+      categoryTags.set(key, now);
+    }
+    return now;
   }
   return tag.span ? { ...tag, span: shift(tag.span) } : tag;
 }
@@ -223,7 +248,8 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
     title: story.title,
     kind: story.kind,
     status: story.status,
-    heading: { start: story.heading.start, end: story.heading.end },
+    // The model's span (frozen, never changed): shared, not copied.
+    heading: story.heading,
     tags,
     time,
   });
@@ -260,23 +286,25 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
     if (before?.complete && before.token === entry.token) {
       // A moved copy of the category read before: the same stories, moved.
       const delta = entry.anchor - before.anchor;
+      const categoryTags = new Map<string, Tag>();
       let i = 0;
       for (const story of storiesOf(category)) {
         const kept = before.stories[i++]!;
-        const made = record(story, moved(kept.record, delta, category.heading));
+        const made = record(story, moved(kept.record, delta, category.heading, categoryTags));
         entry.stories.push({ id: kept.id, kind: kept.kind, source: kept.source, start: kept.start + delta, record: made });
         found.push(made);
       }
       entry.complete = true;
       continue;
     }
+    const categoryTags = new Map<string, Tag>();
     for (const story of storiesOf(category)) {
       const source = text.slice(story.span.start, story.span.end);
       const id = story.id ?? source;
       const kept = cache.story(id, before, context);
       const same = kept !== undefined && kept.kind === story.kind && kept.source === source;
       const parsed = !same;
-      const made = !same ? record(story, read(story)) : kept.start === story.span.start && sameRecord(kept.record, story) ? kept.record : record(story, moved(kept.record, story.span.start - kept.start, category.heading));
+      const made = !same ? record(story, read(story)) : kept.start === story.span.start && sameRecord(kept.record, story) ? kept.record : record(story, moved(kept.record, story.span.start - kept.start, category.heading, categoryTags));
       entry.stories.push({ id, kind: story.kind, source, start: story.span.start, record: made });
       found.push(made);
       if (parsed) yield;

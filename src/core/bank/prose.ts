@@ -4,8 +4,7 @@
 // link syntax wrong, and those are exactly where a `#` or a word must not count.
 
 import type { Nodes, Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parsePlain } from '../plain-parse.js';
 import type { Span } from '../model.js';
 
 export interface ProseRun extends Span {
@@ -17,16 +16,33 @@ export interface ProseRun extends Span {
   heading: boolean;
 }
 
-const processor = unified().use(remarkParse);
-
-/** The mdast of a span of the text (clamped to it), and the offset its positions are relative to. */
-function parseSpan(text: string, span: Span): { tree: Root; start: number } | undefined {
+/**
+ * The mdast of a span of the text (clamped to it) read with the line ending and blank lines after it,
+ * as the analysis reads the section a story ends (so a story under its own heading is the text the
+ * analysis parsed, and its tree is shared: plain-parse.ts); the offset its positions are relative to,
+ * and the span's end, where every node read from the tree is cut.
+ */
+function parseSpan(text: string, span: Span): { tree: Root; start: number; end: number } | undefined {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
   try {
-    return { tree: processor.parse(text.slice(start, end)), start };
+    return { tree: parsePlain(text.slice(start, withBlankLinesAfter(text, end))), start, end };
   } catch {
     return undefined; // remark does not throw on Markdown; this keeps our promise if it ever did
+  }
+}
+
+/** The end of the line ending at `end` and of the blank lines after it (`end` when no line ends there). */
+function withBlankLinesAfter(text: string, end: number): number {
+  let at = end;
+  for (;;) {
+    const afterBreak = text.charCodeAt(at) === 13 ? (text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1) : text.charCodeAt(at) === 10 ? at + 1 : at;
+    if (afterBreak === at) return at;
+    let blank = afterBreak;
+    while (text.charCodeAt(blank) === 32 || text.charCodeAt(blank) === 9) blank++;
+    const c = text.charCodeAt(blank);
+    if (!(c === 10 || c === 13)) return afterBreak; // the next line has text, or the text ends
+    at = blank;
   }
 }
 
@@ -41,11 +57,13 @@ export function readProse(text: string, span: Span, skip: readonly Span[] = []):
   const parsed = parseSpan(text, span);
   const prose: Prose = { runs: [], blocks: [] };
   if (!parsed) return prose;
-  const { tree, start } = parsed;
+  const { tree, start, end } = parsed;
+  // Nothing past the span's end: the blank lines after it are read only to share the section's tree.
   const place = (node: Nodes): Span | undefined => {
     const from = node.position?.start.offset;
     const to = node.position?.end.offset;
-    return from === undefined || to === undefined ? undefined : { start: start + from, end: start + to };
+    if (from === undefined || to === undefined || start + from >= end) return undefined;
+    return { start: start + from, end: Math.min(start + to, end) };
   };
   const visit = (node: Nodes, link: boolean, heading: boolean): void => {
     if (node.type === 'code' || node.type === 'html') {
