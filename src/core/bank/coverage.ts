@@ -145,6 +145,20 @@ function anchorOf(category: ModelCategory): number {
   return category.heading?.start ?? category.stories[0]?.span.start ?? 0;
 }
 
+/** A record moved by `delta` with its story (the same text: the same title, kind and status). */
+function movedRecord(kept: BankStory, delta: number, category: Span | undefined, categoryTags: Map<string, Tag>): BankStory {
+  const { tags, time } = moved(kept, delta, category, categoryTags);
+  return {
+    ...(kept.file !== undefined ? { file: kept.file } : {}),
+    title: kept.title,
+    kind: kept.kind,
+    status: kept.status,
+    heading: { start: kept.heading.start + delta, end: kept.heading.end + delta },
+    tags,
+    time,
+  };
+}
+
 /**
  * A read moved by `delta` (the story's text is unchanged); a category's tags point at its heading now.
  * `categoryTags` holds the category's tags moved so far in this read: every story of a category has
@@ -287,10 +301,10 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
       // A moved copy of the category read before: the same stories, moved.
       const delta = entry.anchor - before.anchor;
       const categoryTags = new Map<string, Tag>();
-      let i = 0;
-      for (const story of storiesOf(category)) {
-        const kept = before.stories[i++]!;
-        const made = record(story, moved(kept.record, delta, category.heading, categoryTags));
+      // Made from the records alone: the copy's stories are the same, moved, and reading them would
+      // make the model move them too (shiftCategory moves them when they are first read).
+      for (const kept of before.stories) {
+        const made = movedRecord(kept.record, delta, category.heading, categoryTags);
         entry.stories.push({ id: kept.id, kind: kept.kind, source: kept.source, start: kept.start + delta, record: made });
         found.push(made);
       }
