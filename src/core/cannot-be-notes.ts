@@ -74,14 +74,17 @@ const SCAN_CHUNK = 32 * 1024;
  */
 function* scanForNotesInSteps(text: string, notes: NotesOption): Generator<void, 'none' | 'everywhere' | number[], void> {
   if (notes === true) return 'everywhere';
-  // The file's own word (front matter) can make it notes whatever the caller says.
-  if (SAYS_NOTES.test(text)) return 'everywhere';
-  if (notes === false) return 'none';
+  // The file's own word (front matter) can make it notes whatever the caller says. Looked for a chunk
+  // at a time with the rest (it holds no line break, so no chunk cuts it): over a whole 8 MB text at
+  // once it was 20 ms of one step.
+  if (notes === false) return SAYS_NOTES.test(text) ? 'everywhere' : 'none';
   const evidence = new Evidence();
   for (let from = 0; from < text.length; ) {
     if (from > 0) yield;
     const to = chunkEnd(text, from + SCAN_CHUNK);
-    scanChunk(text.slice(from, to), from, evidence);
+    const chunk = text.slice(from, to);
+    if (SAYS_NOTES.test(chunk)) return 'everywhere';
+    scanChunk(chunk, from, evidence);
     if (evidence.done()) return 'everywhere';
     from = to;
   }

@@ -106,6 +106,8 @@ describe('the cheap no: a line scan that proves a file cannot be notes', functio
     ['prose under summary titles', '<details>\n<summary>Tell me about a time\nyou <i>failed</i></summary>\n\nI missed a deadline once because I had not planned the migration and we lost a day of work, which I still regret today.\n\n</details>\n\n<details>\n<summary>Team con<i>flict</i></summary>\n\nI disagreed with my lead about the design and we talked it through until we both agreed on it over a long coffee.\n\n</details>\n'],
     ['a second part after more places than the scan names', `## Story\n\n${'- **Result**: r\n'.repeat(1100)}- **Task**: t\n`],
     ['front matter that says notes', '---\ninterview-notes: true\n---\n\n# Anything\n'],
+    // The word is looked for a chunk of the scan at a time: here it is past the first one.
+    ['front matter that says notes past the first 32 K characters', `---\n${'a: 1\n\n'.repeat(8000)}interview-notes: true\n---\n\n# Anything\n`],
   ];
   for (const [name, text] of examples) {
     it(`notes the scan must not rule out: ${name}`, () => {
