@@ -301,8 +301,8 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
       // A moved copy of the category read before: the same stories, moved.
       const delta = entry.anchor - before.anchor;
       const categoryTags = new Map<string, Tag>();
-      // Made from the records alone: the copy's stories are the same, moved, and reading them would
-      // make the model move them too (shiftCategory moves them when they are first read).
+      // Made from the records alone: the copy's stories are the same, moved, so neither their text
+      // nor the model's story objects need a look.
       for (const kept of before.stories) {
         const made = movedRecord(kept.record, delta, category.heading, categoryTags);
         entry.stories.push({ id: kept.id, kind: kept.kind, source: kept.source, start: kept.start + delta, record: made });
