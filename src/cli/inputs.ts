@@ -23,7 +23,6 @@ export interface Input {
 const MARKDOWN = ['**/*.md', '**/*.markdown'];
 const ALWAYS_LEFT_OUT = ['**/node_modules/**', '**/.git/**'];
 
-export class NoFilesError extends Error {}
 
 const isFolder = (path: string) => {
   try {
@@ -43,9 +42,11 @@ const exists = (path: string) => {
 
 /**
  * Expands the arguments. `keep(path)` says whether a file found in a folder or by a glob is checked
- * (the configuration's include/exclude); a file named outright is always passed on.
+ * (the configuration's include/exclude); a file named outright is always passed on. A folder or a
+ * glob that gives no file is told to `none` and the arguments after it are still expanded, as a file
+ * that cannot be read does not stop the files after it.
  */
-export function* expandInputs(args: readonly string[], keep: (path: string, fromFolder: boolean) => boolean): Generator<Input> {
+export function* expandInputs(args: readonly string[], keep: (path: string, fromFolder: boolean) => boolean, none: (message: string) => void): Generator<Input> {
   for (const arg of args) {
     if (arg === STDIN) {
       yield { path: STDIN, explicit: true };
@@ -56,7 +57,7 @@ export function* expandInputs(args: readonly string[], keep: (path: string, from
         .sort()
         .map((p) => join(arg, p))
         .filter((p) => keep(p, true));
-      if (found.length === 0) throw new NoFilesError(`no Markdown notes files in ${arg}`);
+      if (found.length === 0) none(`no Markdown notes files in ${arg}`);
       for (const path of found) yield { path, explicit: false };
       continue;
     }
@@ -64,7 +65,7 @@ export function* expandInputs(args: readonly string[], keep: (path: string, from
       const found = globSync(arg, { ignore: ALWAYS_LEFT_OUT, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })
         .sort()
         .filter((p) => keep(p, false));
-      if (found.length === 0) throw new NoFilesError(`no files match ${arg}`);
+      if (found.length === 0) none(`no files match ${arg}`);
       for (const path of found) yield { path, explicit: false };
       continue;
     }

@@ -15,7 +15,7 @@ import { wantsColour } from './colour.js';
 import { ConfigFinder, loadConfigFile, posixPath, type FoundConfig } from './config-files.js';
 import { DEFAULT_MAX_FILE_BYTES, guessEncoding, readNotesFile, writeFixedFile, type NotesFile, type ReadNotes } from './files.js';
 import { FORMATS, type Format } from './formats/index.js';
-import { expandInputs, NoFilesError, STDIN } from './inputs.js';
+import { expandInputs, STDIN } from './inputs.js';
 import { BrokenPipe, BufferedOutput, writeAll } from './output.js';
 import { addToSummary, isFailing, printable, toJsonFile, type FileReport, type Summary } from './report.js';
 import { sheetCommand } from './sheet.js';
@@ -285,31 +285,29 @@ function walkFiles(
     const hasInclude = configFor(path)?.located?.matcher?.hasInclude ?? false;
     return !(fromFolder && hasInclude && notes !== true);
   };
-  try {
-    for (const input of expandInputs(args.files, keep)) {
-      const name = input.path === STDIN ? (args.stdinFilename ?? '<stdin>') : input.path;
-      const options = optionsFor(input.path === STDIN ? (args.stdinFilename ?? 'stdin.md') : input.path);
-      let read: ReadNotes | undefined;
-      let file: NotesFile;
-      if (input.path === STDIN) {
-        file = decodeFile(io.readStdin(), { guessEncoding });
-      } else {
-        const got = readNotesFile(input.path, { maxBytes: args.maxBytes });
-        if ('error' in got) {
-          io.err(`interview-notes: cannot read ${input.path}: ${got.error}`);
-          failed = true;
-          continue;
-        }
-        read = got;
-        file = got.file;
-      }
-      if (file.invalidBytes) io.err(`interview-notes: ${input.path}: ${file.notWritable}`);
-      visit({ input: input.path, name, file, read, options });
-    }
-  } catch (e) {
-    if (!(e instanceof NoFilesError)) throw e;
-    io.err(`interview-notes: ${e.message}`);
+  const none = (message: string) => {
+    io.err(`interview-notes: ${message}`);
     failed = true;
+  };
+  for (const input of expandInputs(args.files, keep, none)) {
+    const name = input.path === STDIN ? (args.stdinFilename ?? '<stdin>') : input.path;
+    const options = optionsFor(input.path === STDIN ? (args.stdinFilename ?? 'stdin.md') : input.path);
+    let read: ReadNotes | undefined;
+    let file: NotesFile;
+    if (input.path === STDIN) {
+      file = decodeFile(io.readStdin(), { guessEncoding });
+    } else {
+      const got = readNotesFile(input.path, { maxBytes: args.maxBytes });
+      if ('error' in got) {
+        io.err(`interview-notes: cannot read ${input.path}: ${got.error}`);
+        failed = true;
+        continue;
+      }
+      read = got;
+      file = got.file;
+    }
+    if (file.invalidBytes) io.err(`interview-notes: ${input.path}: ${file.notWritable}`);
+    visit({ input: input.path, name, file, read, options });
   }
   return failed;
 }

@@ -158,6 +158,15 @@ describe('command line (dist/cli.js)', function () {
       ['a bad heading level', ['check', '--story-level', '9', 'good.md']],
       ['a heading level that is not a number', ['check', '--category-level', 'x', 'good.md']],
     ];
+    it('2 for a glob or folder that gives no file, after checking the files named after it', () => {
+      writeFileSync(join(dir, 'notes.md'), NOTES);
+      mkdirSync(join(dir, 'sub'));
+      const r = cli(['check', 'nothing/**/*.md', 'sub', 'notes.md'], dir);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stdout, /notes\.md:\d+:\d+: warning /, 'the file after the empty glob is checked');
+      assert.deepEqual(r.stderr.trim().split('\n'), ['interview-notes: no files match nothing/**/*.md', 'interview-notes: no Markdown notes files in sub']);
+    });
+
     for (const [what, args] of usage) {
       it(`2 for ${what}, with a one-line message and no stack trace`, () => {
         writeFileSync(join(dir, 'good.md'), '### 1 Story\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: r\n');
