@@ -3,7 +3,7 @@
 
 import type { Finding, Severity, Span, StarPart } from '../../model.js';
 import type { Framework } from '../frameworks.js';
-import { nestedSpans, readProse } from '../prose.js';
+import { proseRuns } from '../prose.js';
 import type { SpeakingTime } from '../speech.js';
 import type { StoryTags } from '../tags.js';
 
@@ -94,23 +94,18 @@ const LIST_NUMBER = /^[ \t>]*\d{1,9}[.)](?=[ \t]|$)/gmu;
 
 /**
  * The prose of a story's part (all its sections of that part), label and sub-stories left out, code
- * skipped. A part in plain Markdown (most are) is taken as written; others are read from the story's
- * prose, cut to the part: the story read as a whole (its tree is usually the analysis' own, shared,
- * plain-parse.ts), where a part parsed alone from after its label took a list marker on its next line
- * for a word.
+ * skipped. A part in plain Markdown (most are) is taken as written; others are parsed.
  */
 export function partText(context: Pick<CoachContext, 'text' | 'story'>, part: StarPart): { text: string; label: Span } | undefined {
   const sections = context.story.sections.filter((s) => s.part === part);
   if (sections.length === 0) return undefined;
   const raw = rawPartText(context, part)!;
   if (!MAY_HIDE_TEXT.test(raw)) return { text: raw.replace(LIST_NUMBER, ' '), label: sections[0]!.label };
-  const { runs } = readProse(context.text, context.story.span, nestedSpans(context.story));
+  const nested = context.story.stories.map((s) => s.span);
   let text = '';
   for (const section of sections) {
-    // Code blocks and HTML are left out of the prose; inline code and link text are part of what is said.
-    const from = section.label.end;
-    const to = section.span.end;
-    for (const run of runs) if (run.end > from && run.start < to) text += context.text.slice(Math.max(run.start, from), Math.min(run.end, to)) + ' ';
+    // Code blocks and HTML are left out by proseRuns; inline code and link text are part of what is said.
+    for (const run of proseRuns(context.text, { start: section.label.end, end: section.span.end }, nested)) text += context.text.slice(run.start, run.end) + ' ';
   }
   return { text, label: sections[0]!.label };
 }
