@@ -64,8 +64,16 @@ export function labels(api: InterviewNotesApi, element?: StoryElement): string[]
 
 /** Applies the code action titled `title` offered at `range`; throws when it is not offered or not applied. */
 export async function applyFix(editor: vscode.TextEditor, range: vscode.Range, title: string): Promise<void> {
-  const fixes = await quickFixes(editor.document.uri, range);
-  const fix = fixes.find((a) => a.title === title);
+  // Asked again for a few seconds, as the light bulb is: code actions are computed apart from the
+  // diagnostics, and once in a few web-host runs the first request came before ours were there.
+  let fixes: vscode.CodeAction[] = [];
+  let fix: vscode.CodeAction | undefined;
+  const deadline = Date.now() + 5000;
+  while (!fix?.edit && Date.now() < deadline) {
+    fixes = await quickFixes(editor.document.uri, range);
+    fix = fixes.find((a) => a.title === title);
+    if (!fix?.edit) await new Promise((r) => setTimeout(r, 100));
+  }
   if (!fix?.edit) throw new Error(`"${title}" is not offered; offered: ${fixes.map((a) => a.title).join(' | ')}`);
   if (!(await vscode.workspace.applyEdit(fix.edit))) throw new Error(`"${title}" was not applied`);
 }
