@@ -117,6 +117,9 @@ export class CompetenciesProvider implements vscode.TreeDataProvider<CompetencyN
 
   /** The competencies as shown (for tests and the gap command). */
   get rootNodes(): readonly CompetencyNode[] {
+    // Before the first read in slices ends, nothing yet (its end refreshes the view): asking for the
+    // summary now would read every story in one piece. After it, the last nodes until the next read ends.
+    if (this.nodes === undefined && this.coverage.pending) return [];
     return (this.nodes ??= this.coverage.hasNotes ? competencyNodes(this.coverage.summary, this.coverage.minStories) : []);
   }
 
@@ -165,8 +168,18 @@ class CoverageStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    // While the stories are read in slices the item keeps its text; the read's end updates it.
-    if (this.coverage.pending && this.item.text) return;
+    // While the stories are read in slices the item keeps its text (or says so, before the first read
+    // ends); the read's end updates it. Reading the summary now would read every story in one piece:
+    // seconds in a large file opened first.
+    if (this.coverage.pending) {
+      if (!this.item.text) {
+        this.item.text = '$(sync~spin) Competencies';
+        this.item.tooltip = 'Reading the stories’ tags and speaking times…';
+        this.item.command = undefined;
+        this.item.show();
+      }
+      return;
+    }
     const summary = this.coverage.summary;
     this.item.text = coverageStatusText(summary, frameworkShortName(summary.framework));
     this.item.tooltip = summary.firstGap ? `${summary.framework.name}: go to the first gap (${summary.firstGap.competency.name})` : `${summary.framework.name}: every competency is covered`;
