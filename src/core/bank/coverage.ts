@@ -67,7 +67,7 @@ export class StoryBankCache {
   private categories = new Map<string, KeptCategory>();
   private next = new Map<string, KeptCategory>();
   /** The last read's stories by id, for a story that moved to another category (made when needed). */
-  private byId: Map<string, { story: KeptStory; context: string }> | undefined;
+  private byId: Map<string, { category: KeptCategory; index: number }> | undefined;
   private options: unknown[] = [];
 
   /** Called at the start of a read: drops everything when the options differ from the last read's. */
@@ -89,21 +89,21 @@ export class StoryBankCache {
 
   /** This read's entry of a category, filled story by story. */
   start(key: string, category: ModelCategory, context: string): KeptCategory {
-    const entry: KeptCategory = { category, token: textToken(category), anchor: anchorOf(category), context, stories: [], complete: false };
+    const entry: KeptCategory = { category, token: textToken(category), anchor: anchorOf(category), context, stories: [], records: [], complete: false };
     this.next.set(key, entry);
     return entry;
   }
 
   /** The story the last read kept under `id`, wherever it was, if read with the same `context`. */
-  story(id: string, before: KeptCategory | undefined, context: string): KeptStory | undefined {
-    const near = before?.stories.find((s) => s.id === id);
-    if (near) return near;
+  story(id: string, before: KeptCategory | undefined, context: string): { category: KeptCategory; index: number } | undefined {
+    const near = before ? before.stories.findIndex((s) => s.id === id) : -1;
+    if (near >= 0) return { category: before!, index: near };
     if (!this.byId) {
       this.byId = new Map();
-      for (const c of this.categories.values()) for (const s of c.stories) this.byId.set(s.id, { story: s, context: c.context });
+      for (const c of this.categories.values()) for (let i = 0; i < c.stories.length; i++) this.byId.set(c.stories[i]!.id, { category: c, index: i });
     }
     const far = this.byId.get(id);
-    return far?.context === context ? far.story : undefined;
+    return far?.category.context === context ? far : undefined;
   }
 
   /** Called at the end of a read: keeps only the categories it met. */
@@ -121,8 +121,13 @@ interface KeptCategory {
   anchor: number;
   /** What its stories' reads depend on besides their own text: its title and the file's front matter. */
   context: string;
-  /** Its stories in reading order, each with its record; all of them once `complete`. */
-  stories: KeptStory[];
+  /**
+   * Its stories in reading order, where they are relative to the anchor: a moved copy of the category
+   * shares them as they are (only its records are made again).
+   */
+  stories: readonly KeptStory[];
+  /** The record of each of `stories`, where the story is now; their tags and times are the reads. */
+  records: BankStory[];
   complete: boolean;
 }
 
@@ -130,9 +135,8 @@ interface KeptStory {
   id: string;
   kind: 'story' | 'substory';
   source: string;
-  start: number;
-  /** The story's record; its tags and time are the read. */
-  record: BankStory;
+  /** The story's start less its category's anchor. */
+  offset: number;
 }
 
 /** Whether a record made of `story` would equal `kept` (its read aside): its title, status and heading are as they were. */
@@ -145,18 +149,16 @@ function anchorOf(category: ModelCategory): number {
   return category.heading?.start ?? category.stories[0]?.span.start ?? 0;
 }
 
-/** A record moved by `delta` with its story (the same text: the same title, kind and status). */
-function movedRecord(kept: BankStory, delta: number, category: Span | undefined, categoryTags: Map<string, Tag>): BankStory {
+/**
+ * A record moved with its story (the same text: the same title, kind and status), whose heading is now
+ * `heading` (the model's moved span, shared). Two literals rather than a spread of the optional file:
+ * a moved category makes one of these per story on every keystroke after it.
+ */
+function movedRecord(kept: BankStory, heading: Span, delta: number, category: Span | undefined, categoryTags: Map<string, Tag>): BankStory {
   const { tags, time } = moved(kept, delta, category, categoryTags);
-  return {
-    ...(kept.file !== undefined ? { file: kept.file } : {}),
-    title: kept.title,
-    kind: kept.kind,
-    status: kept.status,
-    heading: { start: kept.heading.start + delta, end: kept.heading.end + delta },
-    tags,
-    time,
-  };
+  return kept.file !== undefined
+    ? { file: kept.file, title: kept.title, kind: kept.kind, status: kept.status, heading, tags, time }
+    : { title: kept.title, kind: kept.kind, status: kept.status, heading, tags, time };
 }
 
 /**
@@ -292,36 +294,48 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
     const entry = cache.start(key, category, context);
     if (before?.complete && before.category === category) {
       // The same category object: nothing in it changed.
-      for (const kept of before.stories) found.push(kept.record);
+      for (const kept of before.records) found.push(kept);
       entry.stories = before.stories;
+      entry.records = before.records;
       entry.complete = true;
       continue;
     }
     if (before?.complete && before.token === entry.token) {
-      // A moved copy of the category read before: the same stories, moved.
+      // A moved copy of the category read before: the same stories in the same order, moved. Their
+      // places relative to the anchor are shared; each record is made from the one read before, with
+      // the moved model story's heading, so no story's text needs a look.
       const delta = entry.anchor - before.anchor;
       const categoryTags = new Map<string, Tag>();
-      // Made from the records alone: the copy's stories are the same, moved, so neither their text
-      // nor the model's story objects need a look.
-      for (const kept of before.stories) {
-        const made = movedRecord(kept.record, delta, category.heading, categoryTags);
-        entry.stories.push({ id: kept.id, kind: kept.kind, source: kept.source, start: kept.start + delta, record: made });
+      let i = 0;
+      forEachStory(category, (story) => {
+        const made = movedRecord(before.records[i++]!, story.heading, delta, category.heading, categoryTags);
+        entry.records.push(made);
         found.push(made);
-      }
+      });
+      entry.stories = before.stories;
       entry.complete = true;
       continue;
     }
     const categoryTags = new Map<string, Tag>();
+    const stories: KeptStory[] = [];
+    entry.stories = stories;
     for (const story of storiesOf(category)) {
       const source = text.slice(story.span.start, story.span.end);
       const id = story.id ?? source;
-      const kept = cache.story(id, before, context);
+      const at = cache.story(id, before, context);
+      const kept = at && at.category.stories[at.index];
       const same = kept !== undefined && kept.kind === story.kind && kept.source === source;
-      const parsed = !same;
-      const made = !same ? record(story, read(story)) : kept.start === story.span.start && sameRecord(kept.record, story) ? kept.record : record(story, moved(kept.record, story.span.start - kept.start, category.heading, categoryTags));
-      entry.stories.push({ id, kind: story.kind, source, start: story.span.start, record: made });
+      let made: BankStory;
+      if (!same) made = record(story, read(story));
+      else {
+        const keptRecord = at!.category.records[at!.index]!;
+        const keptStart = at!.category.anchor + kept.offset;
+        made = keptStart === story.span.start && sameRecord(keptRecord, story) ? keptRecord : record(story, moved(keptRecord, story.span.start - keptStart, category.heading, categoryTags));
+      }
+      stories.push({ id, kind: story.kind, source, offset: story.span.start - entry.anchor });
+      entry.records.push(made);
       found.push(made);
-      if (parsed) yield;
+      if (!same) yield;
     }
     entry.complete = true;
   }
@@ -342,6 +356,17 @@ function* storiesOf(category: ModelCategory): Generator<ModelStory> {
       for (let i = story.stories.length - 1; i >= 0; i--) pending.push(story.stories[i]!);
     }
   }
+}
+
+/** storiesOf without a generator, for the moved copies' loop over every story after an edit. */
+function forEachStory(category: ModelCategory, visit: (story: ModelStory) => void): void {
+  const walk = (stories: readonly ModelStory[]) => {
+    for (const story of stories) {
+      visit(story);
+      if (story.stories.length) walk(story.stories);
+    }
+  };
+  walk(category.stories);
 }
 
 export interface CoverageRow {
