@@ -3,7 +3,7 @@
 // src/core/config/resolve.ts for why parents are not merged in). What a folder holds is read once:
 // checking 100,000 files in a few folders stats a few names per folder, not per file.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, locateConfig, PACKAGE_JSON_KEY, parseConfig, syntaxOf, type ConfigProblem, type LocatedConfig } from '../core/config/index.js';
 
@@ -65,6 +65,9 @@ export class ConfigFinder {
 
   /** A configuration file if one is there; a package.json without the key is none. */
   private read(path: string): FoundConfig | undefined {
+    // Most folders hold none of the names: asking first costs no exception (a failed read throws one,
+    // with its stack: three a folder on the way up from every README under node_modules).
+    if (!existsSync(path)) return undefined;
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

@@ -60,7 +60,7 @@ export function readNotesFile(path: string, options: ReadOptions = { maxBytes: D
     if (stats.size > options.maxBytes) {
       return { error: `${stats.size} bytes, more than the limit of ${options.maxBytes} (raise it with --max-file-size)` };
     }
-    const bytes = readAll(fd, options.maxBytes);
+    const bytes = readAll(fd, options.maxBytes, stats.size);
     if (bytes === undefined) return { error: `grew past the limit of ${options.maxBytes} bytes while being read` };
     return { file: decodeNotesBytes(bytes), stamp: stampOf(stats, bytes) };
   } catch (e) {
@@ -170,7 +170,7 @@ function changedSince(target: string, stamp: FileStamp): string | undefined {
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.dev !== stamp.dev || stats.ino !== stamp.ino) return CHANGED;
     if (stats.size !== stamp.size || stats.mtimeMs !== stamp.mtimeMs) return CHANGED;
-    const bytes = readAll(fd, stamp.size);
+    const bytes = readAll(fd, stamp.size, stamp.size);
     if (bytes === undefined || sha256(bytes) !== stamp.sha256) return CHANGED;
     return undefined;
   } finally {
@@ -178,19 +178,26 @@ function changedSince(target: string, stamp: FileStamp): string | undefined {
   }
 }
 
-/** The file's bytes, or undefined if there are more than `max`. */
-function readAll(fd: number, max: number): Uint8Array | undefined {
-  const chunks: Buffer[] = [];
+/**
+ * The file's bytes, or undefined if there are more than `max`. Read into one buffer of the size the
+ * file had (`expected`) and one byte more, so a file that grew since is seen at once, grown when it
+ * did: a fixed 1 MB chunk per file was 770 MB of garbage for `check` over 770 small READMEs.
+ */
+function readAll(fd: number, max: number, expected: number): Uint8Array | undefined {
+  let buffer = new Uint8Array(Math.min(expected, max) + 1);
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total) || 1);
-    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (total === buffer.length) {
+      const grown = new Uint8Array(Math.min(buffer.length * 2, max + 1));
+      grown.set(buffer);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, total, buffer.length - total, null);
     if (n === 0) break;
     total += n;
     if (total > max) return undefined;
-    chunks.push(chunk.subarray(0, n));
   }
-  return new Uint8Array(Buffer.concat(chunks, total));
+  return buffer.subarray(0, total);
 }
 
 /** The stamp of what was read; its hash is taken when first asked for (only --fix writes back). */

@@ -78,8 +78,11 @@ export interface Summary {
  * formats that print it ask.
  */
 export function toJsonFile(r: FileReport, checkFixes = true): JsonFile {
-  const index = new LineIndex(r.file.text);
-  const line = (offset: number) => index.lineColumnAt(offset).line;
+  // Made when first asked for: most files checked are not notes and have no finding, and the index
+  // is a pass over the whole text.
+  let lines: LineIndex | undefined;
+  const at = (offset: number) => (lines ??= new LineIndex(r.file.text)).lineColumnAt(offset);
+  const line = (offset: number) => at(offset).line;
   const facts = bank.storyBank(r.file.text, r.model, r.bank);
   const NO_FACTS: bank.StoryBankFacts = { tags: [], words: 0, seconds: 0, parts: {} };
   const story = (s: Story): JsonStory => ({
@@ -102,8 +105,8 @@ export function toJsonFile(r: FileReport, checkFixes = true): JsonFile {
     }),
   );
   const findings = r.model.findings.map((f): JsonFinding => {
-    const start = index.lineColumnAt(f.span.start);
-    const end = index.lineColumnAt(f.span.end);
+    const start = at(f.span.start);
+    const end = at(f.span.end);
     return {
       rule: f.rule,
       severity: f.severity,

@@ -2,6 +2,9 @@
 // the status bar's text, the total time, and where tag completion starts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describeText, notesDoc, params, PROPERTY_RUNS, storiesDoc } from '../support/arbitraries';
+import { generateNotes } from '../support/generate-notes.mjs';
 import { analyze, bank, coverageSummary, frameworkShortName, NotesAnalyzer } from '../../src/core/index';
 import { competencyNodes, coverageStatusText } from '../../src/vscode/competencies-data';
 
@@ -108,6 +111,33 @@ describe('story bank: reading again after each keystroke in the editor (a NotesA
     const last = again.stories.at(-1)!;
     assert.equal(last.heading.start, first.stories.at(-1)!.heading.start + ' quickly'.length, 'the last story moved');
     for (const tag of last.tags.tags) if (tag.span) assert.ok(text.slice(tag.span.start, tag.span.end).length > 0 && tag.span.end <= text.length);
+  });
+});
+
+describe('story bank kept across edits, on generated notes', () => {
+  it('edits anywhere in generated notes (sub-stories, tags, moved categories): the kept read equals a fresh one', () => {
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.nat(12), typed: fc.constantFrom('', 'x', ' ', '\n', ' #Ownership ', '- **Tags**: conflict\n', '### Another story\n', '## B. Leadership\n', '- **story-2**\n') });
+    // The generated documents of the property suites, and the benchmark's notes (categories under
+    // headings, so that an edit moves the categories after it rather than rebuilding everything).
+    const benchNotes = fc.record({ seed: fc.integer({ min: 1, max: 1_000_000 }), bytes: fc.integer({ min: 2_000, max: 12_000 }) }).map(({ seed, bytes }) => ({ text: generateNotes(bytes, seed) }));
+    fc.assert(
+      fc.property(fc.oneof(notesDoc, storiesDoc, benchNotes), fc.array(edit, { minLength: 1, maxLength: 6 }), ({ text: start }, edits) => {
+        const analyzer = new NotesAnalyzer();
+        const cache = new bank.StoryBankCache();
+        let text = start;
+        bank.bankStories(text, analyzer.update(text), { cache });
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          const end = Math.min(text.length, at + e.removed);
+          const next = text.slice(0, at) + e.typed + text.slice(end);
+          const change = { rangeOffset: at, rangeLength: end - at, text: e.typed };
+          text = next;
+          const kept = bank.bankStories(text, analyzer.update(text, [change]), { cache });
+          assert.deepStrictEqual(kept, bank.bankStories(text, analyze(text)), `after replacing ${end - at} characters at ${at} with ${JSON.stringify(e.typed)} in ${describeText(text)}`);
+        }
+      }),
+      params('bank-cache-edits', Math.max(20, Math.round(PROPERTY_RUNS / 4))),
+    );
   });
 });
 

@@ -176,6 +176,18 @@ describe('--fix never damages a file', function () {
       assert.ok([0, 1].includes(cli(['check', '--max-file-size', '3000000', 'big.md'], dir).status!));
     });
 
+    // A file read into a buffer of its size: one that holds more than its size says (a /proc file
+    // reports 0 bytes; a file growing while read) is read whole, and refused once past the limit.
+    it('item 15: a file holding more than its size says is read whole, and refused past the limit', () => {
+      const proc = '/proc/self/status';
+      assert.equal(statSync(proc).size, 0, 'a /proc file reports no size');
+      const read = readNotesFile(proc);
+      assert.ok(!('error' in read), 'error' in read ? read.error : '');
+      assert.match(read.file.text, /^Name:\t.*\n[\s\S]*\nPid:\t\d+\n/, 'every line, not the first byte only');
+      const limited = readNotesFile(proc, { maxBytes: 10 });
+      assert.ok('error' in limited && /grew past the limit of 10 bytes while being read/.test(limited.error), JSON.stringify(limited));
+    });
+
     it('a file name of 250 bytes can be fixed (the temporary name is short)', () => {
       const name = 'n'.repeat(247) + '.md';
       writeFileSync(join(dir, name), NOTES);
