@@ -115,6 +115,20 @@ describe('story bank: reading again after each keystroke in the editor (a NotesA
 });
 
 describe('story bank kept across edits, on generated notes', () => {
+  it('a story whose text stays but whose parts change (an edit above changed the heading levels) is read again', () => {
+    // Found by the property below: `### 1` was a sub-story holding the Situation; with the first
+    // heading's `###` deleted, `##` headings are stories and the Situation is the story's own.
+    const before = '### 1 \n(T) \n\n## ✅ A. Category\n\n## \n- **Situation**: \n\n## ✅ A. Category\n\n### 1 \n- **Situation**: \n\n## ✅ A. Category\n\n## \n- **Result**: \n';
+    const analyzer = new NotesAnalyzer();
+    const cache = new bank.StoryBankCache();
+    bank.bankStories(before, analyzer.update(before), { cache });
+    const text = before.slice(3);
+    const kept = bank.bankStories(text, analyzer.update(text, [{ rangeOffset: 0, rangeLength: 3, text: '' }]), { cache });
+    const fresh = bank.bankStories(text, analyze(text));
+    assert.deepEqual(fresh[2]!.time.parts, { situation: { words: 0, share: 0 } }, 'the story has its Situation now');
+    assert.deepStrictEqual(kept, fresh);
+  });
+
   it('edits anywhere in generated notes (sub-stories, tags, moved categories): the kept read equals a fresh one', () => {
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.nat(12), typed: fc.constantFrom('', 'x', ' ', '\n', ' #Ownership ', '- **Tags**: conflict\n', '### Another story\n', '## B. Leadership\n', '- **story-2**\n') });
     // The generated documents of the property suites, and the benchmark's notes (categories under

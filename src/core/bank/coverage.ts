@@ -135,8 +135,26 @@ interface KeptStory {
   id: string;
   kind: 'story' | 'substory';
   source: string;
+  /** What else its read depends on (readShape). */
+  shape: string;
   /** The story's start less its category's anchor. */
   offset: number;
+}
+
+/**
+ * Where, in its own text, a story's heading, parts, sub-stories and 🔸 marks are: with its text, all
+ * that its read depends on (its category's title and the front matter aside, kept per category). The
+ * same text can hold other parts: `### 1` under a story is a sub-story of its own, or part of the
+ * story once an edit above changed the heading levels.
+ */
+function readShape(story: ModelStory): string {
+  const base = story.span.start;
+  const at = (span: Span) => `${span.start - base}-${span.end - base}`;
+  let shape = at(story.heading);
+  for (const s of story.sections) shape += ` ${s.part}:${at(s.label)}:${at(s.span)}`;
+  for (const s of story.stories) shape += ` /${at(s.span)}`;
+  if (story.highlights) for (const h of story.highlights) shape += ` *${at(h)}`;
+  return shape;
 }
 
 /** Whether a record made of `story` would equal `kept` (its read aside): its title, status and heading are as they were. */
@@ -324,7 +342,8 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
       const id = story.id ?? source;
       const at = cache.story(id, before, context);
       const kept = at && at.category.stories[at.index];
-      const same = kept !== undefined && kept.kind === story.kind && kept.source === source;
+      const shape = readShape(story);
+      const same = kept !== undefined && kept.kind === story.kind && kept.source === source && kept.shape === shape;
       let made: BankStory;
       if (!same) made = record(story, read(story));
       else {
@@ -332,7 +351,7 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
         const keptStart = at!.category.anchor + kept.offset;
         made = keptStart === story.span.start && sameRecord(keptRecord, story) ? keptRecord : record(story, moved(keptRecord, story.span.start - keptStart, category.heading, categoryTags));
       }
-      stories.push({ id, kind: story.kind, source, offset: story.span.start - entry.anchor });
+      stories.push({ id, kind: story.kind, source, shape, offset: story.span.start - entry.anchor });
       entry.records.push(made);
       found.push(made);
       if (!same) yield;
