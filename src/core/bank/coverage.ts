@@ -81,21 +81,21 @@ export class StoryBankCache {
     this.byId = undefined;
   }
 
-  /** What the last read kept of the category under `key`, if it was read with the same `context`. */
-  before(key: string, context: string): KeptCategory | undefined {
+  /** What the last read kept of the category under `key`, if it was read with the same title and front matter. */
+  before(key: string, title: string | null, frontMatter: string): KeptCategory | undefined {
     const kept = this.categories.get(key);
-    return kept?.context === context ? kept : undefined;
+    return kept && readsAlike(kept, title, frontMatter) ? kept : undefined;
   }
 
   /** This read's entry of a category, filled story by story. */
-  start(key: string, category: ModelCategory, context: string): KeptCategory {
-    const entry: KeptCategory = { category, token: textToken(category), anchor: anchorOf(category), context, stories: [], records: [], complete: false };
+  start(key: string, category: ModelCategory, frontMatter: string): KeptCategory {
+    const entry: KeptCategory = { category, token: textToken(category), anchor: anchorOf(category), title: category.title, frontMatter, stories: [], records: [], complete: false };
     this.next.set(key, entry);
     return entry;
   }
 
-  /** The story the last read kept under `id`, wherever it was, if read with the same `context`. */
-  story(id: string, before: KeptCategory | undefined, context: string): { category: KeptCategory; index: number } | undefined {
+  /** The story the last read kept under `id`, wherever it was, if read with the same title and front matter. */
+  story(id: string, before: KeptCategory | undefined, title: string | null, frontMatter: string): { category: KeptCategory; index: number } | undefined {
     const near = before ? before.stories.findIndex((s) => s.id === id) : -1;
     if (near >= 0) return { category: before!, index: near };
     if (!this.byId) {
@@ -103,7 +103,7 @@ export class StoryBankCache {
       for (const c of this.categories.values()) for (let i = 0; i < c.stories.length; i++) this.byId.set(c.stories[i]!.id, { category: c, index: i });
     }
     const far = this.byId.get(id);
-    return far?.category.context === context ? far : undefined;
+    return far && readsAlike(far.category, title, frontMatter) ? far : undefined;
   }
 
   /** Called at the end of a read: keeps only the categories it met. */
@@ -119,8 +119,9 @@ interface KeptCategory {
   category: ModelCategory;
   token: object;
   anchor: number;
-  /** What its stories' reads depend on besides their own text: its title and the file's front matter. */
-  context: string;
+  /** What its stories' reads depend on besides their own (readShape): its title and the file's front matter. */
+  title: string | null;
+  frontMatter: string;
   /**
    * Its stories in reading order, where they are relative to the anchor: a moved copy of the category
    * shares them as they are (only its records are made again).
@@ -130,6 +131,9 @@ interface KeptCategory {
   records: BankStory[];
   complete: boolean;
 }
+
+/** Whether `kept` was read under the same category title and front matter. */
+const readsAlike = (kept: KeptCategory, title: string | null, frontMatter: string) => kept.title === title && kept.frontMatter === frontMatter;
 
 interface KeptStory {
   id: string;
@@ -168,12 +172,29 @@ function anchorOf(category: ModelCategory): number {
 }
 
 /**
+ * What moving one category's stories has made so far, shared by its stories: every story of a
+ * category has the same tags from its title, and most have no others.
+ */
+interface TagMove {
+  /** The category's heading now (undefined for stories under no heading). */
+  category: Span | undefined;
+  /** The category's tags moved, by spelling (a fresh read gives each story tags of its own)… */
+  byKey: Map<string, Tag>;
+  /** …and by the tag they were moved from (moved tags are shared, so the next keystroke finds them here). */
+  byTag: Map<Tag, Tag>;
+  /** The last tags made that hold only the category's and the front matter's: the next story's, when it has the same. */
+  shared: StoryTags | undefined;
+}
+
+const newTagMove = (category: Span | undefined): TagMove => ({ category, byKey: new Map(), byTag: new Map(), shared: undefined });
+
+/**
  * A record moved with its story (the same text: the same title, kind and status), whose heading is now
  * `heading` (the model's moved span, shared). Two literals rather than a spread of the optional file:
  * a moved category makes one of these per story on every keystroke after it.
  */
-function movedRecord(kept: BankStory, heading: Span, delta: number, category: Span | undefined, categoryTags: Map<string, Tag>): BankStory {
-  const { tags, time } = moved(kept, delta, category, categoryTags);
+function movedRecord(kept: BankStory, heading: Span, delta: number, move: TagMove): BankStory {
+  const { tags, time } = moved(kept, delta, move);
   return kept.file !== undefined
     ? { file: kept.file, title: kept.title, kind: kept.kind, status: kept.status, heading, tags, time }
     : { title: kept.title, kind: kept.kind, status: kept.status, heading, tags, time };
@@ -181,39 +202,59 @@ function movedRecord(kept: BankStory, heading: Span, delta: number, category: Sp
 
 /**
  * A read moved by `delta` (the story's text is unchanged); a category's tags point at its heading now.
- * `categoryTags` holds the category's tags moved so far in this read: every story of a category has
- * the same ones (read from its title), so they are moved once and shared.
+ * Tags that are only the category's and the front matter's are the same for every story of the
+ * category: made once and shared.
  */
-function moved(read: Read, delta: number, category: Span | undefined, categoryTags: Map<string, Tag>): Read {
+function moved(read: Read, delta: number, move: TagMove): Read {
   const { tags } = read;
   // Most stories have nothing that moves: tags from the front matter, or the category's, still at its heading.
-  if (!movesAny(tags, delta, category)) return read;
+  if (!movesAny(tags, delta, move.category)) return read;
+  if (move.shared && sameAsShared(tags, move)) return { time: read.time, tags: move.shared };
   const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   // An unknown tag is also one of the tags: moved once, it stays one object in both lists.
   const at = tags.unknown.length ? new Map<Tag, Tag>() : undefined;
   const tagNow = (tag: Tag): Tag => {
     let now = at?.get(tag);
     if (!now) {
-      now = movedTag(tag, shift, category, categoryTags);
+      now = movedTag(tag, shift, move);
       at?.set(tag, now);
     }
     return now;
   };
-  return {
-    time: read.time,
-    tags: {
-      tags: tags.tags.map(tagNow),
-      unknown: tags.unknown.length ? tags.unknown.map(tagNow) : tags.unknown,
-      suggested: tags.suggested.length ? tags.suggested.map((s) => ({ ...s, span: shift(s.span) })) : tags.suggested,
-      ...(tags.labelLine ? { labelLine: shift(tags.labelLine) } : {}),
-    },
+  const now: StoryTags = {
+    tags: tags.tags.map(tagNow),
+    unknown: tags.unknown.length ? tags.unknown.map(tagNow) : tags.unknown,
+    suggested: tags.suggested.length ? tags.suggested.map((s) => ({ ...s, span: shift(s.span) })) : tags.suggested,
+    ...(tags.labelLine ? { labelLine: shift(tags.labelLine) } : {}),
   };
+  if (holdsOnlySharedTags(tags)) move.shared = now;
+  return { time: read.time, tags: now };
+}
+
+/** Tags that are the same for every story of the category: none of the story's own, no suggestion. */
+const holdsOnlySharedTags = (tags: StoryTags) =>
+  tags.suggested.length === 0 && tags.labelLine === undefined && tags.tags.every((t) => t.source === 'category' || t.source === 'front-matter');
+
+/** Whether `tags` moved are the shared ones: the same tags, each moving to the shared one (no list made to know). */
+function sameAsShared(tags: StoryTags, move: TagMove): boolean {
+  const shared = move.shared!;
+  if (!holdsOnlySharedTags(tags) || tags.tags.length !== shared.tags.length || tags.unknown.length !== shared.unknown.length) return false;
+  for (let i = 0; i < tags.tags.length; i++) if (sharedTagNow(tags.tags[i]!, move) !== shared.tags[i]) return false;
+  for (let i = 0; i < tags.unknown.length; i++) if (sharedTagNow(tags.unknown[i]!, move) !== shared.unknown[i]) return false;
+  return true;
+}
+
+/** A category's or the front matter's tag as movedTag makes it, if made already (else undefined). */
+function sharedTagNow(tag: Tag, move: TagMove): Tag | undefined {
+  if (tag.source === 'front-matter' || (move.category && pointsAt(tag, move.category))) return tag;
+  return move.byTag.get(tag) ?? move.byKey.get(categoryTagKey(tag));
 }
 
 /** Whether moving a story's tags by `delta` changes any of them (the unknown tags are among its tags). */
 function movesAny(tags: StoryTags, delta: number, category: Span | undefined): boolean {
   if (tags.suggested.length > 0 || tags.labelLine !== undefined) return true;
-  return tags.tags.some((tag) => tagMoves(tag, delta, category));
+  for (const tag of tags.tags) if (tagMoves(tag, delta, category)) return true;
+  return false;
 }
 
 function tagMoves(tag: Tag, delta: number, category: Span | undefined): boolean {
@@ -223,26 +264,31 @@ function tagMoves(tag: Tag, delta: number, category: Span | undefined): boolean 
 }
 
 const pointsAt = (tag: Tag, span: Span) => tag.span !== undefined && tag.span.start === span.start && tag.span.end === span.end;
+const categoryTagKey = (tag: Tag) => `${tag.raw}\u0000${tag.key}`;
 
 /**
  * A tag of a moved story: a front matter tag stays, a category's points at its heading now (the same
  * tag when the heading did not move; one tag for all the category's stories when it did), the story's
  * own moves with it. Reads are never changed, so an unmoved tag is shared.
  */
-function movedTag(tag: Tag, shift: (span: Span) => Span, category: Span | undefined, categoryTags: Map<string, Tag>): Tag {
+function movedTag(tag: Tag, shift: (span: Span) => Span, move: TagMove): Tag {
   if (tag.source === 'front-matter') return tag;
   if (tag.source === 'category') {
+    const { category } = move;
     if (category && pointsAt(tag, category)) return tag;
-    const key = `${tag.raw}\u0000${tag.key}`;
-    let now = categoryTags.get(key);
+    let now = move.byTag.get(tag);
+    if (now) return now;
+    const key = categoryTagKey(tag);
+    now = move.byKey.get(key);
     if (!now) {
       if (category) now = { ...tag, span: { start: category.start, end: category.end } };
       else {
         now = { ...tag };
         delete now.span;
       }
-      categoryTags.set(key, now);
+      move.byKey.set(key, now);
     }
+    move.byTag.set(tag, now);
     return now;
   }
   return tag.span ? { ...tag, span: shift(tag.span) } : tag;
@@ -307,9 +353,9 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
       continue;
     }
     const key = category.id ?? `#${c}`;
-    const context = `${category.title ?? ''}\u0000${frontMatterText}`;
-    const before = cache.before(key, context);
-    const entry = cache.start(key, category, context);
+    // Compared field by field: a string made of both, per category and keystroke, was a tenth of the bank's time.
+    const before = cache.before(key, category.title, frontMatterText);
+    const entry = cache.start(key, category, frontMatterText);
     if (before?.complete && before.category === category) {
       // The same category object: nothing in it changed.
       for (const kept of before.records) found.push(kept);
@@ -323,24 +369,18 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
       // places relative to the anchor are shared; each record is made from the one read before, with
       // the moved model story's heading, so no story's text needs a look.
       const delta = entry.anchor - before.anchor;
-      const categoryTags = new Map<string, Tag>();
-      let i = 0;
-      forEachStory(category, (story) => {
-        const made = movedRecord(before.records[i++]!, story.heading, delta, category.heading, categoryTags);
-        entry.records.push(made);
-        found.push(made);
-      });
+      moveRecords(category.stories, { kept: before.records, next: 0, delta, tags: newTagMove(category.heading), records: entry.records, found });
       entry.stories = before.stories;
       entry.complete = true;
       continue;
     }
-    const categoryTags = new Map<string, Tag>();
+    const tagMove = newTagMove(category.heading);
     const stories: KeptStory[] = [];
     entry.stories = stories;
     for (const story of storiesOf(category)) {
       const source = text.slice(story.span.start, story.span.end);
       const id = story.id ?? source;
-      const at = cache.story(id, before, context);
+      const at = cache.story(id, before, category.title, frontMatterText);
       const kept = at && at.category.stories[at.index];
       const shape = readShape(story);
       const same = kept !== undefined && kept.kind === story.kind && kept.source === source && kept.shape === shape;
@@ -349,7 +389,7 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
       else {
         const keptRecord = at!.category.records[at!.index]!;
         const keptStart = at!.category.anchor + kept.offset;
-        made = keptStart === story.span.start && sameRecord(keptRecord, story) ? keptRecord : record(story, moved(keptRecord, story.span.start - keptStart, category.heading, categoryTags));
+        made = keptStart === story.span.start && sameRecord(keptRecord, story) ? keptRecord : record(story, moved(keptRecord, story.span.start - keptStart, tagMove));
       }
       stories.push({ id, kind: story.kind, source, shape, offset: story.span.start - entry.anchor });
       entry.records.push(made);
@@ -377,15 +417,29 @@ function* storiesOf(category: ModelCategory): Generator<ModelStory> {
   }
 }
 
-/** storiesOf without a generator, for the moved copies' loop over every story after an edit. */
-function forEachStory(category: ModelCategory, visit: (story: ModelStory) => void): void {
-  const walk = (stories: readonly ModelStory[]) => {
-    for (const story of stories) {
-      visit(story);
-      if (story.stories.length) walk(story.stories);
-    }
-  };
-  walk(category.stories);
+/** A moved category's records being made: the kept ones in reading order, the next to take. */
+interface RecordMove {
+  kept: readonly BankStory[];
+  next: number;
+  delta: number;
+  tags: TagMove;
+  records: BankStory[];
+  found: BankStory[];
+}
+
+/**
+ * The records of a moved category's stories, in storiesOf's order (each sub-story after its story),
+ * each made from the kept one with the model story's heading. A plain recursion: a generator or a
+ * callback per category was a tenth of the bank's time on a keystroke.
+ */
+function moveRecords(stories: readonly ModelStory[], move: RecordMove): void {
+  for (let s = 0; s < stories.length; s++) {
+    const story = stories[s]!;
+    const made = movedRecord(move.kept[move.next++]!, story.heading, move.delta, move.tags);
+    move.records.push(made);
+    move.found.push(made);
+    if (story.stories.length) moveRecords(story.stories, move);
+  }
 }
 
 export interface CoverageRow {
