@@ -33,6 +33,13 @@ describe('first analysis in slices', () => {
     assert.deepEqual(model, analyze(text));
   });
 
+  it('a disable-file comment at the end of a large file, read in steps: not notes, as analyze() says', async () => {
+    const switchedOff = `${text}\n<!-- interview-notes-disable-file -->\n`;
+    const model = await new NotesAnalyzer().updateInSlices(switchedOff, fakeScheduler(), { sliceMs: 4 });
+    assert.deepEqual(model?.notNotes, { by: 'comment' });
+    assert.deepEqual(model, analyze(switchedOff));
+  });
+
   it('stops between slices when cancelled', async () => {
     let asked = 0;
     const model = await new NotesAnalyzer().updateInSlices(text, fakeScheduler(), { sliceMs: 4, cancelled: () => ++asked > 2 });

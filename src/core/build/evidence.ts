@@ -18,10 +18,28 @@ export function saidNotes(facts: readonly Placed[], option: NotesOption = 'auto'
   return notesSaid(facts, option)?.value;
 }
 
+type NotesSaid = { value: boolean; by: 'front-matter' | 'comment' | 'configuration' } | undefined;
+
 /** What `saidNotes` returns, with who said it. */
-function notesSaid(facts: readonly Placed[], option: NotesOption): { value: boolean; by: 'front-matter' | 'comment' | 'configuration' } | undefined {
-  for (const f of facts) if (f.kind === 'notes') return { value: f.value, by: 'front-matter' };
-  if (facts.some(isFileSwitchOff)) return { value: false, by: 'comment' };
+function notesSaid(facts: readonly Placed[], option: NotesOption): NotesSaid {
+  const steps = notesSaidInSteps(facts, option, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** notesSaid yielding after every `factsPerStep` facts (two passes over every fact: 20 ms of one slice at 8 MB). */
+function* notesSaidInSteps(facts: readonly Placed[], option: NotesOption, factsPerStep: number): Generator<void, NotesSaid, void> {
+  for (let i = 0; i < facts.length; i++) {
+    if (i > 0 && i % factsPerStep === 0) yield;
+    const f = facts[i]!;
+    if (f.kind === 'notes') return { value: f.value, by: 'front-matter' };
+  }
+  for (let i = 0; i < facts.length; i++) {
+    if (i > 0 && i % factsPerStep === 0) yield;
+    if (isFileSwitchOff(facts[i]!)) return { value: false, by: 'comment' };
+  }
   return option === 'auto' ? undefined : { value: option, by: 'configuration' };
 }
 
@@ -43,7 +61,7 @@ export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}
 
 /** readGlobals yielding after every `factsPerStep` facts it reads (a first analysis in slices); the same result. */
 export function* readGlobalsInSteps(facts: readonly Placed[], options: LevelOptions, notes: NotesOption, factsPerStep: number): Generator<void, Globals, void> {
-  const switched = notesSaid(facts, notes);
+  const switched = yield* notesSaidInSteps(facts, notes, factsPerStep);
   const said = switched?.value;
   if (switched?.value === false) return { isNotes: false, notNotes: { by: switched.by }, levels: { category: 0, story: 0, bold: false }, fileStyle: undefined };
   const distinct = new Set<StarPart>();
