@@ -19,6 +19,7 @@ import { DECORATION_RE, DONE_MARKS } from './marks.js';
 import { REQUIRED_PARTS, type StarPart } from './model.js';
 import { COMPETENCY, COMPETENCY_TITLE_WORDS, isBehaviouralTitle, QUESTION_START } from './read/prose.js';
 import { scanSectionsInSteps } from './sections.js';
+import { runSteps } from './steps.js';
 import type { NotesOption } from './structure.js';
 import { escapeRegExp, LETTERS, VOCABULARIES } from './vocabulary.js';
 
@@ -45,13 +46,6 @@ export function* cannotBeNotesInSteps(text: string, notes: NotesOption = 'auto',
   return !(yield* candidatesMayBeNotes(text, found, read));
 }
 
-/** Runs steps to their end. */
-function runSteps<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** More places than this to look at closely: parse the file instead. */
 const MAX_PLACES = 1000;

@@ -22,6 +22,7 @@ import { scanSections } from './sections.js';
 import { buildCategoriesInSteps } from './build/builder.js';
 import { readGlobalsInSteps } from './build/evidence.js';
 import { placeFacts, type Globals, type LevelOptions, type NotesOption, type Placed, type Structure } from './structure.js';
+import { runSteps } from './steps.js';
 
 export { freezeDeep } from './freeze.js';
 
@@ -99,11 +100,7 @@ export interface FullRun {
  * same document) lets stories and categories keep their ids across the rebuild (ids.ts).
  */
 export function analyzeSections(text: string, sections: readonly Section[], options: AnalyzeOptions, previous?: readonly Category[]): FullRun {
-  const steps = analyzeInSteps(text, sections, options, previous);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(analyzeInSteps(text, sections, options, previous));
 }
 
 /** How many categories' rules one step runs. */

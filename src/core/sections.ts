@@ -34,6 +34,7 @@
 
 import { ATX_HEADING, BOM, bomLength, BULLET_WITH_TEXT, closesFence, FENCE_OPEN, FRONT_MATTER_FENCE, LIST_MARKER, THEMATIC_BREAK } from './markdown-lines.js';
 import { isBlankLine } from './text.js';
+import { runSteps } from './steps.js';
 
 export interface SectionBoundary {
   /** Offset of the first character of the section (0, or the start of a heading line). */
@@ -92,11 +93,7 @@ export function scanSections(
   from = 0,
   stopAt?: (offset: number) => boolean,
 ): { starts: number[]; resumedAt: number | undefined } {
-  const steps = scanSectionsInSteps(text, from, stopAt, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(scanSectionsInSteps(text, from, stopAt, Infinity));
 }
 
 /** Characters a step of scanSectionsInSteps covers (about 5 ms here). */

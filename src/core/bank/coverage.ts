@@ -9,6 +9,7 @@ import { speakingTime, type SpeakingTime, type TimedStory } from './speech.js';
 import { textToken } from '../incremental/text-origin.js';
 import { coachRead } from './rules/context.js';
 import { frontMatterOf, readStoryTags, type StoryLike, type StoryTags, type Tag, type TagOptions } from './tags.js';
+import { runSteps } from '../steps.js';
 
 /** What coverage needs of a model: the model's `NotesModel` fits. */
 export interface ModelLike {
@@ -244,10 +245,18 @@ function sameAsShared(tags: StoryTags, move: TagMove): boolean {
   return true;
 }
 
-/** A category's or the front matter's tag as movedTag makes it, if made already (else undefined). */
+/**
+ * A category's or the front matter's tag as movedTag makes it, if made already (else undefined): the
+ * tag itself where it does not move, else the one moved for the category (found by its spelling, it
+ * is also kept by this tag, for the next keystroke).
+ */
 function sharedTagNow(tag: Tag, move: TagMove): Tag | undefined {
   if (tag.source === 'front-matter' || (move.category && pointsAt(tag, move.category))) return tag;
-  return move.byTag.get(tag) ?? move.byKey.get(categoryTagKey(tag));
+  let now = move.byTag.get(tag);
+  if (now) return now;
+  now = move.byKey.get(categoryTagKey(tag));
+  if (now) move.byTag.set(tag, now);
+  return now;
 }
 
 /** Whether moving a story's tags by `delta` changes any of them (the unknown tags are among its tags). */
@@ -272,26 +281,22 @@ const categoryTagKey = (tag: Tag) => `${tag.raw}\u0000${tag.key}`;
  * own moves with it. Reads are never changed, so an unmoved tag is shared.
  */
 function movedTag(tag: Tag, shift: (span: Span) => Span, move: TagMove): Tag {
-  if (tag.source === 'front-matter') return tag;
-  if (tag.source === 'category') {
-    const { category } = move;
-    if (category && pointsAt(tag, category)) return tag;
-    let now = move.byTag.get(tag);
-    if (now) return now;
-    const key = categoryTagKey(tag);
-    now = move.byKey.get(key);
-    if (!now) {
-      if (category) now = { ...tag, span: { start: category.start, end: category.end } };
-      else {
-        now = { ...tag };
-        delete now.span;
-      }
-      move.byKey.set(key, now);
-    }
-    move.byTag.set(tag, now);
-    return now;
-  }
+  if (tag.source === 'front-matter' || tag.source === 'category') return sharedTagNow(tag, move) ?? newCategoryTag(tag, move);
   return tag.span ? { ...tag, span: shift(tag.span) } : tag;
+}
+
+/** A category's tag pointing at the category's heading now (none without a heading), kept for its other stories. */
+function newCategoryTag(tag: Tag, move: TagMove): Tag {
+  const { category } = move;
+  let now: Tag;
+  if (category) now = { ...tag, span: { start: category.start, end: category.end } };
+  else {
+    now = { ...tag };
+    delete now.span;
+  }
+  move.byKey.set(categoryTagKey(tag), now);
+  move.byTag.set(tag, now);
+  return now;
 }
 
 /** A story's tags and speaking time, from one parse of the story. */
@@ -305,11 +310,7 @@ export function tagsAndTime(text: string, story: ModelStory | (StoryLike & Timed
 
 /** Every story and sub-story of a model with its tags and speaking time. */
 export function bankStories(text: string, model: ModelLike, options: BankOptions = {}): BankStory[] {
-  const steps = bankStoriesInSteps(text, model, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(bankStoriesInSteps(text, model, options));
 }
 
 /**

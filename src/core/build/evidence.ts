@@ -8,6 +8,7 @@ import { REQUIRED_PARTS } from '../model.js';
 import { isBehaviouralTitle } from '../read/prose.js';
 import type { Globals, LevelOptions, Placed } from '../structure.js';
 import { detectLevelsInSteps } from './levels.js';
+import { runSteps } from '../steps.js';
 
 /**
  * Whether the file is notes by the user's word: front matter `interview-notes: true|false` first,
@@ -22,11 +23,7 @@ type NotesSaid = { value: boolean; by: 'front-matter' | 'comment' | 'configurati
 
 /** What `saidNotes` returns, with who said it. */
 function notesSaid(facts: readonly Placed[], option: NotesOption): NotesSaid {
-  const steps = notesSaidInSteps(facts, option, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(notesSaidInSteps(facts, option, Infinity));
 }
 
 /** notesSaid yielding after every `factsPerStep` facts (two passes over every fact: 20 ms of one slice at 8 MB). */
@@ -52,11 +49,7 @@ export function isFileSwitchOff(f: Fact): boolean {
 export type NotesOption = 'auto' | boolean;
 
 export function readGlobals(facts: readonly Placed[], options: LevelOptions = {}, notes: NotesOption = 'auto'): Globals {
-  const steps = readGlobalsInSteps(facts, options, notes, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(readGlobalsInSteps(facts, options, notes, Infinity));
 }
 
 /** readGlobals yielding after every `factsPerStep` facts it reads (a first analysis in slices); the same result. */

@@ -5,13 +5,10 @@
 import type { BoldLineFact, HeadingFact } from '../facts.js';
 import type { LevelOptions, Levels, Placed } from '../structure.js';
 import { isContentsTitle, isStoryHeading, isStoryLine } from './titles.js';
+import { runSteps } from '../steps.js';
 
 export function detectLevels(facts: readonly Placed[], options: LevelOptions, prose: readonly Placed<HeadingFact | BoldLineFact>[] = []): Levels {
-  const steps = detectLevelsInSteps(facts, options, prose, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(detectLevelsInSteps(facts, options, prose, Infinity));
 }
 
 /** detectLevels yielding after every `factsPerStep` facts it reads (a first analysis in slices); the same result. */
