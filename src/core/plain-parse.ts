@@ -11,6 +11,7 @@
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { simpleTree } from './simple-tree.js';
 
 const processor = unified().use(remarkParse);
 
@@ -24,7 +25,8 @@ const recent: Array<{ source: string; tree: Root }> = [];
 /** The plain remark tree of `source` (shared: a caller must not change it). */
 export function parsePlain(source: string): Root {
   for (const kept of recent) if (kept.source === source) return kept.tree;
-  const tree = processor.parse(source);
+  // Text in the plainest notes style gets its certain tree without micromark: simple-tree.ts.
+  const tree = simpleTree(source) ?? processor.parse(source);
   if (source.length <= KEPT_CHARS) {
     recent.unshift({ source, tree });
     if (recent.length > KEPT_TREES) recent.pop();

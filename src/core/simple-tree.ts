@@ -1,0 +1,345 @@
+// The mdast of a section written in the plainest notes style, built directly instead of by the parser:
+// ATX headings, paragraphs, tight bullet lists (nested at any depth), fenced code and thematic breaks;
+// inline, only plain text, `**Label**` words, `` `code` ``, `[text](url)` links and `<scheme:…>` autolinks.
+//
+// Why by hand, beside remark-parse: micromark was about two thirds of a first analysis (1 MB of notes:
+// fromMarkdown 1.8 of 2.7 s), and most sections of most notes are this simple: a heading and a list of
+// `- **Situation**: …` items. For such text CommonMark leaves no choice, so the tree is certain. Every
+// line is checked against a short list of shapes, and anything outside it (a tab, a trailing space, a
+// blank line inside a list, HTML, emphasis, `&`, `\`, `|`, an `_` not between letters, a setext
+// underline, a line that could open another block, an item between two columns) sends the whole text
+// to the parser. The tree built is the one plain remark-parse gives, node for node and position for
+// position: test/unit/simple-tree.test.ts holds the two equal over generated sections with every
+// spoiler, the bench's notes, the property suite's documents and the corpus of real notes.
+
+import type { Code, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, ThematicBreak } from 'mdast';
+
+type Point = { line: number; column: number; offset: number };
+
+/** Characters that send a text to the parser wherever they are: controls (a tab, \r), a lone surrogate, a byte order mark (micromark drops a leading one). */
+const REFUSED_ANYWHERE = /[^\P{Cc}\n]|[\p{Cs}\ufeff]/u;
+/** Characters outside code that may start a construct not read here (an `_` only between letters starts nothing). */
+const REFUSED_IN_TEXT = /[&\\|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
+const HEADING = /^(#{1,6})(?: +(.*))?$/;
+const ITEM = /^( *)([-*+]) (\S.*)$/;
+const FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
+const CLOSING_FENCE = /^(?:`{3,}|~{3,})$/;
+const THEMATIC_BREAK = /^(?:-{3,}|\*{3,})$/;
+/** A line's text that opens no block: not a marker, a fence, HTML, a quote, an ordered item or an underline. */
+const OPENS_NOTHING = /^(?:[^\s#>\-+*=~<[\]!\d`]|`(?!`)|\*\*[\p{L}\p{N}]|\d+(?![\d.)])|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|\[|![^[])/u;
+/** `**Label**`: one word or a few, letters and digits at both ends, so the delimiters surely pair. */
+// A label may end with `:` or `.` inside the stars (`**Situation:**`) when white space follows them.
+const STRONG = /\*\*([\p{L}\p{N}](?:[\p{L}\p{N} '/-]*[\p{L}\p{N}])?)\*\*(?=$|[\n :.,;])|\*\*([\p{L}\p{N}](?:[\p{L}\p{N} '/-]*[\p{L}\p{N}])?[:.])\*\*(?=$|[\n ])/uy;
+/** `[text](url)`: plain text, a destination with no space, parenthesis or markup. */
+const LINK = /\[([^[\]*<>!`]+)\]\(([^\s()<>*[\]`]+)\)/y;
+/** `<scheme:rest>`, CommonMark's URI autolink, with nothing in it the parser would read otherwise. */
+const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>*[\]`]*)>/y;
+/** `` `code` ``: one backtick each side, on one line, no space at either end (which the parser would strip). */
+const CODE = /`([^`\s](?:[^`]*[^`\s])?)`(?!`)/y;
+
+/** One line of a paragraph: where its text starts and ends (the line's indentation is not text). */
+interface Segment {
+  line: number;
+  /** Column of `start` (1-based). */
+  column: number;
+  start: number;
+  end: number;
+}
+
+/** An open list: its marker column, where its items' content starts, and its last item. */
+interface Level {
+  list: List;
+  item: ListItem;
+  indent: number;
+  contentColumn: number;
+  bullet: string;
+}
+
+/** An open fenced code block: its fence, the column its lines are read from, and its lines so far. */
+interface Fence {
+  node: Code;
+  char: string;
+  length: number;
+  indent: number;
+  lines: string[];
+}
+
+/** The tree plain remark-parse gives `source` when it is written in the plain style above, else undefined. */
+export function simpleTree(source: string): Root | undefined {
+  if (source === '' || REFUSED_ANYWHERE.test(source)) return undefined;
+  const children: RootContent[] = [];
+  /** The open lists, outermost first. */
+  const levels: Level[] = [];
+  /** The open paragraph's lines, and the children its node goes into. */
+  let paragraph: Segment[] | undefined;
+  let paragraphParent: RootContent[] | ListItem['children'] = children;
+  let fence: Fence | undefined;
+  let blankBefore = false;
+
+  const closeParagraph = (): boolean => {
+    if (!paragraph) return true;
+    const node = paragraphOf(source, paragraph);
+    paragraph = undefined;
+    if (!node) return false;
+    paragraphParent.push(node);
+    return true;
+  };
+  /** Closes the lists deeper than `depth` (0: every list). */
+  const closeLevels = (depth: number): void => {
+    while (levels.length > depth) {
+      const { list, item } = levels.pop()!;
+      item.position!.end = endOf(item);
+      list.position!.end = { ...item.position!.end };
+    }
+  };
+  /** Where a block at `indent` goes: the children of the deepest item it is inside (their depth), or undefined when it is between columns. */
+  const containerAt = (indent: number): number | undefined => {
+    let depth = 0;
+    while (depth < levels.length && indent >= levels[depth]!.contentColumn) depth++;
+    const column = depth === 0 ? 0 : levels[depth - 1]!.contentColumn;
+    return indent === column ? depth : undefined;
+  };
+  const deepestColumn = (): number => (levels.length ? levels[levels.length - 1]!.contentColumn : 0);
+  const childrenAt = (depth: number): RootContent[] | ListItem['children'] => (depth === 0 ? children : levels[depth - 1]!.item.children);
+
+  let offset = 0;
+  let line = 1;
+  const n = source.length;
+  for (;;) {
+    let end = source.indexOf('\n', offset);
+    if (end === -1) end = n;
+    const text = source.slice(offset, end);
+    if (fence) {
+      if (!readFenceLine(fence, text, line, offset, end)) return undefined;
+      if (fence.node.position!.end.offset === end) fence = undefined;
+    } else if (text === '') {
+      if (!closeParagraph()) return undefined;
+      blankBefore = true;
+    } else {
+      if (text.charCodeAt(text.length - 1) === 32 || REFUSED_IN_TEXT.test(text)) return undefined; // a trailing space: a hard break, or white space kept
+      let match: RegExpExecArray | null;
+      if ((match = HEADING.exec(text)) !== null) {
+        if (!closeParagraph()) return undefined;
+        closeLevels(0);
+        const content = match[2] ?? '';
+        if (content.endsWith('#') || content.startsWith(' ')) return undefined; // closing hashes
+        const contentStart = end - content.length;
+        const inline = content === '' ? [] : inlineOf(source, [{ line, column: 1 + contentStart - offset, start: contentStart, end }]);
+        if (!inline) return undefined;
+        const heading: Heading = { type: 'heading', depth: match[1]!.length as Heading['depth'], children: inline, position: span(line, offset, end, offset) };
+        children.push(heading);
+      } else if (THEMATIC_BREAK.test(text)) {
+        if (paragraph) return undefined; // `---` under a paragraph line underlines it
+        closeLevels(0);
+        const rule: ThematicBreak = { type: 'thematicBreak', position: span(line, offset, end, offset) };
+        children.push(rule);
+      } else if ((match = ITEM.exec(text)) !== null && !(paragraph && !blankBefore && match[1]!.length >= deepestColumn() + 4)) {
+        // (Four columns past the deepest item's content, a marker is text: the paragraph goes on.)
+        const indent = match[1]!.length;
+        const bullet = match[2]!;
+        if (!OPENS_NOTHING.test(match[3]!) || (blankBefore && levels.length)) return undefined; // a loose list, or an item that opens more
+        if (!closeParagraph()) return undefined;
+        // A sibling of an open list's item, or the first item of a list in the deepest item.
+        let depth = levels.findIndex((level) => level.indent === indent);
+        if (depth === -1) {
+          const deepest = levels[levels.length - 1];
+          const inside = deepest ? indent >= deepest.contentColumn && indent <= deepest.contentColumn + 3 : indent === 0;
+          if (!inside) return undefined;
+          depth = levels.length;
+        } else if (levels[depth]!.bullet !== bullet) {
+          if (depth !== 0) return undefined;
+          closeLevels(0); // another bullet: a new list
+        }
+        const markerAt = offset + indent;
+        const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: span(line, markerAt, end, offset) };
+        if (depth < levels.length) {
+          closeLevels(depth + 1);
+          const level = levels[depth]!;
+          level.item.position!.end = endOf(level.item);
+          level.list.children.push(item);
+          level.item = item;
+        } else {
+          const list: List = { type: 'list', ordered: false, start: null, spread: false, children: [item], position: span(line, markerAt, end, offset) };
+          childrenAt(depth).push(list);
+          levels.push({ list, item, indent, contentColumn: indent + 2, bullet });
+        }
+        paragraph = [{ line, column: indent + 3, start: markerAt + 2, end }];
+        paragraphParent = item.children;
+      } else if ((match = FENCE.exec(text)) !== null) {
+        const indent = match[1]!.length;
+        const depth = containerAt(indent);
+        const info = match[3]!;
+        if (depth === undefined || (depth > 0 && blankBefore) || (match[2]![0] === '`' && info.includes('`'))) return undefined; // in an item after a blank line: a loose list
+        if (!closeParagraph()) return undefined;
+        closeLevels(depth);
+        const words = /^(\S+)(?: +(\S.*))?$/.exec(info);
+        if (info !== '' && !words) return undefined;
+        const node: Code = { type: 'code', lang: words ? words[1]! : null, meta: words?.[2] ?? null, value: '', position: span(line, offset + indent, end, offset) };
+        childrenAt(depth).push(node);
+        fence = { node, char: match[2]![0]!, length: match[2]!.length, indent, lines: [] };
+      } else {
+        const indent = spacesAt(text);
+        const continues = paragraph !== undefined && !blankBefore;
+        // Four columns past the deepest item's content nothing opens a block, so a paragraph goes on.
+        if (!(continues && indent >= deepestColumn() + 4) && !OPENS_NOTHING.test(text.slice(indent))) return undefined;
+        if (continues) {
+          paragraph!.push({ line, column: indent + 1, start: offset + indent, end }); // a continuation line, lazy or not
+        } else {
+          // Up to three spaces before a paragraph outside every item; more is indented code, and a line
+          // inside an item after a blank line makes the list loose.
+          if (indent > 3 || (levels.length > 0 && indent >= levels[0]!.contentColumn)) return undefined;
+          closeLevels(0);
+          paragraph = [{ line, column: indent + 1, start: offset + indent, end }];
+          paragraphParent = children;
+        }
+      }
+      blankBefore = false;
+    }
+    if (end === n) break;
+    offset = end + 1;
+    line++;
+  }
+  if (fence || !closeParagraph()) return undefined; // an unclosed fence runs to the end of its container
+  closeLevels(0);
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(source, line, n) } };
+}
+
+/**
+ * One line inside a fenced code block: its text (from the fence's column), or the closing fence, which
+ * ends the node there. False when the line is not certain: indented less than the fence (it would end
+ * a list item), or blank inside a list.
+ */
+function readFenceLine(fence: Fence, text: string, line: number, offset: number, end: number): boolean {
+  const indent = spacesAt(text);
+  if (indent === text.length) {
+    if (fence.indent > 0 || text !== '') return false;
+    fence.lines.push('');
+    return true;
+  }
+  if (indent < fence.indent) return false;
+  const rest = text.slice(indent);
+  const closing = CLOSING_FENCE.exec(rest);
+  if (closing && closing[0][0] === fence.char && closing[0].length >= fence.length) {
+    if (indent !== fence.indent) return false;
+    fence.node.value = fence.lines.join('\n');
+    fence.node.position!.end = { line, column: 1 + end - offset, offset: end };
+    return true;
+  }
+  fence.lines.push(text.slice(fence.indent));
+  return true;
+}
+
+/** The spaces a line starts with: its indentation (other white space, as U+00A0, is text). */
+function spacesAt(text: string): number {
+  let at = 0;
+  while (text.charCodeAt(at) === 32) at++;
+  return at;
+}
+
+/** The position of a whole line from `start` to `end` (offsets; `lineStart` is the line's first offset). */
+function span(line: number, start: number, end: number, lineStart: number): { start: Point; end: Point } {
+  return { start: { line, column: 1 + start - lineStart, offset: start }, end: { line, column: 1 + end - lineStart, offset: end } };
+}
+
+/** The point at offset `at` on line `line`, whose start is found backwards. */
+function pointAt(source: string, line: number, at: number): Point {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  return { line, column: 1 + at - lineStart, offset: at };
+}
+
+
+/** Where an item ends: where its last child ends. */
+function endOf(item: ListItem): Point {
+  const last = item.children[item.children.length - 1];
+  return { ...(last ?? item).position!.end } as Point;
+}
+
+function paragraphOf(source: string, lines: Segment[]): Paragraph | undefined {
+  const inline = inlineOf(source, lines);
+  if (!inline) return undefined;
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  return {
+    type: 'paragraph',
+    children: inline,
+    position: { start: { line: first.line, column: first.column, offset: first.start }, end: { line: last.line, column: last.column + last.end - last.start, offset: last.end } },
+  };
+}
+
+/**
+ * The phrasing content of a paragraph's lines, as mdast-util-from-markdown builds it: text runs over
+ * line endings (the next line's indentation is not in the value), a run after a link starting at the
+ * line ending; undefined when something is not in the plain style.
+ */
+function inlineOf(source: string, lines: Segment[]): PhrasingContent[] | undefined {
+  const out: PhrasingContent[] = [];
+  let run: Text | undefined;
+  const addText = (start: Point, endAt: Point, value: string): void => {
+    if (run) {
+      run.value += value;
+      run.position!.end = endAt;
+    } else {
+      run = { type: 'text', value, position: { start, end: endAt } };
+      out.push(run);
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const { line, column, start, end } = lines[i]!;
+    const at = (offset: number): Point => ({ line, column: column + offset - start, offset });
+    if (i > 0) {
+      // The line ending before this line: text, from the end of the last line to this line's start.
+      const previous = lines[i - 1]!;
+      addText({ line: previous.line, column: previous.column + previous.end - previous.start, offset: previous.end }, { line, column: 1, offset: previous.end + 1 }, '\n');
+    }
+    let textFrom = start;
+    let cursor = start;
+    while (cursor < end) {
+      const c = source.charCodeAt(cursor);
+      let node: Strong | Link | InlineCode | undefined;
+      let length = 0;
+      if (c === 42 /* * */) {
+        const before = source.charCodeAt(cursor - 1);
+        STRONG.lastIndex = cursor;
+        const m = cursor === start || before === 32 ? STRONG.exec(source) : null;
+        if (!m || m.index + m[0].length > end) return undefined;
+        length = m[0].length;
+        const inner = at(cursor + 2);
+        const innerEnd = at(cursor + length - 2);
+        node = { type: 'strong', children: [{ type: 'text', value: m[1] ?? m[2]!, position: { start: inner, end: innerEnd } }], position: { start: at(cursor), end: at(cursor + length) } };
+      } else if (c === 91 /* [ */) {
+        LINK.lastIndex = cursor;
+        const m = LINK.exec(source);
+        if (!m || m.index + m[0].length > end) return undefined;
+        length = m[0].length;
+        const textEnd = cursor + 1 + m[1]!.length;
+        node = { type: 'link', title: null, url: m[2]!, children: [{ type: 'text', value: m[1]!, position: { start: at(cursor + 1), end: at(textEnd) } }], position: { start: at(cursor), end: at(cursor + length) } };
+      } else if (c === 60 /* < */) {
+        AUTOLINK.lastIndex = cursor;
+        const m = AUTOLINK.exec(source);
+        if (!m || m.index + m[0].length > end) return undefined;
+        length = m[0].length;
+        node = { type: 'link', title: null, url: m[1]!, children: [{ type: 'text', value: m[1]!, position: { start: at(cursor + 1), end: at(cursor + length - 1) } }], position: { start: at(cursor), end: at(cursor + length) } };
+      } else if (c === 96 /* ` */) {
+        CODE.lastIndex = cursor;
+        const m = source.charCodeAt(cursor - 1) === 96 ? null : CODE.exec(source);
+        if (!m || m.index + m[0].length > end) return undefined;
+        length = m[0].length;
+        node = { type: 'inlineCode', value: m[1]!, position: { start: at(cursor), end: at(cursor + length) } };
+      } else if (c === 93 /* ] */ || (c === 33 /* ! */ && source.charCodeAt(cursor + 1) === 91)) {
+        return undefined;
+      }
+      if (!node) {
+        cursor++;
+        continue;
+      }
+      if (cursor > textFrom) addText(at(textFrom), at(cursor), source.slice(textFrom, cursor));
+      out.push(node);
+      run = undefined;
+      cursor += length;
+      textFrom = cursor;
+    }
+    if (end > textFrom) addText(at(textFrom), at(end), source.slice(textFrom, end));
+  }
+  return out;
+}
+
