@@ -5,7 +5,7 @@
 // Why by hand, beside remark-parse: micromark was about two thirds of a first analysis (1 MB of notes:
 // fromMarkdown 1.8 of 2.7 s), and most sections of most notes are this simple: a heading and a list of
 // `- **Situation**: …` items. For such text CommonMark leaves no choice, so the tree is certain. Every
-// line is checked against a short list of shapes, and anything outside it (a tab, a trailing space, a
+// line is checked against a short list of shapes, and anything outside it (a tab, a hard break, a
 // blank line inside a list, HTML, emphasis, `&`, `\`, `|`, an `_` not between letters, a setext
 // underline, a line that could open another block, an item between two columns) sends the whole text
 // to the parser. The tree built is the one plain remark-parse gives, node for node and position for
@@ -37,13 +37,17 @@ const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>*[\]`]*)>/y;
 /** `` `code` ``: one backtick each side, on one line, no space at either end (which the parser would strip). */
 const CODE = /`([^`\s](?:[^`]*[^`\s])?)`(?!`)/y;
 
-/** One line of a paragraph: where its text starts and ends (the line's indentation is not text). */
+/** One line of a paragraph: where its text starts and ends (the line's indentation and trailing spaces are not text). */
 interface Segment {
   line: number;
   /** Column of `start` (1-based). */
   column: number;
   start: number;
   end: number;
+  /** The end of the line, its trailing spaces included (where a paragraph ends, and its line ending starts). */
+  lineEnd: number;
+  /** How many trailing spaces. */
+  trail: number;
 }
 
 /** An open list: its marker column, where its items' content starts, and its last item. */
@@ -108,23 +112,27 @@ export function simpleTree(source: string): Root | undefined {
   for (;;) {
     let end = source.indexOf('\n', offset);
     if (end === -1) end = n;
-    const text = source.slice(offset, end);
+    const raw = source.slice(offset, end);
+    // Spaces at the end of a line are not text (two before a paragraph's next line are a hard break).
+    const trail = trailingSpaces(raw);
     if (fence) {
-      if (!readFenceLine(fence, text, line, offset, end)) return undefined;
+      if (!readFenceLine(fence, raw, line, offset, end)) return undefined;
       if (fence.node.position!.end.offset === end) fence = undefined;
-    } else if (text === '') {
+    } else if (trail === raw.length) {
       if (!closeParagraph()) return undefined;
       blankBefore = true;
     } else {
-      if (text.charCodeAt(text.length - 1) === 32 || REFUSED_IN_TEXT.test(text)) return undefined; // a trailing space: a hard break, or white space kept
+      if (REFUSED_IN_TEXT.test(raw)) return undefined;
+      const text = trail ? raw.slice(0, -trail) : raw;
+      const textEnd = end - trail;
       let match: RegExpExecArray | null;
       if ((match = HEADING.exec(text)) !== null) {
         if (!closeParagraph()) return undefined;
         closeLevels(0);
         const content = match[2] ?? '';
         if (content.endsWith('#') || content.startsWith(' ')) return undefined; // closing hashes
-        const contentStart = end - content.length;
-        const inline = content === '' ? [] : inlineOf(source, [{ line, column: 1 + contentStart - offset, start: contentStart, end }]);
+        const contentStart = textEnd - content.length;
+        const inline = content === '' ? [] : inlineOf(source, [{ line, column: 1 + contentStart - offset, start: contentStart, end: textEnd, lineEnd: end, trail }]);
         if (!inline) return undefined;
         const heading: Heading = { type: 'heading', depth: match[1]!.length as Heading['depth'], children: inline, position: span(line, offset, end, offset) };
         children.push(heading);
@@ -163,7 +171,7 @@ export function simpleTree(source: string): Root | undefined {
           childrenAt(depth).push(list);
           levels.push({ list, item, indent, contentColumn: indent + 2, bullet });
         }
-        paragraph = [{ line, column: indent + 3, start: markerAt + 2, end }];
+        paragraph = [{ line, column: indent + 3, start: markerAt + 2, end: textEnd, lineEnd: end, trail }];
         paragraphParent = item.children;
       } else if ((match = FENCE.exec(text)) !== null) {
         const indent = match[1]!.length;
@@ -183,13 +191,14 @@ export function simpleTree(source: string): Root | undefined {
         // Four columns past the deepest item's content nothing opens a block, so a paragraph goes on.
         if (!(continues && indent >= deepestColumn() + 4) && !OPENS_NOTHING.test(text.slice(indent))) return undefined;
         if (continues) {
-          paragraph!.push({ line, column: indent + 1, start: offset + indent, end }); // a continuation line, lazy or not
+          if (paragraph![paragraph!.length - 1]!.trail >= 2) return undefined; // a hard break
+          paragraph!.push({ line, column: indent + 1, start: offset + indent, end: textEnd, lineEnd: end, trail }); // a continuation line, lazy or not
         } else {
           // Up to three spaces before a paragraph outside every item; more is indented code, and a line
           // inside an item after a blank line makes the list loose.
           if (indent > 3 || (levels.length > 0 && indent >= levels[0]!.contentColumn)) return undefined;
           closeLevels(0);
-          paragraph = [{ line, column: indent + 1, start: offset + indent, end }];
+          paragraph = [{ line, column: indent + 1, start: offset + indent, end: textEnd, lineEnd: end, trail }];
           paragraphParent = children;
         }
       }
@@ -217,8 +226,7 @@ function readFenceLine(fence: Fence, text: string, line: number, offset: number,
     return true;
   }
   if (indent < fence.indent) return false;
-  const rest = text.slice(indent);
-  const closing = CLOSING_FENCE.exec(rest);
+  const closing = CLOSING_FENCE.exec(text.slice(indent, text.length - trailingSpaces(text)));
   if (closing && closing[0][0] === fence.char && closing[0].length >= fence.length) {
     if (indent !== fence.indent) return false;
     fence.node.value = fence.lines.join('\n');
@@ -227,6 +235,13 @@ function readFenceLine(fence: Fence, text: string, line: number, offset: number,
   }
   fence.lines.push(text.slice(fence.indent));
   return true;
+}
+
+/** The spaces a line ends with. */
+function trailingSpaces(text: string): number {
+  let at = text.length;
+  while (at > 0 && text.charCodeAt(at - 1) === 32) at--;
+  return text.length - at;
 }
 
 /** The spaces a line starts with: its indentation (other white space, as U+00A0, is text). */
@@ -262,7 +277,7 @@ function paragraphOf(source: string, lines: Segment[]): Paragraph | undefined {
   return {
     type: 'paragraph',
     children: inline,
-    position: { start: { line: first.line, column: first.column, offset: first.start }, end: { line: last.line, column: last.column + last.end - last.start, offset: last.end } },
+    position: { start: { line: first.line, column: first.column, offset: first.start }, end: { line: last.line, column: last.column + last.lineEnd - last.start, offset: last.lineEnd } },
   };
 }
 
@@ -289,7 +304,7 @@ function inlineOf(source: string, lines: Segment[]): PhrasingContent[] | undefin
     if (i > 0) {
       // The line ending before this line: text, from the end of the last line to this line's start.
       const previous = lines[i - 1]!;
-      addText({ line: previous.line, column: previous.column + previous.end - previous.start, offset: previous.end }, { line, column: 1, offset: previous.end + 1 }, '\n');
+      addText({ line: previous.line, column: previous.column + previous.lineEnd - previous.start, offset: previous.lineEnd }, { line, column: 1, offset: previous.lineEnd + 1 }, '\n');
     }
     let textFrom = start;
     let cursor = start;
