@@ -46,6 +46,8 @@ export interface TimedStory {
 // Placeholders are not spoken: ❓, ???, TODO and its kin, `...` / `…` left to be filled.
 const PLACEHOLDER_RE = /\u2753|\?{3,}|\b(?:TODO|TBD|TBA|FIXME|XXX)\b|\.{3,}|…/gu;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Whether a text holds any CJK character: one pass that stops at the first, instead of a count and a replace over every text. */
+const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 // A word: a run of letters or digits, joined by an apostrophe, hyphen, underscore or a decimal point (`don't`, `2.5`, `pg_dump`).
 const WORD_RE = /[\p{L}\p{N}]+(?:['’._-][\p{L}\p{N}]+)*/gu;
 
@@ -55,6 +57,7 @@ export const clampWpm = (wpm: number | undefined): number =>
 /** Words of plain text (no Markdown), CJK characters counted half. */
 export function countWords(plain: string): number {
   const cleaned = plain.replace(PLACEHOLDER_RE, ' ');
+  if (!HAS_CJK.test(cleaned)) return cleaned.match(WORD_RE)?.length ?? 0;
   const cjk = cleaned.match(CJK_RE)?.length ?? 0;
   const rest = cleaned.replace(CJK_RE, ' ');
   return (rest.match(WORD_RE)?.length ?? 0) + Math.ceil(cjk / 2);
@@ -67,6 +70,7 @@ export function countWords(plain: string): number {
  */
 export function wordsAtMost(raw: string): number {
   const cleaned = raw.replace(PLACEHOLDER_RE, ' ');
+  if (!HAS_CJK.test(cleaned)) return cleaned.match(WORD_RE)?.length ?? 0;
   const cjk = cleaned.match(CJK_RE)?.length ?? 0;
   return (cleaned.replace(CJK_RE, ' ').match(WORD_RE)?.length ?? 0) + cjk;
 }
