@@ -40,6 +40,11 @@ export class CoachMemo {
   private current = new Map<string, Entry>();
   /** During a full run: the entries before it, taken over as they are met. */
   private previous: Map<string, Entry> | undefined;
+  /**
+   * Each story's key, made once for all the rules that ask in one run: a key holds the story's text,
+   * and making it per rule, per recall and keep, was about a tenth of a first analysis.
+   */
+  private keys = new WeakMap<Story, { text: string; category: CoachPlace['category']; key: string }>();
 
   /** A full run starts: from now on, only the stories it meets are kept. */
   beginFullRun(): void {
@@ -76,17 +81,26 @@ export class CoachMemo {
 
   private entry(place: CoachPlace, create: boolean): Entry | undefined {
     const { story } = place;
-    const key = keyOf(place);
     let entry = this.current.get(story.id);
     if (!entry && this.previous) {
       entry = this.previous.get(story.id);
       if (entry) this.current.set(story.id, entry);
     }
+    if (!entry && !create) return undefined;
+    const key = this.keyOf(place);
     if (entry && entry.key === key) return entry;
     if (!create) return undefined;
     entry = { key, reports: new Map() };
     this.current.set(story.id, entry);
     return entry;
+  }
+
+  private keyOf(place: CoachPlace): string {
+    const made = this.keys.get(place.story);
+    if (made && made.text === place.text && made.category === place.category) return made.key;
+    const key = keyOf(place);
+    this.keys.set(place.story, { text: place.text, category: place.category, key });
+    return key;
   }
 }
 
