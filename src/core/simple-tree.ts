@@ -1,18 +1,18 @@
 // The mdast of a section written in the plainest notes style, built directly instead of by the parser:
 // ATX headings, paragraphs, tight bullet lists (nested at any depth), fenced code and thematic breaks;
-// inline, only plain text, `**Label**` words, `` `code` ``, `[text](url)` links and `<scheme:…>` autolinks.
+// inline, only plain text, `**Label**` words, `` `code` ``, `[text](url)` links, `<scheme:…>` autolinks
+// and hard breaks (two trailing spaces).
 //
 // Why by hand, beside remark-parse: micromark was about two thirds of a first analysis (1 MB of notes:
 // fromMarkdown 1.8 of 2.7 s), and most sections of most notes are this simple: a heading and a list of
 // `- **Situation**: …` items. For such text CommonMark leaves no choice, so the tree is certain. Every
-// line is checked against a short list of shapes, and anything outside it (a tab, a hard break, a
-// blank line inside a list, HTML, emphasis, `&`, `\`, `|`, an `_` not between letters, a setext
-// underline, a line that could open another block, an item between two columns) sends the whole text
-// to the parser. The tree built is the one plain remark-parse gives, node for node and position for
+// line is checked against a short list of shapes, and anything outside it (a tab, a blank line inside a
+// list, HTML, emphasis, `&`, `\`, `|`, an `_` not between letters, a setext underline, a line that
+// could open another block, an item between two columns) sends the whole text to the parser. The tree built is the one plain remark-parse gives, node for node and position for
 // position: test/unit/simple-tree.test.ts holds the two equal over generated sections with every
 // spoiler, the bench's notes, the property suite's documents and the corpus of real notes.
 
-import type { Code, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, ThematicBreak } from 'mdast';
+import type { Break, Code, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, ThematicBreak } from 'mdast';
 
 type Point = { line: number; column: number; offset: number };
 
@@ -37,7 +37,7 @@ const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>*[\]`]*)>/y;
 /** `` `code` ``: one backtick each side, on one line, no space at either end (which the parser would strip). */
 const CODE = /`([^`\s](?:[^`]*[^`\s])?)`(?!`)/y;
 
-/** One line of a paragraph: where its text starts and ends (the line's indentation and trailing spaces are not text). */
+/** One line of a paragraph: where its text starts and ends (the line's indentation and trailing spaces are not text; two or more before the next line are a hard break). */
 interface Segment {
   line: number;
   /** Column of `start` (1-based). */
@@ -191,7 +191,6 @@ export function simpleTree(source: string): Root | undefined {
         // Four columns past the deepest item's content nothing opens a block, so a paragraph goes on.
         if (!(continues && indent >= deepestColumn() + 4) && !OPENS_NOTHING.test(text.slice(indent))) return undefined;
         if (continues) {
-          if (paragraph![paragraph!.length - 1]!.trail >= 2) return undefined; // a hard break
           paragraph!.push({ line, column: indent + 1, start: offset + indent, end: textEnd, lineEnd: end, trail }); // a continuation line, lazy or not
         } else {
           // Up to three spaces before a paragraph outside every item; more is indented code, and a line
@@ -301,7 +300,13 @@ function inlineOf(source: string, lines: Segment[]): PhrasingContent[] | undefin
   for (let i = 0; i < lines.length; i++) {
     const { line, column, start, end } = lines[i]!;
     const at = (offset: number): Point => ({ line, column: column + offset - start, offset });
-    if (i > 0) {
+    if (i > 0 && lines[i - 1]!.trail >= 2) {
+      // Two spaces or more before the line ending: a hard break, from the spaces to this line's start.
+      const previous = lines[i - 1]!;
+      const hardBreak: Break = { type: 'break', position: { start: { line: previous.line, column: previous.column + previous.end - previous.start, offset: previous.end }, end: { line, column: 1, offset: previous.lineEnd + 1 } } };
+      out.push(hardBreak);
+      run = undefined;
+    } else if (i > 0) {
       // The line ending before this line: text, from the end of the last line to this line's start.
       const previous = lines[i - 1]!;
       addText({ line: previous.line, column: previous.column + previous.lineEnd - previous.start, offset: previous.lineEnd }, { line, column: 1, offset: previous.lineEnd + 1 }, '\n');
