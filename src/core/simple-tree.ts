@@ -1,37 +1,43 @@
 // The mdast of a section written in the plainest notes style, built directly instead of by the parser:
 // ATX headings, paragraphs, tight bullet lists (nested at any depth), fenced code and thematic breaks;
-// inline, only plain text, `**Label**` words, `` `code` ``, `[text](url)` links, `<scheme:…>` autolinks
-// and hard breaks (two trailing spaces).
+// inline, only plain text, `**strong**` and `*emphasis*` words, `` `code` ``, `[text](url)` links,
+// `<scheme:…>` autolinks and hard breaks (two trailing spaces).
 //
 // Why by hand, beside remark-parse: micromark was about two thirds of a first analysis (1 MB of notes:
 // fromMarkdown 1.8 of 2.7 s), and most sections of most notes are this simple: a heading and a list of
 // `- **Situation**: …` items. For such text CommonMark leaves no choice, so the tree is certain. Every
 // line is checked against a short list of shapes, and anything outside it (a tab, a blank line inside a
-// list, HTML, emphasis, `&`, `\`, `|`, an `_` not between letters, a setext underline, a line that
-// could open another block, an item between two columns) sends the whole text to the parser. The tree built is the one plain remark-parse gives, node for node and position for
+// list, HTML, emphasis that is not certain, `&`, `\`, `|`, a setext underline, a line that could open
+// another block, an item between two columns) sends the whole text to the parser. The tree built is the one plain remark-parse gives, node for node and position for
 // position: test/unit/simple-tree.test.ts holds the two equal over generated sections with every
 // spoiler, the bench's notes, the property suite's documents and the corpus of real notes.
 
-import type { Break, Code, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, ThematicBreak } from 'mdast';
+import type { Break, Code, Emphasis, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, ThematicBreak } from 'mdast';
 
 type Point = { line: number; column: number; offset: number };
 
 /** Characters that send a text to the parser wherever they are: controls (a tab, \r), a lone surrogate, a byte order mark (micromark drops a leading one). */
 const REFUSED_ANYWHERE = /[^\P{Cc}\n]|[\p{Cs}\ufeff]/u;
-/** Characters outside code that may start a construct not read here (an `_` only between letters starts nothing). */
-const REFUSED_IN_TEXT = /[&\\|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
+/** Characters outside code that may start a construct not read here. */
+const REFUSED_IN_TEXT = /[&\\|]/;
 const HEADING = /^(#{1,6})(?: +(.*))?$/;
 const ITEM = /^( *)([-*+]) (\S.*)$/;
 const FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
 const CLOSING_FENCE = /^(?:`{3,}|~{3,})$/;
 const THEMATIC_BREAK = /^(?:-{3,}|\*{3,})$/;
 /** A line's text that opens no block: not a marker, a fence, HTML, a quote, an ordered item or an underline. */
-const OPENS_NOTHING = /^(?:[^\s#>\-+*=~<[\]!\d`]|`(?!`)|\*\*[\p{L}\p{N}]|\d+(?![\d.)])|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|\[|![^[])/u;
-/** `**Label**`: one word or a few, letters and digits at both ends, so the delimiters surely pair. */
-// A label may end with `:` or `.` inside the stars (`**Situation:**`) when white space follows them.
-const STRONG = /\*\*([\p{L}\p{N}](?:[\p{L}\p{N} '/-]*[\p{L}\p{N}])?)\*\*(?=$|[\n :.,;])|\*\*([\p{L}\p{N}](?:[\p{L}\p{N} '/-]*[\p{L}\p{N}])?[:.])\*\*(?=$|[\n ])/uy;
+const OPENS_NOTHING = /^(?:[^\s#>\-+*=~<[\]!\d`]|`(?!`)|\*{1,2}[\p{L}\p{N}]|\d+(?![\d.)])|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|\[|![^[])/u;
+/**
+ * `**strong**`, `__strong__`, `*emphasis*` and `_emphasis_` around plain text, each run certain to
+ * pair: the opening run follows white space or the line's start and comes before a letter or digit (so
+ * it can only open), the closing run follows a letter or digit and comes before white space, the end or
+ * `:.,;` (so it can only close), with no `*` or `_` between them. A label may end with `:` or `.` inside
+ * the stars (`**Situation:**`) when white space follows them.
+ */
+const DELIMITED = /(\*\*|__|\*(?!\*)|_(?!_))([\p{L}\p{N}](?:[^*_`[\]<>!&\\|\n]*[\p{L}\p{N}])?)\1(?=$|[\n :.,;])|(\*\*|__|\*(?!\*)|_(?!_))([\p{L}\p{N}](?:[^*_`[\]<>!&\\|\n]*[\p{L}\p{N}])?[:.])\3(?=$|[\n ])/uy;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** `[text](url)`: plain text, a destination with no space, parenthesis or markup. */
-const LINK = /\[([^[\]*<>!`]+)\]\(([^\s()<>*[\]`]+)\)/y;
+const LINK = /\[([^[\]*_<>!`]+)\]\(([^\s()<>*[\]`]+)\)/y;
 /** `<scheme:rest>`, CommonMark's URI autolink, with nothing in it the parser would read otherwise. */
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>*[\]`]*)>/y;
 /** `` `code` ``: one backtick each side, on one line, no space at either end (which the parser would strip). */
@@ -236,6 +242,14 @@ function readFenceLine(fence: Fence, text: string, line: number, offset: number,
   return true;
 }
 
+function isLetterOrDigit(source: string, at: number): boolean {
+  // A surrogate pair is one letter: look at the code point that ends or starts there.
+  const c = source.codePointAt(at);
+  if (c === undefined) return false;
+  if (c >= 0xdc00 && c <= 0xdfff && at > 0) return LETTER_OR_DIGIT.test(String.fromCodePoint(source.codePointAt(at - 1)!));
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
 /** The spaces a line ends with. */
 function trailingSpaces(text: string): number {
   let at = text.length;
@@ -315,17 +329,19 @@ function inlineOf(source: string, lines: Segment[]): PhrasingContent[] | undefin
     let cursor = start;
     while (cursor < end) {
       const c = source.charCodeAt(cursor);
-      let node: Strong | Link | InlineCode | undefined;
+      let node: Strong | Emphasis | Link | InlineCode | undefined;
       let length = 0;
-      if (c === 42 /* * */) {
-        const before = source.charCodeAt(cursor - 1);
-        STRONG.lastIndex = cursor;
-        const m = cursor === start || before === 32 ? STRONG.exec(source) : null;
+      if (c === 95 /* _ */ && isLetterOrDigit(source, cursor - 1) && isLetterOrDigit(source, cursor + 1)) {
+        cursor++; // between letters an `_` neither opens nor closes: text
+        continue;
+      } else if (c === 42 /* * */ || c === 95 /* _ */) {
+        DELIMITED.lastIndex = cursor;
+        const m = cursor === start || source.charCodeAt(cursor - 1) === 32 ? DELIMITED.exec(source) : null;
         if (!m || m.index + m[0].length > end) return undefined;
         length = m[0].length;
-        const inner = at(cursor + 2);
-        const innerEnd = at(cursor + length - 2);
-        node = { type: 'strong', children: [{ type: 'text', value: m[1] ?? m[2]!, position: { start: inner, end: innerEnd } }], position: { start: at(cursor), end: at(cursor + length) } };
+        const run = (m[1] ?? m[3]!).length;
+        const inner: Text = { type: 'text', value: m[2] ?? m[4]!, position: { start: at(cursor + run), end: at(cursor + length - run) } };
+        node = { type: run === 2 ? 'strong' : 'emphasis', children: [inner], position: { start: at(cursor), end: at(cursor + length) } };
       } else if (c === 91 /* [ */) {
         LINK.lastIndex = cursor;
         const m = LINK.exec(source);
