@@ -183,7 +183,8 @@ export function simpleTree(source: string): Root | undefined {
         const indent = match[1]!.length;
         const depth = containerAt(indent);
         const info = match[3]!;
-        if (depth === undefined || (depth > 0 && blankBefore) || (match[2]![0] === '`' && info.includes('`'))) return undefined; // in an item after a blank line: a loose list
+        // In an item after a blank line: a loose list. Spaces after the info string stay in its meta.
+        if (depth === undefined || (depth > 0 && blankBefore) || trail > 0 || (match[2]![0] === '`' && info.includes('`'))) return undefined;
         if (!closeParagraph()) return undefined;
         closeLevels(depth);
         const words = /^(\S+)(?: +(\S.*))?$/.exec(info);
