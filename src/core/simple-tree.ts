@@ -12,6 +12,8 @@
 // position: test/unit/simple-tree.test.ts holds the two equal over generated sections with every
 // spoiler, the bench's notes, the property suite's documents and the corpus of real notes.
 
+import { closesFence } from './markdown-lines.js';
+import { lineStartAt } from './text.js';
 import type { Break, Code, Emphasis, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, ThematicBreak } from 'mdast';
 
 type Point = { line: number; column: number; offset: number };
@@ -23,7 +25,6 @@ const REFUSED_IN_TEXT = /[&\\|]/;
 const HEADING = /^(#{1,6})(?: +(.*))?$/;
 const ITEM = /^( *)([-*+]) (\S.*)$/;
 const FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
-const CLOSING_FENCE = /^(?:`{3,}|~{3,})$/;
 const THEMATIC_BREAK = /^(?:-{3,}|\*{3,})$/;
 /** A line's text that opens no block: not a marker, a fence, HTML, a quote, an ordered item or an underline. */
 const OPENS_NOTHING = /^(?:[^\s#>\-+*=~<[\]!\d`]|`(?!`)|\*{1,2}[\p{L}\p{N}]|\d+(?![\d.)])|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|\[|![^[])/u;
@@ -136,7 +137,7 @@ export function simpleTree(source: string): Root | undefined {
         if (!closeParagraph()) return undefined;
         closeLevels(0);
         const content = match[2] ?? '';
-        if (content.endsWith('#') || content.startsWith(' ')) return undefined; // closing hashes
+        if (content.endsWith('#')) return undefined; // closing hashes
         const contentStart = textEnd - content.length;
         const inline = content === '' ? [] : inlineOf(source, [{ line, column: 1 + contentStart - offset, start: contentStart, end: textEnd, lineEnd: end, trail }]);
         if (!inline) return undefined;
@@ -216,7 +217,7 @@ export function simpleTree(source: string): Root | undefined {
   }
   if (fence || !closeParagraph()) return undefined; // an unclosed fence runs to the end of its container
   closeLevels(0);
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(source, line, n) } };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: 1 + n - lineStartAt(source, n), offset: n } } };
 }
 
 /**
@@ -232,8 +233,7 @@ function readFenceLine(fence: Fence, text: string, line: number, offset: number,
     return true;
   }
   if (indent < fence.indent) return false;
-  const closing = CLOSING_FENCE.exec(text.slice(indent, text.length - trailingSpaces(text)));
-  if (closing && closing[0][0] === fence.char && closing[0].length >= fence.length) {
+  if (closesFence(text.slice(indent), fence.char, fence.length)) {
     if (indent !== fence.indent) return false;
     fence.node.value = fence.lines.join('\n');
     fence.node.position!.end = { line, column: 1 + end - offset, offset: end };
@@ -269,13 +269,6 @@ function spacesAt(text: string): number {
 function span(line: number, start: number, end: number, lineStart: number): { start: Point; end: Point } {
   return { start: { line, column: 1 + start - lineStart, offset: start }, end: { line, column: 1 + end - lineStart, offset: end } };
 }
-
-/** The point at offset `at` on line `line`, whose start is found backwards. */
-function pointAt(source: string, line: number, at: number): Point {
-  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
-  return { line, column: 1 + at - lineStart, offset: at };
-}
-
 
 /** Where an item ends: where its last child ends. */
 function endOf(item: ListItem): Point {
