@@ -5,6 +5,7 @@
 import { bankStories, coverage, coverageCount, DEFAULT_MIN_STORIES, type BankStory, type CoverageRow, type StoryBankCache } from './bank/coverage.js';
 import { GENERIC, type Framework } from './bank/frameworks.js';
 import type { StoryBankOptions } from './bank/rules/context.js';
+import { textToken } from './incremental/text-origin.js';
 import type { Category, NotesModel, Severity, Story } from './model.js';
 
 /** How the stories under no category heading are titled wherever they are shown. */
@@ -41,19 +42,50 @@ export function categoryTitle(category: Category): string {
   return category.label ? `${category.label}. ${category.title}` : category.title;
 }
 
+/**
+ * A category's counts, kept by its text's token: a category an edit only moved has its original's
+ * counts, so summing a large file after a keystroke reads the stories of the rebuilt category alone
+ * (a moved category makes its stories when they are first read, see shiftCategory).
+ */
+const COUNTS = new WeakMap<object, { stories: number; complete: number }>();
+
+function countsOf(category: Category): { stories: number; complete: number } {
+  const token = textToken(category);
+  let counts = COUNTS.get(token);
+  if (!counts) {
+    let complete = 0;
+    for (const s of category.stories) if (!isUnfinished(s)) complete++;
+    counts = { stories: category.stories.length, complete };
+    COUNTS.set(token, counts);
+  }
+  return counts;
+}
+
 export function summarize(model: NotesModel): NotesSummary {
   const findings = { error: 0, warning: 0, information: 0, hint: 0, total: model.findings.length };
   for (const f of model.findings) findings[f.severity]++;
   const categories = model.categories.map((category): CategorySummary => {
-    const complete = category.stories.filter((s) => !isUnfinished(s)).length;
-    const stories = category.stories.length;
-    return { category, title: categoryTitle(category), stories, complete, unfinished: stories - complete, shown: category.stories };
+    const { stories, complete } = countsOf(category);
+    return {
+      category,
+      title: categoryTitle(category),
+      stories,
+      complete,
+      unfinished: stories - complete,
+      // Read when shown: a folded or hidden view reads no story.
+      get shown() {
+        return category.stories;
+      },
+    };
   });
+  let unfinished: Story[] | undefined;
   return {
     isNotes: model.isNotes,
     ...addCounts(categories),
     categories,
-    unfinishedStories: model.categories.flatMap((c) => c.stories.filter(isUnfinished)),
+    get unfinishedStories() {
+      return (unfinished ??= model.categories.flatMap((c) => c.stories.filter(isUnfinished)));
+    },
     findings,
   };
 }

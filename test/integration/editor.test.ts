@@ -183,6 +183,29 @@ describe('Interview Notes: the editor experience (issue 14)', function () {
     }
   });
 
+  it('4b. a change made while the Stories view is hidden is in the tree when it shows again', async () => {
+    const editor = await open('notes.md');
+    await vscode.commands.executeCommand('interviewNotes.stories.focus');
+    await waitFor('the tree', () => labels(api).length === 2);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the view hidden', () => !api.view.visible);
+    const fired: unknown[] = [];
+    const listening = api.stories.onDidChangeTreeData((e) => fired.push(e));
+    try {
+      const at = editor.document.getText().indexOf('Owned an outage');
+      await editor.edit((e) => e.insert(editor.document.positionAt(at + 'Owned an outage'.length), ' at night'));
+      await waitFor('the edit analysed', () => api.store.get(editor.document.uri)?.text === editor.document.getText());
+      await vscode.commands.executeCommand('interviewNotes.stories.focus');
+      await waitFor('the view shown', () => api.view.visible);
+      await waitFor('the tree refreshed', () => fired.length > 0);
+      const b = api.stories.getChildren()[1]!;
+      assert.ok(labels(api, b).some((l) => l.startsWith('Owned an outage at night')), labels(api, b).join(' | '));
+    } finally {
+      listening.dispose();
+      await revert(editor);
+    }
+  });
+
   it('5. words things right: the New Story picker (one story, preselected category), "is unfinished", the welcome view, the repair message and the filter', async () => {
     // The picker: the category under the cursor is the one Enter takes.
     const editor = await open('notes.md');

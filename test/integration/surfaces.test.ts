@@ -74,6 +74,36 @@ describe('Interview Notes: hover, folding, symbols, walkthrough and themes', fun
     }
   });
 
+  it('after an edit, the folding ranges of the categories the edit only moved are where the edited text puts them', async () => {
+    const uri = workspaceFile('folding-moved.md');
+    const fresh = workspaceFile('folding-fresh.md');
+    const category = (title: string) =>
+      `## ${title}\n**Story: The queue choice**\n\n**Situation:** Two teams wanted\ndifferent queues.\n\n**Task:** Pick one.\n\n**Action:** Wrote a comparison\nand ran a spike.\n\n**Result:** One queue.\n\n`;
+    const text = category('Tell me about a time you disagreed') + category('Tell me about a hard call') + category('Tell me about a failure');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const folding = async (u: vscode.Uri) =>
+      (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', u)).map((r) => [r.start, r.end]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await waitFor('the notes', () => api.store.get(uri)?.model.categories.length === 3);
+      const before = await folding(uri);
+      // Two lines more in the first category's Situation: the two categories after it move down by two lines.
+      await editor.edit((e) => e.insert(new vscode.Position(4, 0), 'and a third\nand a fourth\n'));
+      await waitFor('the edit analysed', () => api.store.get(uri)?.text === editor.document.getText());
+      const after = await folding(uri);
+      await editor.document.save();
+      await vscode.workspace.fs.writeFile(fresh, new TextEncoder().encode(editor.document.getText()));
+      await vscode.window.showTextDocument(fresh);
+      await waitFor('the fresh file', () => api.store.get(fresh)?.model.categories.length === 3);
+      assert.deepEqual(after, await folding(fresh), 'the same ranges as the edited text read afresh');
+      assert.ok(after.some(([a, b]) => a === 14 + 2 && b === 24 + 2) && before.some(([a, b]) => a === 14 && b === 24), `the second category's story moved by two lines: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.delete(fresh);
+    }
+  });
+
   it('finds stories and categories by title with workspace symbols (Ctrl+T)', async () => {
     const editor = await open('notes.md');
     await waitFor('the tree', () => labels(api).length === 2);

@@ -5,7 +5,8 @@ import { readSection } from '../../src/core/facts';
 import { changedRegion, compareTexts, foldChanges } from '../../src/core/incremental/edit-region';
 import { FindingsIndex, shiftCategory } from '../../src/core/incremental/findings-index';
 import { SectionCache } from '../../src/core/incremental/section-cache';
-import { analyze, NotesAnalyzer, type Finding } from '../../src/core/index';
+import { analyze, NotesAnalyzer, summarize, type Finding } from '../../src/core/index';
+import { textToken } from '../../src/core/incremental/text-origin';
 import { freezeDeep } from '../../src/core/pipeline';
 
 describe('edit region', () => {
@@ -96,6 +97,45 @@ describe('findings index', () => {
     assert.equal(moved.stories[0]!.placeholders[0]!.start, category.stories[0]!.placeholders[0]!.start + 10);
     assert.equal(moved.id, category.id);
     assert.ok(Object.isFrozen(moved.stories[0]!.heading));
+  });
+});
+
+describe('moved categories', () => {
+  const story = (n: number) => `### ${n} story\n- **Situation**: s ❓\n- **Task**: t\n- **Action**: a 🔸\n- **Result**: r\n\n`;
+  const text = `## A. One\n${story(1)}## B. Two\n${story(2)}${story(3)}## C. Three\n${story(4)}`;
+
+  it('makes a moved category\'s stories when they are first read, once, and a chain of unread moves as one move', () => {
+    const category = analyze(text).categories[1]!;
+    const once = shiftCategory(category, 7);
+    const twice = shiftCategory(shiftCategory(category, 3), 4);
+    assert.equal(typeof Object.getOwnPropertyDescriptor(twice, 'stories')!.get, 'function', 'no story is made by the move');
+    assert.deepEqual(twice, once);
+    assert.equal(twice.stories, twice.stories, 'the same array on every read');
+    assert.ok(Object.isFrozen(twice.stories) && Object.isFrozen(twice.stories[0]!.sections[0]!.label));
+    assert.equal(twice.stories[1]!.heading.start, category.stories[1]!.heading.start + 7);
+    // Read, then moved again: from the stories read.
+    assert.equal(shiftCategory(twice, -7).stories[1]!.sections[2]!.span.start, category.stories[1]!.sections[2]!.span.start);
+    assert.equal(textToken(twice), textToken(category), 'the same text: the same token');
+    assert.deepEqual(JSON.parse(JSON.stringify(twice)).stories, JSON.parse(JSON.stringify(once.stories)), 'plain data to JSON');
+  });
+
+  it('typing in a category moves the ones after it; the model, and its counts, are those of the text read afresh', () => {
+    const analyzer = new NotesAnalyzer();
+    analyzer.update(text);
+    let current = text;
+    let typed3 = analyzer.update(text);
+    // Three keystrokes in A (nobody reads B's or C's stories between them), then one in C.
+    for (const [at, typed] of [[text.indexOf('s ❓'), 'x'], [text.indexOf('s ❓'), 'yz'], [text.indexOf('### 1'), '\n']] as const) {
+      current = current.slice(0, at) + typed + current.slice(at);
+      typed3 = analyzer.update(current, [{ rangeOffset: at, rangeLength: 0, text: typed }]);
+    }
+    assert.equal(typeof Object.getOwnPropertyDescriptor(typed3.categories[2]!, 'stories')!.get, 'function', 'C was moved, not read again');
+    const edited = current.replace('### 4 story\n- **Situation**: s ❓', '### 4 story\n- **Situation**: s');
+    const at = current.indexOf('### 4 story') + '### 4 story\n- **Situation**: s'.length;
+    const model = analyzer.update(edited, [{ rangeOffset: at, rangeLength: ' ❓'.length, text: '' }]);
+    assert.deepEqual(model, analyze(edited));
+    assert.deepEqual(summarize(model).categories.map((c) => [c.title, c.stories, c.complete]), summarize(analyze(edited)).categories.map((c) => [c.title, c.stories, c.complete]));
+    assert.deepEqual(summarize(model).unfinishedStories, summarize(analyze(edited)).unfinishedStories);
   });
 });
 

@@ -24,10 +24,28 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   private roots: StoryElement[] = [];
   private filter: StoryFilter = 'all';
   private readonly subscription: vscode.Disposable;
+  // While the view is hidden a change only marks the tree stale: building it reads every story of
+  // every file, and after a keystroke in a large file the stories an edit only moved are made when
+  // first read (the core's shiftCategory). It is built when the view shows again or is asked.
+  private visible = true;
+  private stale = false;
 
   constructor(private readonly store: NotesStore) {
-    this.subscription = store.onDidChange(() => this.rebuild());
+    this.subscription = store.onDidChange(() => {
+      if (this.visible) this.rebuild();
+      else this.stale = true;
+    });
     this.rebuild();
+  }
+
+  /** The view was shown or hidden: a tree left stale while hidden is built now. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible && this.stale) this.rebuild(true);
+  }
+
+  private fresh(): void {
+    if (this.stale) this.rebuild(true);
   }
 
   /** Which stories the view shows: every one, or the unfinished ones. */
@@ -43,6 +61,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
 
   /** Root nodes as shown (for tests and the badge). */
   get rootNodes(): readonly NodeData[] {
+    this.fresh();
     return this.roots.map((r) => r.data);
   }
 
@@ -55,6 +74,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   }
 
   private rebuild(force = false): void {
+    this.stale = false;
     const notes = this.store.notes();
     const view = (e: (typeof notes)[number]) => viewOf(summarize(e.model), this.filter);
     const data =
@@ -117,6 +137,7 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
   }
 
   getChildren(element?: StoryElement): StoryElement[] {
+    this.fresh();
     if (!element) return this.roots;
     return element.data.children.map((c) => this.elements.get(c.id)!).filter(Boolean);
   }
@@ -127,12 +148,14 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
 
   /** The file's own element, when the view shows several files. */
   fileElement(uri: vscode.Uri): StoryElement | undefined {
+    this.fresh();
     const root = this.roots.find((r) => r.data.kind === 'file' && r.data.uri === uri.toString());
     return root;
   }
 
   /** The deepest element at `offset` of the document `uri`, for following the cursor. */
   elementAt(uri: vscode.Uri, offset: number): StoryElement | undefined {
+    this.fresh();
     const key = uri.toString();
     const roots = this.roots.map((r) => r.data).filter((n) => n.uri === key);
     const scope = roots.length === 1 && roots[0]!.kind === 'file' ? roots[0]!.children : roots;
@@ -173,6 +196,7 @@ export const storiesViewFeature: Feature = {
   activate(context, store) {
     const stories = new StoriesProvider(store);
     const view = vscode.window.createTreeView('interviewNotes.stories', { treeDataProvider: stories, showCollapseAll: true });
+    stories.setVisible(view.visible);
     const updateBadge = () => {
       const n = stories.unfinishedCount();
       view.badge = n > 0 ? { value: n, tooltip: `${n} unfinished ${n === 1 ? 'story' : 'stories'}` } : undefined;
@@ -197,6 +221,7 @@ export const storiesViewFeature: Feature = {
     context.subscriptions.push(
       stories,
       view,
+      view.onDidChangeVisibility((e) => stories.setVisible(e.visible)),
       follow,
       followActive,
       store.onDidChange(updateBadge),
