@@ -7,7 +7,7 @@
 // Text only: no webview, so it works in the browser build.
 
 import * as vscode from 'vscode';
-import { practice } from '../../core/index.js';
+import { practice, textToken, type Category } from '../../core/index.js';
 import type { NotesStore } from '../notes-store.js';
 import { historyStore, skippedWarning, type HistoryStore, type StoreSetting } from '../practice-history.js';
 import { setPracticeMarks, type PracticeMarks } from '../tree-data.js';
@@ -287,7 +287,7 @@ export class PracticeController implements vscode.Disposable, PracticeMarks {
       return;
     }
     // From the models' ids alone: this runs on every change, and the stories' full reading is dear.
-    const due = this.store.notes().reduce((n, e) => n + e.model.categories.reduce((m, c) => m + c.stories.filter((s) => this.isDue(s.id)).length, 0), 0);
+    const due = this.store.notes().reduce((n, e) => n + e.model.categories.reduce((m, c) => m + storyIds(c).filter((id) => this.isDue(id)).length, 0), 0);
     item.text = due > 0 ? `$(mortar-board) Practice (${due} due)` : '$(mortar-board) Practice';
     item.tooltip = 'Start Practice: a question, a timer, then rate how it went';
     item.command = { command: 'interviewNotes.practice.start', title: 'Start Practice' };
@@ -322,3 +322,20 @@ export const practiceFeature: Feature = {
     return { practice: controller };
   },
 };
+
+/**
+ * A category's story ids, kept by its text's token: a category an edit only moved has its original's
+ * stories and ids, and its stories are made only when first read (the core's shiftCategory), so the
+ * count of due stories after a keystroke reads the rebuilt category's alone.
+ */
+const STORY_IDS = new WeakMap<object, readonly string[]>();
+
+function storyIds(category: Category): readonly string[] {
+  const token = textToken(category);
+  let ids = STORY_IDS.get(token);
+  if (!ids) {
+    ids = category.stories.map((s) => s.id);
+    STORY_IDS.set(token, ids);
+  }
+  return ids;
+}
