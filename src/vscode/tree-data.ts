@@ -142,14 +142,14 @@ export function nodeAt(nodes: readonly NodeData[], offset: number): NodeData | u
 
 /** Whether two renderings of a node look the same (then its branch need not be refreshed). */
 export function sameNode(a: NodeData, b: NodeData): boolean {
+  // Not the offsets: an edit above moves every node after it, and a moved node looks the same. Its
+  // element takes the new offsets (following the cursor reads them) and its item reveals by id.
   return (
     a.id === b.id &&
     a.label === b.label &&
     a.description === b.description &&
+    a.tooltip === b.tooltip &&
     a.icon.id === b.icon.id &&
-    a.offset === b.offset &&
-    a.start === b.start &&
-    a.end === b.end &&
     a.children.length === b.children.length &&
     a.children.every((c, i) => sameNode(c, b.children[i]!))
   );

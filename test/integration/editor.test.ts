@@ -206,6 +206,24 @@ describe('Interview Notes: the editor experience (issue 14)', function () {
     }
   });
 
+  it('4c. an item made before an edit above reveals its story where the edit moved it', async () => {
+    const editor = await open('notes.md');
+    await vscode.commands.executeCommand('interviewNotes.stories.focus');
+    await waitFor('the tree', () => labels(api).length === 2);
+    const story = api.stories.getChildren(api.stories.getChildren()[1]!)[1]!;
+    const item = api.stories.getTreeItem(story);
+    try {
+      // A line more in A moves B; B looks the same, so VS Code keeps the item it has.
+      await editor.edit((e) => e.insert(new vscode.Position(3, 0), 'A line more.\n'));
+      await waitFor('the edit analysed', () => api.store.get(editor.document.uri)?.text === editor.document.getText());
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      assert.equal(vscode.window.activeTextEditor?.selection.active.line, 19);
+      assert.equal(editor.document.lineAt(19).text, '### 2 Owned an outage');
+    } finally {
+      await revert(editor);
+    }
+  });
+
   it('5. words things right: the New Story picker (one story, preselected category), "is unfinished", the welcome view, the repair message and the filter', async () => {
     // The picker: the category under the cursor is the one Enter takes.
     const editor = await open('notes.md');

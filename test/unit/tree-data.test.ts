@@ -27,12 +27,24 @@ describe('Stories view data', () => {
   });
 
   it('gives stable ids, so an edit elsewhere keeps a branch as it was', () => {
-    const edited = analyze(text.replace('CI failed one run in five.', 'CI failed one run in five or six.'));
+    // The ❓ in B's first story answered: B's rendering changes (its count of placeholders), A's does not.
+    const edited = analyze(text.replace('CI failed one run in five. ❓', 'CI failed one run in five.'));
     const before = fileNodes('file:///n.md', all);
     const after = fileNodes('file:///n.md', summarize(edited));
     assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id));
     assert.equal(sameNode(before[0]!, after[0]!), true, 'category A did not change');
     assert.equal(sameNode(before[1]!, after[1]!), false, 'category B changed');
+  });
+
+  it('a category an edit above only moved looks the same (no refresh), with its new offsets', () => {
+    const before = fileNodes('file:///n.md', all);
+    // A line more in A's first story moves B: B's nodes keep their rendering and take the new offsets.
+    const added = 'A line more.\n';
+    const inA = text.replace('### 1 Disagreed on a design\n', `### 1 Disagreed on a design\n${added}`);
+    const after = fileNodes('file:///n.md', summarize(analyze(inA)));
+    assert.equal(sameNode(before[1]!, after[1]!), true, 'category B looks the same');
+    assert.equal(after[1]!.children[1]!.offset, before[1]!.children[1]!.offset + added.length);
+    assert.equal(inA.slice(after[1]!.children[1]!.offset).split('\n')[0], '### 2 Owned an outage');
   });
 
   it('finds the story under the cursor, the deepest first', () => {

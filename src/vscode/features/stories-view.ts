@@ -10,6 +10,9 @@ import { diagnosticCut, hiddenNote } from '../diagnostic-cap.js';
 import { whyNotNotes } from '../notes-switch.js';
 import { activeNotNotes } from './read-as-notes.js';
 
+/** Reveals a node of the view where it is now, by its id (the command of every item). */
+export const REVEAL_NODE_COMMAND = 'interviewNotes.revealNode';
+
 export class StoryElement {
   constructor(
     public data: NodeData,
@@ -131,7 +134,9 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
     item.tooltip = d.tooltip;
     item.contextValue = d.kind;
     item.iconPath = new vscode.ThemeIcon(d.icon.id, d.icon.color ? new vscode.ThemeColor(d.icon.color) : undefined);
-    item.command = { command: 'interviewNotes.reveal', title: 'Reveal in Editor', arguments: [d.uri, d.offset] };
+    // By id: an item VS Code keeps after an edit above (its node looked the same) reveals where the
+    // story is now, not where it was when the item was made.
+    item.command = { command: REVEAL_NODE_COMMAND, title: 'Reveal in Editor', arguments: [d.id] };
     if (d.kind === 'file') item.resourceUri = vscode.Uri.parse(d.uri);
     return item;
   }
@@ -144,6 +149,12 @@ export class StoriesProvider implements vscode.TreeDataProvider<StoryElement>, v
 
   getParent(element: StoryElement): StoryElement | undefined {
     return element.parent;
+  }
+
+  /** The element of the node with this id, as the tree shows it now. */
+  elementById(id: string): StoryElement | undefined {
+    this.fresh();
+    return this.elements.get(id);
   }
 
   /** The file's own element, when the view shows several files. */
@@ -227,6 +238,10 @@ export const storiesViewFeature: Feature = {
       store.onDidChange(updateBadge),
       store.onDidChange(updateMessage),
       vscode.window.onDidChangeActiveTextEditor(updateMessage),
+      vscode.commands.registerCommand(REVEAL_NODE_COMMAND, async (id: string) => {
+        const node = stories.elementById(id)?.data;
+        if (node) await vscode.commands.executeCommand('interviewNotes.reveal', node.uri, node.offset);
+      }),
       vscode.commands.registerCommand('interviewNotes.refresh', () => {
         for (const d of vscode.workspace.textDocuments) store.analyzeDocument(d);
         stories.refresh();
