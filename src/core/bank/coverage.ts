@@ -191,7 +191,7 @@ const newTagMove = (category: Span | undefined): TagMove => ({ category, byKey: 
 
 /**
  * A record moved with its story (the same text: the same title, kind and status), whose heading is now
- * `heading` (the model's moved span, shared). Two literals rather than a spread of the optional file:
+ * `heading` (moved with its category). Two literals rather than a spread of the optional file:
  * a moved category makes one of these per story on every keystroke after it.
  */
 function movedRecord(kept: BankStory, heading: Span, delta: number, move: TagMove): BankStory {
@@ -367,10 +367,11 @@ export function* bankStoriesInSteps(text: string, model: ModelLike, options: Ban
     }
     if (before?.complete && before.token === entry.token) {
       // A moved copy of the category read before: the same stories in the same order, moved. Their
-      // places relative to the anchor are shared; each record is made from the one read before, with
-      // the moved model story's heading, so no story's text needs a look.
+      // places relative to the anchor are shared; each record is made from the one read before, its
+      // heading moved with the category, so no story's text needs a look and no moved model story is
+      // read (the model makes those when first read: shiftCategory).
       const delta = entry.anchor - before.anchor;
-      moveRecords(category.stories, { kept: before.records, next: 0, delta, tags: newTagMove(category.heading), records: entry.records, found });
+      moveRecords({ kept: before.records, delta, tags: newTagMove(category.heading), records: entry.records, found });
       entry.stories = before.stories;
       entry.complete = true;
       continue;
@@ -421,7 +422,6 @@ function* storiesOf(category: ModelCategory): Generator<ModelStory> {
 /** A moved category's records being made: the kept ones in reading order, the next to take. */
 interface RecordMove {
   kept: readonly BankStory[];
-  next: number;
   delta: number;
   tags: TagMove;
   records: BankStory[];
@@ -430,16 +430,17 @@ interface RecordMove {
 
 /**
  * The records of a moved category's stories, in storiesOf's order (each sub-story after its story),
- * each made from the kept one with the model story's heading. A plain recursion: a generator or a
+ * each made from the kept one with its heading moved by the category's delta (every span of a moved
+ * copy moves by it: the values of the moved model story's heading). A plain loop: a generator or a
  * callback per category was a tenth of the bank's time on a keystroke.
  */
-function moveRecords(stories: readonly ModelStory[], move: RecordMove): void {
-  for (let s = 0; s < stories.length; s++) {
-    const story = stories[s]!;
-    const made = movedRecord(move.kept[move.next++]!, story.heading, move.delta, move.tags);
+function moveRecords(move: RecordMove): void {
+  const { kept, delta } = move;
+  for (let i = 0; i < kept.length; i++) {
+    const was = kept[i]!;
+    const made = movedRecord(was, { start: was.heading.start + delta, end: was.heading.end + delta }, delta, move.tags);
     move.records.push(made);
     move.found.push(made);
-    if (story.stories.length) moveRecords(story.stories, move);
   }
 }
 
