@@ -14,7 +14,7 @@ export { newCategory, newStory, NOTES_TEMPLATE, type Scaffold } from './scaffold
 export { explainNotNotes } from './build/evidence.js';
 export type { Structure } from './structure.js';
 export { addCounts, categoryTitle, isUnfinished, NO_CATEGORY_TITLE, summarize, viewOf, type CategorySummary, type NotesSummary, type StoryCounts, type StoryFilter } from './summary.js';
-export { textToken } from './incremental/text-origin.js';
+export { byText } from './incremental/text-origin.js';
 export { coverageSummary, frameworkShortName, type BankFile, type CoverageSummary } from './summary.js';
 export * as bank from './bank/index.js';
 export * as practice from './practice/index.js';

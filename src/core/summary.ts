@@ -5,7 +5,7 @@
 import { bankStories, coverage, coverageCount, DEFAULT_MIN_STORIES, type BankStory, type CoverageRow, type StoryBankCache } from './bank/coverage.js';
 import { GENERIC, type Framework } from './bank/frameworks.js';
 import type { StoryBankOptions } from './bank/rules/context.js';
-import { textToken } from './incremental/text-origin.js';
+import { byText } from './incremental/text-origin.js';
 import type { Category, NotesModel, Severity, Story } from './model.js';
 
 /** How the stories under no category heading are titled wherever they are shown. */
@@ -50,15 +50,11 @@ export function categoryTitle(category: Category): string {
 const COUNTS = new WeakMap<object, { stories: number; complete: number }>();
 
 function countsOf(category: Category): { stories: number; complete: number } {
-  const token = textToken(category);
-  let counts = COUNTS.get(token);
-  if (!counts) {
+  return byText(COUNTS, category, () => {
     let complete = 0;
     for (const s of category.stories) if (!isUnfinished(s)) complete++;
-    counts = { stories: category.stories.length, complete };
-    COUNTS.set(token, counts);
-  }
-  return counts;
+    return { stories: category.stories.length, complete };
+  });
 }
 
 export function summarize(model: NotesModel): NotesSummary {

@@ -419,7 +419,7 @@ function* storiesOf(category: ModelCategory): Generator<ModelStory> {
   }
 }
 
-/** A moved category's records being made: the kept ones in reading order, the next to take. */
+/** A moved category's records being made: the kept ones in reading order, and where the new ones go. */
 interface RecordMove {
   kept: readonly BankStory[];
   delta: number;

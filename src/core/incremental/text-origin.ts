@@ -34,6 +34,21 @@ export function textToken(category: object): object {
   return origin.token;
 }
 
+/**
+ * What `make` gives for `category`, kept in `kept` by the category's text token: a copy an edit only
+ * moved gets its original's without reading its stories (position-free figures only: counts, ids,
+ * lines relative to the category).
+ */
+export function byText<T>(kept: WeakMap<object, T>, category: object, make: () => T): T {
+  const token = textToken(category);
+  let value = kept.get(token);
+  if (value === undefined) {
+    value = make();
+    kept.set(token, value);
+  }
+  return value;
+}
+
 /** `copy` holds the text of the category whose token `origin` carries. */
 export function setOrigin(copy: object, origin: TextOrigin): void {
   ORIGINS.set(copy, origin);

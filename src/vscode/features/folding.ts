@@ -3,7 +3,7 @@
 // list items (sub-stories) and the parts.
 
 import * as vscode from 'vscode';
-import { textToken, type Category, type Story } from '../../core/index.js';
+import { byText, type Category, type Story } from '../../core/index.js';
 import type { NotesStore } from '../notes-store.js';
 import { MARKDOWN_SELECTOR } from '../selector.js';
 import { toPosition } from '../positions.js';
@@ -26,13 +26,9 @@ export class StoryFolding implements vscode.FoldingRangeProvider {
     const ranges: vscode.FoldingRange[] = [];
     for (const category of entry.model.categories) {
       const first = toPosition(entry.positions, category.span.start);
+      const read = () => categoryRanges(document, entry.positions, category, first.line);
       // Lines from a category's start are its text's alone only when it starts a line.
-      const token = first.character === 0 ? textToken(category) : undefined;
-      let relative = token && this.byText.get(token);
-      if (!relative) {
-        relative = categoryRanges(document, entry.positions, category, first.line);
-        if (token) this.byText.set(token, relative);
-      }
+      const relative = first.character === 0 ? byText(this.byText, category, read) : read();
       for (const [from, to] of relative) ranges.push(new vscode.FoldingRange(first.line + from, first.line + to));
     }
     return ranges;

@@ -7,7 +7,7 @@
 // Text only: no webview, so it works in the browser build.
 
 import * as vscode from 'vscode';
-import { practice, textToken, type Category } from '../../core/index.js';
+import { byText, practice, type Category } from '../../core/index.js';
 import type { NotesStore } from '../notes-store.js';
 import { historyStore, skippedWarning, type HistoryStore, type StoreSetting } from '../practice-history.js';
 import { setPracticeMarks, type PracticeMarks } from '../tree-data.js';
@@ -330,12 +330,4 @@ export const practiceFeature: Feature = {
  */
 const STORY_IDS = new WeakMap<object, readonly string[]>();
 
-function storyIds(category: Category): readonly string[] {
-  const token = textToken(category);
-  let ids = STORY_IDS.get(token);
-  if (!ids) {
-    ids = category.stories.map((s) => s.id);
-    STORY_IDS.set(token, ids);
-  }
-  return ids;
-}
+const storyIds = (category: Category): readonly string[] => byText(STORY_IDS, category, () => category.stories.map((s) => s.id));
